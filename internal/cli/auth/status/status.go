@@ -1,0 +1,158 @@
+// Package status is `mkt auth status`.
+package status
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/config"
+	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/iostreams"
+)
+
+// Options are the inputs of `mkt auth status`.
+type Options struct {
+	Factory *cmdutil.Factory
+	IO      *iostreams.IOStreams
+}
+
+// Status is what `mkt auth status -o json` prints. It never holds a secret.
+type Status struct {
+	Profile          string          `json:"profile"`
+	Sandbox          bool            `json:"sandbox"`
+	AccessKeyID      string          `json:"accessKeyId,omitempty"`
+	SecurityToken    bool            `json:"securityToken"`
+	CredentialSource config.Source   `json:"credentialSource"`
+	Endpoint         string          `json:"endpoint"`
+	EndpointSource   config.Source   `json:"endpointSource"`
+	Region           string          `json:"region"`
+	RegionSource     config.Source   `json:"regionSource"`
+	ConfigFile       string          `json:"configFile"`
+	Profiles         []ProfileStatus `json:"profiles"`
+	Notes            []string        `json:"notes,omitempty"`
+}
+
+// ProfileStatus summarises one stored profile.
+type ProfileStatus struct {
+	Name        string `json:"name"`
+	Current     bool   `json:"current"`
+	AccessKeyID string `json:"accessKeyId,omitempty"`
+	Endpoint    string `json:"endpoint,omitempty"`
+	Region      string `json:"region,omitempty"`
+}
+
+// NewCmdStatus builds `mkt auth status`.
+func NewCmdStatus(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f, IO: f.IOStreams}
+	return &cobra.Command{
+		Use:   "status",
+		Short: "Show which credential, endpoint and region are in force, and where each comes from",
+		Long: `Show the profile, credential, endpoint and region that commands would use, and the
+source of each: a flag, an MKT_* or ALIBABA_CLOUD_* variable, an mkt profile, the aliyun
+CLI's config.json, or the sandbox. The AccessKey ID is masked; the secret is never shown.`,
+		Example: `  mkt auth status
+  mkt auth status -o json | jq -r .credentialSource.kind`,
+		Args: cmdutil.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return statusRun(opts)
+		},
+	}
+}
+
+func statusRun(opts *Options) error {
+	f := opts.Factory
+	file, err := f.Config()
+	if err != nil {
+		return err
+	}
+	res, err := f.Resolved()
+	if err != nil {
+		return err
+	}
+	lang := f.Lang()
+	s := Status{
+		Profile:          res.Profile,
+		Sandbox:          res.Sandbox(),
+		CredentialSource: res.CredentialSource,
+		Endpoint:         res.Endpoint,
+		EndpointSource:   res.EndpointSource,
+		Region:           res.Region,
+		RegionSource:     res.RegionSource,
+		ConfigFile:       file.FilePath(),
+		Profiles:         []ProfileStatus{},
+	}
+	if c := res.Credential; c != nil {
+		s.AccessKeyID = config.MaskID(c.AccessKeyID)
+		s.SecurityToken = c.SecurityToken != ""
+	}
+	for _, n := range res.Notes {
+		s.Notes = append(s.Notes, n.In(lang))
+	}
+	for _, name := range file.ProfileNames() {
+		p := file.Profile(name)
+		s.Profiles = append(s.Profiles, ProfileStatus{
+			Name:        name,
+			Current:     name == res.Profile,
+			AccessKeyID: config.MaskID(p.AccessKeyID),
+			Endpoint:    p.Endpoint,
+			Region:      p.Region,
+		})
+	}
+	return f.Print(s, func() error { return renderTable(opts, s, lang) })
+}
+
+func sourceText(lang i18n.Lang, src config.Source) string {
+	label := i18n.T(lang, "source."+string(src.Kind))
+	if src.Detail == "" {
+		return label
+	}
+	return label + ": " + src.Detail
+}
+
+func renderTable(opts *Options, s Status, lang i18n.Lang) error {
+	ios := opts.IO
+	st := ios.Styles()
+	t := ios.NewTable(i18n.T(lang, "col.setting"), i18n.T(lang, "col.value"), i18n.T(lang, "col.source"))
+	cred := s.AccessKeyID
+	if s.Sandbox {
+		cred = i18n.T(lang, "status.nocred")
+	} else if s.SecurityToken {
+		cred += " (STS)"
+	}
+	t.AddStyledField(i18n.T(lang, "status.profile"), st.Bold)
+	t.AddStyledField(s.Profile, st.ID)
+	t.AddField("")
+	t.EndRow()
+	t.AddStyledField(i18n.T(lang, "status.credential"), st.Bold)
+	t.AddField(cred)
+	t.AddStyledField(sourceText(lang, s.CredentialSource), st.Muted)
+	t.EndRow()
+	t.AddStyledField(i18n.T(lang, "status.endpoint"), st.Bold)
+	t.AddField(s.Endpoint)
+	t.AddStyledField(sourceText(lang, s.EndpointSource), st.Muted)
+	t.EndRow()
+	t.AddStyledField(i18n.T(lang, "status.region"), st.Bold)
+	t.AddField(s.Region)
+	t.AddStyledField(sourceText(lang, s.RegionSource), st.Muted)
+	t.EndRow()
+	t.AddStyledField(i18n.T(lang, "status.configfile"), st.Bold)
+	t.AddField(s.ConfigFile)
+	t.AddField("")
+	t.EndRow()
+	if err := t.Render(); err != nil {
+		return err
+	}
+	es := ios.StylesErr()
+	for _, n := range s.Notes {
+		fmt.Fprintf(ios.ErrOut, "%s %s\n", es.Muted.Render(i18n.T(lang, "label.note")), n)
+	}
+	if s.Sandbox && ios.IsStderrTTY() {
+		fmt.Fprintf(ios.ErrOut, "%s\n", es.Warning.Render(i18n.T(lang, "status.sandboxhint")))
+	}
+	return nil
+}

@@ -1,0 +1,108 @@
+// Package cli is the command-line front: Main runs the root command and turns whatever error
+// comes back into a message and an exit code.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/mkt-cli/mkt/internal/build"
+	"github.com/mkt-cli/mkt/internal/cli/root"
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/config"
+	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/iostreams"
+)
+
+// Main runs mkt with the process's arguments, streams and environment and returns the exit
+// code. Nothing below it calls os.Exit.
+func Main() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return Run(ctx, os.Args[1:], iostreams.System(), os.Getenv)
+}
+
+// Run is Main with everything injected, for tests.
+func Run(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string) int {
+	f := cmdutil.NewFactory(ios, getenv)
+	cmd := root.NewCmdRoot(f, build.Read())
+	cmd.SetArgs(args)
+	cmd.SetIn(ios.In)
+	cmd.SetOut(ios.Out)
+	cmd.SetErr(ios.ErrOut)
+	err := cmd.ExecuteContext(ctx)
+	if err == nil {
+		return cmdutil.ExitOK
+	}
+	if ctx.Err() != nil && cmdutil.KindOf(err) == cmdutil.KindFailure {
+		// Interrupted: whatever failed afterwards failed because of the signal.
+		err = &cmdutil.Error{Kind: cmdutil.KindInterrupted, Msg: i18n.M("error.interrupted"), Err: err}
+	}
+	err = classify(err)
+	printError(f, err)
+	return cmdutil.ExitCode(err)
+}
+
+// classify gives cobra's own untyped errors and configuration errors their kinds.
+func classify(err error) error {
+	var e *cmdutil.Error
+	if errors.As(err, &e) {
+		return err
+	}
+	var re *config.ResolveError
+	if errors.As(err, &re) {
+		return &cmdutil.Error{Kind: cmdutil.KindAuth, Msg: re.Msg, Remedy: re.Remedy, Err: err}
+	}
+	var ke *config.KeyError
+	if errors.As(err, &ke) {
+		return &cmdutil.Error{Kind: cmdutil.KindUsage, Msg: ke.Msg, Remedy: ke.Remedy, Err: err}
+	}
+	var pe *config.ParseError
+	if errors.As(err, &pe) {
+		return &cmdutil.Error{Kind: cmdutil.KindUsage, Msg: i18n.M("config.parse", pe.Path, pe.Err.Error()), Remedy: i18n.M("remedy.config.fix", pe.Path), Err: err}
+	}
+	msg := err.Error()
+	if strings.HasPrefix(msg, "unknown command ") {
+		// cobra's root-level message already carries "Did you mean this?" lines.
+		first, rest, _ := strings.Cut(msg, "\n")
+		e := &cmdutil.Error{Kind: cmdutil.KindUsage, Err: errors.New(first)}
+		if _, sugg, ok := strings.Cut(rest, "Did you mean this?\n"); ok {
+			e.Remedy = i18n.M("remedy.didyoumean", "mkt "+strings.TrimSpace(strings.SplitN(sugg, "\n", 2)[0]))
+		} else {
+			e.Remedy = i18n.M("remedy.help", "mkt")
+		}
+		return e
+	}
+	if strings.HasPrefix(msg, "invalid argument ") || strings.HasPrefix(msg, "flag needs an argument") ||
+		strings.HasPrefix(msg, "unknown flag") || strings.HasPrefix(msg, "unknown shorthand flag") ||
+		strings.HasPrefix(msg, "required flag") || strings.HasPrefix(msg, "if any flags in the group") {
+		return cmdutil.FlagErrorWrap(err)
+	}
+	return err
+}
+
+func printError(f *cmdutil.Factory, err error) {
+	var e *cmdutil.Error
+	if errors.As(err, &e) && e.Silent {
+		return
+	}
+	lang := f.Lang()
+	st := f.IOStreams.StylesErr()
+	w := f.IOStreams.ErrOut
+	msg := err.Error()
+	if errors.As(err, &e) {
+		msg = e.Localized(lang)
+	}
+	fmt.Fprintf(w, "%s %s\n", st.Error.Render(i18n.T(lang, "label.error")), msg)
+	if e != nil && !e.Remedy.IsZero() {
+		fmt.Fprintf(w, "%s %s\n", st.Bold.Render(i18n.T(lang, "label.try")), e.Remedy.In(lang))
+	}
+	if f.Global.Debug && e != nil && e.Err != nil && e.Msg.Key != "" {
+		fmt.Fprintf(w, "%s %v\n", st.Muted.Render("cause:"), e.Err)
+	}
+}

@@ -1,0 +1,86 @@
+// Package root builds mkt's root command and wires every noun under it.
+package root
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/mkt-cli/mkt/internal/build"
+	"github.com/mkt-cli/mkt/internal/cli/auth"
+	"github.com/mkt-cli/mkt/internal/cli/configcmd"
+	"github.com/mkt-cli/mkt/internal/cli/version"
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
+)
+
+// NewCmdRoot builds the command tree. Building it reads no file and opens no connection.
+func NewCmdRoot(f *cmdutil.Factory, info build.Info) *cobra.Command {
+	g := f.Global
+	cmd := &cobra.Command{
+		Use:   "mkt <command> <subcommand> [flags]",
+		Short: "Sell on Alibaba Cloud Marketplace from the command line",
+		Long: `mkt is the command-line tool for software vendors (ISVs, 服务商) on Alibaba Cloud
+Marketplace (阿里云云市场): onboarding, products, bundles, validity periods, production
+endpoints, invoices and the SaaS production protocol (SPI), in a terminal, a script or a
+release pipeline.
+
+With no credentials configured, mkt works against a local marketplace (the sandbox).
+Run 'mkt auth login' to use your Alibaba Cloud account.`,
+		Example: `  mkt auth status
+  mkt auth login --access-key-id LTAI... --access-key-secret-stdin < secret.txt
+  mkt config set region ap-southeast-1
+  mkt version -o json`,
+		Version:       info.String(),
+		Args:          cobra.ArbitraryArgs,
+		RunE:          cmdutil.GroupRunE,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if g.Output != "" {
+				if err := cmdutil.ValidateOutput(g.Output); err != nil {
+					return err
+				}
+			}
+			if g.Lang != "" {
+				if _, ok := i18n.ParseLang(g.Lang); !ok {
+					return cmdutil.FlagError("error.lang.invalid", g.Lang)
+				}
+			}
+			if g.Timeout < 0 {
+				return cmdutil.FlagError("error.timeout.invalid", g.Timeout.String())
+			}
+			f.IOStreams.SetNoColor(g.NoColor)
+			return nil
+		},
+	}
+	cmd.SetVersionTemplate("{{.Version}}\n")
+	cmd.SetFlagErrorFunc(cmdutil.FlagErrorFunc)
+	cmd.CompletionOptions.HiddenDefaultCmd = false
+
+	pf := cmd.PersistentFlags()
+	pf.StringVar(&g.Profile, "profile", "", "use this profile (env: MKT_PROFILE)")
+	pf.StringVar(&g.Endpoint, "endpoint", "", "Market API endpoint: host name or URL (env: MKT_ENDPOINT)")
+	pf.StringVar(&g.Region, "region", "", "region ID, e.g. cn-hangzhou (env: MKT_REGION)")
+	pf.StringVarP(&g.Output, "output", "o", "", "output format: table|json|yaml (env: MKT_OUTPUT)")
+	pf.StringVar(&g.Lang, "lang", "", "message language: zh|en (env: MKT_LANG, then LANG)")
+	pf.BoolVar(&g.NoColor, "no-color", false, "disable colour (also: NO_COLOR)")
+	pf.BoolVar(&g.Debug, "debug", false, "print HTTP exchanges on stderr, secrets redacted")
+	pf.BoolVarP(&g.Yes, "yes", "y", false, "answer yes to confirmations (needed without a terminal)")
+	pf.DurationVar(&g.Timeout, "timeout", 0, "give up on a request after this long, e.g. 30s (0: default)")
+
+	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(cmdutil.OutputFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"zh", "en"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("profile", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		file, err := f.Config()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return file.ProfileNames(), cobra.ShellCompDirectiveNoFileComp
+	})
+
+	cmd.AddCommand(
+		auth.NewCmdAuth(f),
+		configcmd.NewCmdConfig(f),
+		version.NewCmdVersion(f, info, nil),
+	)
+	return cmd
+}

@@ -1,0 +1,123 @@
+package cmdutil
+
+import (
+	"sync"
+	"time"
+
+	"github.com/mkt-cli/mkt/internal/config"
+	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/iostreams"
+)
+
+// GlobalOptions are the root's persistent flags (DESIGN §3). Cobra fills them while parsing;
+// nothing reads configuration to get them.
+type GlobalOptions struct {
+	Profile  string
+	Endpoint string
+	Region   string
+	Output   string
+	Lang     string
+	NoColor  bool
+	Debug    bool
+	Yes      bool
+	Timeout  time.Duration
+}
+
+// Factory gives commands what they need, each piece made the first time it is asked for, so
+// that `mkt --help`, `mkt version` and `mkt completion` touch no file and no network.
+type Factory struct {
+	IOStreams *iostreams.IOStreams
+	Getenv    func(string) string
+	Global    *GlobalOptions
+	Now       func() time.Time
+
+	cfgOnce sync.Once
+	cfg     *config.File
+	cfgErr  error
+
+	resOnce sync.Once
+	res     *config.Resolved
+	resErr  error
+}
+
+// NewFactory returns a Factory over the given streams and environment.
+func NewFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
+	return &Factory{
+		IOStreams: ios,
+		Getenv:    getenv,
+		Global:    &GlobalOptions{},
+		Now:       time.Now,
+	}
+}
+
+// ConfigPath is the path of mkt's configuration file.
+func (f *Factory) ConfigPath() (string, error) { return config.Path(f.Getenv) }
+
+// Config loads mkt's configuration file once.
+func (f *Factory) Config() (*config.File, error) {
+	f.cfgOnce.Do(func() {
+		path, err := config.Path(f.Getenv)
+		if err != nil {
+			f.cfgErr = err
+			return
+		}
+		f.cfg, f.cfgErr = config.Load(path)
+	})
+	return f.cfg, f.cfgErr
+}
+
+// Resolved decides, once, which credential, endpoint and region are in force and where each
+// came from.
+func (f *Factory) Resolved() (*config.Resolved, error) {
+	f.resOnce.Do(func() {
+		file, err := f.Config()
+		if err != nil {
+			f.resErr = err
+			return
+		}
+		f.res, f.resErr = config.Resolve(config.Inputs{
+			FlagProfile:  f.Global.Profile,
+			FlagEndpoint: f.Global.Endpoint,
+			FlagRegion:   f.Global.Region,
+			Getenv:       f.Getenv,
+			File:         file,
+		})
+	})
+	return f.res, f.resErr
+}
+
+// Lang is the merchant's language: --lang, MKT_LANG, the profile's lang, the locale.
+// Configuration is consulted only if it loads cleanly; a broken file must not hide the error
+// that is being reported about it.
+func (f *Factory) Lang() i18n.Lang {
+	if l, ok := i18n.ParseLang(f.Global.Lang); ok {
+		return l
+	}
+	if l, ok := i18n.ParseLang(f.Getenv("MKT_LANG")); ok {
+		return l
+	}
+	cfgLang := ""
+	if file, err := f.Config(); err == nil {
+		cfgLang = file.ActiveProfile(f.Global.Profile, f.Getenv).Lang
+	}
+	return i18n.Detect("", cfgLang, f.Getenv)
+}
+
+// T renders a catalog message in the merchant's language.
+func (f *Factory) T(key string, args ...any) string { return i18n.T(f.Lang(), key, args...) }
+
+// OutputFormat is -o, else MKT_OUTPUT, else the profile's output setting, else table.
+func (f *Factory) OutputFormat() string {
+	if f.Global.Output != "" {
+		return f.Global.Output
+	}
+	if v := f.Getenv("MKT_OUTPUT"); v != "" {
+		return v
+	}
+	if file, err := f.Config(); err == nil {
+		if o := file.ActiveProfile(f.Global.Profile, f.Getenv).Output; o != "" {
+			return o
+		}
+	}
+	return "table"
+}

@@ -1,0 +1,77 @@
+package cmdutil
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Output formats.
+var OutputFormats = []string{"table", "json", "yaml"}
+
+// ValidateOutput checks an -o value.
+func ValidateOutput(v string) error {
+	for _, f := range OutputFormats {
+		if v == f {
+			return nil
+		}
+	}
+	return FlagError("error.output.invalid", v, strings.Join(OutputFormats, "|"))
+}
+
+// Print writes data in the chosen format: -o json and -o yaml print the typed model itself;
+// table (the default) calls renderTable, which writes through IOStreams' table printer.
+func (f *Factory) Print(data any, renderTable func() error) error {
+	format := f.OutputFormat()
+	switch format {
+	case "json":
+		return WriteJSON(f.IOStreams.Out, data)
+	case "yaml":
+		return WriteYAML(f.IOStreams.Out, data)
+	case "table":
+		return renderTable()
+	}
+	return ValidateOutput(format)
+}
+
+// WriteJSON writes v as indented JSON without HTML escaping.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// WriteYAML writes v as YAML with the same field names and order as its JSON form, so the
+// json tags of the model are the one naming contract for both formats.
+func WriteYAML(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, v); err != nil {
+		return err
+	}
+	var node yaml.Node
+	if err := yaml.Unmarshal(buf.Bytes(), &node); err != nil {
+		return fmt.Errorf("converting output to YAML: %w", err)
+	}
+	plainStyle(&node)
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(&node); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+// plainStyle drops the flow and quoting styles that parsing JSON leaves on the nodes, so the
+// YAML reads like YAML. Strings that would change type without quotes are quoted again by the
+// encoder.
+func plainStyle(n *yaml.Node) {
+	n.Style = 0
+	for _, c := range n.Content {
+		plainStyle(c)
+	}
+}

@@ -1,0 +1,31 @@
+package cmdutil
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/iostreams"
+)
+
+// Confirm asks a yes/no question for a destructive step. --yes answers it; without a terminal
+// and without --yes it refuses with a usage error, so a script never hangs on a prompt.
+func (f *Factory) Confirm(question string) error {
+	if f.Global.Yes {
+		return nil
+	}
+	ios := f.IOStreams
+	if !ios.CanPrompt() {
+		return FlagError("error.confirm.needyes")
+	}
+	fmt.Fprintf(ios.ErrOut, "%s [y/N]: ", question)
+	answer, err := iostreams.ReadLine(ios.In)
+	if err != nil {
+		return SilentError(KindInterrupted)
+	}
+	switch strings.ToLower(strings.TrimSpace(answer)) {
+	case "y", "yes", "是", "好":
+		return nil
+	}
+	return &Error{Kind: KindFailure, Msg: i18n.M("error.confirm.declined")}
+}
