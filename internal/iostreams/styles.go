@@ -32,7 +32,7 @@ func newStyles(w io.Writer, color bool) *Styles {
 	r.SetHasDarkBackground(true)
 	st := &Styles{
 		Title:   r.NewStyle().Bold(true),
-		Header:  r.NewStyle().Bold(true).Underline(true),
+		Header:  r.NewStyle().Bold(true).Foreground(lipgloss.Color("4")),
 		Muted:   r.NewStyle().Foreground(lipgloss.Color("8")),
 		Success: r.NewStyle().Foreground(lipgloss.Color("2")),
 		Warning: r.NewStyle().Foreground(lipgloss.Color("3")),

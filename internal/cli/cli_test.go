@@ -1,0 +1,265 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mkt-cli/mkt/internal/build"
+	"github.com/mkt-cli/mkt/internal/cli/root"
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/iostreams"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// run executes mkt in process with a private HOME and the given extra environment.
+func run(t *testing.T, env map[string]string, stdin string, tty bool, args ...string) result {
+	t.Helper()
+	ios, in, out, errOut := iostreams.Test()
+	in.WriteString(stdin)
+	if tty {
+		ios.SetStdoutTTY(true)
+		ios.SetStderrTTY(true)
+	}
+	full := map[string]string{"HOME": t.TempDir()}
+	for k, v := range env {
+		full[k] = v
+	}
+	code := Run(context.Background(), args, ios, func(k string) string { return full[k] })
+	return result{code, out.String(), errOut.String()}
+}
+
+func TestHelpGolden(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	f := cmdutil.NewFactory(ios, func(string) string { return "" })
+	rootCmd := root.NewCmdRoot(f, build.Info{Version: "0.0.0-test"})
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Hidden || c.Name() == "help" {
+			return
+		}
+		path := c.CommandPath()
+		t.Run(path, func(t *testing.T) {
+			args := append(strings.Fields(path)[1:], "--help")
+			r := run(t, nil, "", false, args...)
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			golden := filepath.Join("testdata", "help", strings.ReplaceAll(path, " ", "_")+".golden")
+			if *update {
+				os.MkdirAll(filepath.Dir(golden), 0o755)
+				if err := os.WriteFile(golden, []byte(r.stdout), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/cli -update)", err)
+			}
+			if string(want) != r.stdout {
+				t.Errorf("help of %q changed (go test ./internal/cli -update to accept):\n%s", path, r.stdout)
+			}
+		})
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(rootCmd)
+}
+
+func TestUsageErrorsExit2WithSuggestion(t *testing.T) {
+	cases := []struct {
+		args       []string
+		wantStderr string
+	}{
+		{[]string{"bogus"}, `unknown command "bogus" for "mkt"`},
+		{[]string{"--bogus"}, "unknown flag: --bogus"},
+		{[]string{"auht"}, "Try: mkt auth"},
+		{[]string{"--profil", "x", "auth", "status"}, "Try: --profile"},
+		{[]string{"auth", "stauts"}, "Try: mkt auth status"},
+		{[]string{"config", "get"}, "takes <key>"},
+		{[]string{"version", "extra"}, "takes no arguments"},
+		{[]string{"-o", "xml", "auth", "status"}, `unknown output format "xml"`},
+		{[]string{"--lang", "fr", "version"}, `unknown language "fr"`},
+		{[]string{"--timeout", "soon", "version"}, "invalid argument"},
+	}
+	for _, c := range cases {
+		r := run(t, nil, "", false, c.args...)
+		if r.code != cmdutil.ExitUsage {
+			t.Errorf("%v: exit %d, want 2 (stderr %q)", c.args, r.code, r.stderr)
+		}
+		if !strings.Contains(r.stderr, c.wantStderr) {
+			t.Errorf("%v: stderr %q lacks %q", c.args, r.stderr, c.wantStderr)
+		}
+		if r.stdout != "" {
+			t.Errorf("%v: stdout %q on error", c.args, r.stdout)
+		}
+	}
+}
+
+func TestErrorsInChinese(t *testing.T) {
+	r := run(t, map[string]string{"LANG": "zh_CN.UTF-8"}, "", false, "auth", "stauts")
+	if !strings.Contains(r.stderr, "错误：") || !strings.Contains(r.stderr, "试试：") {
+		t.Errorf("stderr %q", r.stderr)
+	}
+	r = run(t, map[string]string{"LANG": "zh_CN.UTF-8"}, "", false, "--lang", "en", "auth", "stauts")
+	if !strings.Contains(r.stderr, "Error:") {
+		t.Errorf("--lang en ignored: %q", r.stderr)
+	}
+}
+
+func TestLoginStatusLogout(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"MKT_CONFIG_DIR": dir}
+	const secret = "Sup3r-S3cret-Value"
+	r := run(t, env, secret+"\n", false, "auth", "login", "--access-key-id", "LTAI5tTestKey0042", "--access-key-secret-stdin", "--region", "cn-shanghai")
+	if r.code != 0 {
+		t.Fatalf("login: %d %s", r.code, r.stderr)
+	}
+	st, err := os.Stat(filepath.Join(dir, "config.yaml"))
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("config file: %v %v", st, err)
+	}
+	r2 := run(t, env, "", false, "auth", "status")
+	r3 := run(t, env, "", false, "auth", "status", "-o", "json")
+	for _, r := range []result{r, r2, r3} {
+		if strings.Contains(r.stdout+r.stderr, secret) || strings.Contains(r.stdout+r.stderr, "5tTestKey") {
+			t.Fatalf("secret or unmasked ID in output: %q %q", r.stdout, r.stderr)
+		}
+	}
+	if !strings.Contains(r2.stdout, "LTAI*********0042") || !strings.Contains(r2.stdout, "mkt profile") || !strings.Contains(r2.stdout, "cn-shanghai") {
+		t.Errorf("status: %q", r2.stdout)
+	}
+	if !strings.Contains(r3.stdout, `"kind": "profile"`) {
+		t.Errorf("status json: %q", r3.stdout)
+	}
+	if r := run(t, env, "", false, "auth", "logout"); r.code != 0 {
+		t.Fatalf("logout: %d %s", r.code, r.stderr)
+	}
+	if r := run(t, env, "", false, "auth", "status", "-o", "json"); !strings.Contains(r.stdout, `"sandbox": true`) {
+		t.Errorf("after logout: %q", r.stdout)
+	}
+	if r := run(t, env, "", false, "auth", "logout"); r.code != cmdutil.ExitAuth {
+		t.Errorf("second logout: exit %d", r.code)
+	}
+}
+
+func TestLoginWithoutTerminalNeedsFlags(t *testing.T) {
+	env := map[string]string{"MKT_CONFIG_DIR": t.TempDir()}
+	if r := run(t, env, "", false, "auth", "login"); r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, "--access-key-id") {
+		t.Errorf("no id: %d %q", r.code, r.stderr)
+	}
+	if r := run(t, env, "", false, "auth", "login", "--access-key-id", "LTAIx"); r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, "--access-key-secret-stdin") {
+		t.Errorf("no secret: %d %q", r.code, r.stderr)
+	}
+	if r := run(t, env, "\n", false, "auth", "login", "--access-key-id", "LTAIx", "--access-key-secret-stdin"); r.code != cmdutil.ExitUsage {
+		t.Errorf("empty secret: %d %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(env["MKT_CONFIG_DIR"], "config.yaml")); err == nil {
+		t.Error("a refused login wrote the config file")
+	}
+}
+
+func TestAuthErrorsExit4(t *testing.T) {
+	r := run(t, map[string]string{"MKT_ACCESS_KEY_ID": "LTAIx"}, "", false, "auth", "status")
+	if r.code != cmdutil.ExitAuth || !strings.Contains(r.stderr, "MKT_ACCESS_KEY_SECRET") {
+		t.Errorf("half credential: %d %q", r.code, r.stderr)
+	}
+	r = run(t, map[string]string{"MKT_CONFIG_DIR": t.TempDir()}, "", false, "--profile", "nope", "auth", "status")
+	if r.code != cmdutil.ExitAuth || !strings.Contains(r.stderr, "mkt auth login --profile nope") {
+		t.Errorf("missing profile: %d %q", r.code, r.stderr)
+	}
+}
+
+func TestBrokenConfigIsUsageError(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "config.yaml"), []byte("profiles: [\n"), 0o600)
+	r := run(t, map[string]string{"MKT_CONFIG_DIR": dir}, "", false, "config", "list")
+	if r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, "config.yaml") {
+		t.Errorf("%d %q", r.code, r.stderr)
+	}
+}
+
+func TestConfigSetGet(t *testing.T) {
+	env := map[string]string{"MKT_CONFIG_DIR": t.TempDir()}
+	if r := run(t, env, "", false, "config", "set", "output", "json"); r.code != 0 {
+		t.Fatalf("set: %d %s", r.code, r.stderr)
+	}
+	// The configured output format is the default for every command, config get included.
+	if r := run(t, env, "", false, "config", "get", "output"); !strings.Contains(r.stdout, `"value": "json"`) {
+		t.Errorf("get: %q", r.stdout)
+	}
+	if r := run(t, env, "", false, "config", "list"); !strings.HasPrefix(r.stdout, "{") {
+		t.Errorf("output=json not applied: %q", r.stdout)
+	}
+	if r := run(t, env, "", false, "config", "set", "output", ""); r.code != 0 {
+		t.Fatalf("clear: %d %s", r.code, r.stderr)
+	}
+	if r := run(t, env, "", false, "config", "get", "output"); r.stdout != "" {
+		t.Errorf("cleared output: %q", r.stdout)
+	}
+	if r := run(t, env, "", false, "config", "set", "region", "Mars"); r.code != cmdutil.ExitUsage {
+		t.Errorf("bad region: %d", r.code)
+	}
+	if r := run(t, env, "", false, "--profile", "intl", "config", "set", "region", "ap-southeast-1"); r.code != 0 {
+		t.Errorf("profile set: %d %s", r.code, r.stderr)
+	}
+	if r := run(t, env, "", false, "--profile", "intl", "config", "get", "region"); r.stdout != "ap-southeast-1\n" {
+		t.Errorf("profile get: %q", r.stdout)
+	}
+	if r := run(t, env, "", false, "config", "get", "region"); r.stdout != "" {
+		t.Errorf("default profile leaked intl's region: %q", r.stdout)
+	}
+}
+
+func TestTTYAndPipe(t *testing.T) {
+	env := map[string]string{"MKT_CONFIG_DIR": t.TempDir()}
+	pipe := run(t, env, "", false, "config", "list")
+	if strings.Contains(pipe.stdout, "\x1b[") || strings.HasPrefix(pipe.stdout, "KEY") || !strings.Contains(pipe.stdout, "region\t") {
+		t.Errorf("pipe: %q", pipe.stdout)
+	}
+	tty := run(t, env, "", true, "config", "list")
+	if !strings.Contains(tty.stdout, "\x1b[") || !strings.Contains(tty.stdout, "KEY") {
+		t.Errorf("tty: %q", tty.stdout)
+	}
+	noColor := run(t, env, "", true, "--no-color", "config", "list")
+	if strings.Contains(noColor.stdout, "\x1b[") {
+		t.Errorf("--no-color: %q", noColor.stdout)
+	}
+}
+
+func TestResetPassword(t *testing.T) {
+	r := run(t, nil, "", false, "auth", "reset-password")
+	if r.code != 0 || r.stdout != "https://account.aliyun.com/login/login.htm\n" || !strings.Contains(r.stderr, "Forgot password") {
+		t.Errorf("%d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, nil, "", false, "--region", "ap-southeast-1", "auth", "reset-password", "-o", "json")
+	if !strings.Contains(r.stdout, "account.alibabacloud.com") {
+		t.Errorf("intl: %q", r.stdout)
+	}
+	r = run(t, nil, "", false, "auth", "reset-password", "--web")
+	if r.code != 0 || !strings.Contains(r.stderr, "not a terminal") {
+		t.Errorf("--web in a pipe must not open a browser: %d %q", r.code, r.stderr)
+	}
+	// On a terminal, --web runs $BROWSER with the URL.
+	out := filepath.Join(t.TempDir(), "opened")
+	script := filepath.Join(t.TempDir(), "browser.sh")
+	os.WriteFile(script, []byte("#!/bin/sh\necho \"$1\" > "+out+"\n"), 0o755)
+	r = run(t, map[string]string{"BROWSER": script}, "", true, "auth", "reset-password", "--web")
+	got, _ := os.ReadFile(out)
+	if r.code != 0 || strings.TrimSpace(string(got)) != "https://account.aliyun.com/login/login.htm" {
+		t.Errorf("browser got %q (exit %d, %q)", got, r.code, r.stderr)
+	}
+}

@@ -1,0 +1,69 @@
+package i18n
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+var verbRE = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[vTtbcdoOqxXUeEfFgGsp%]`)
+
+func verbs(format string) []string {
+	var out []string
+	for _, v := range verbRE.FindAllString(format, -1) {
+		if v == "%%" {
+			continue
+		}
+		// Compare the verb letters only: explicit indexes may reorder arguments in Chinese.
+		out = append(out, v[len(v)-1:])
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestCatalogComplete(t *testing.T) {
+	for key, e := range catalog {
+		if strings.TrimSpace(e.zh) == "" || strings.TrimSpace(e.en) == "" {
+			t.Errorf("%s: missing a language", key)
+		}
+		if strings.Join(verbs(e.zh), ",") != strings.Join(verbs(e.en), ",") {
+			t.Errorf("%s: verbs differ: zh %v, en %v", key, verbs(e.zh), verbs(e.en))
+		}
+	}
+}
+
+func TestDetect(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	cases := []struct {
+		flag, cfg string
+		env       map[string]string
+		want      Lang
+	}{
+		{"", "", nil, EN},
+		{"zh", "", map[string]string{"MKT_LANG": "en"}, ZH},
+		{"", "", map[string]string{"MKT_LANG": "zh", "LANG": "en_US.UTF-8"}, ZH},
+		{"", "zh", map[string]string{"LANG": "en_US.UTF-8"}, ZH},
+		{"", "", map[string]string{"LANG": "zh_CN.UTF-8"}, ZH},
+		{"", "", map[string]string{"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, EN},
+		{"", "", map[string]string{"LC_MESSAGES": "zh_TW"}, ZH},
+	}
+	for i, c := range cases {
+		if got := Detect(c.flag, c.cfg, env(c.env)); got != c.want {
+			t.Errorf("case %d: %s, want %s", i, got, c.want)
+		}
+	}
+}
+
+func TestMessage(t *testing.T) {
+	m := M("cred.aliyun.profilemissing", "default", "/x.json")
+	if got := m.In(EN); got != `aliyun CLI profile "default" not found in /x.json` {
+		t.Errorf("en: %q", got)
+	}
+	if got := m.In(ZH); got != `/x.json 中没有 aliyun CLI 配置 "default"` {
+		t.Errorf("zh: %q", got)
+	}
+	if got := M("no.such.key").In(ZH); got != "no.such.key" {
+		t.Errorf("unknown key: %q", got)
+	}
+}

@@ -1,0 +1,96 @@
+package iostreams
+
+import (
+	"strings"
+	"testing"
+)
+
+func fill(s *IOStreams) *Table {
+	st := s.Styles()
+	t := s.NewTable("CODE", "名称")
+	t.AddStyledField("cmgj001", st.ID)
+	t.AddField("中文商品")
+	t.EndRow()
+	t.AddField("cmapi00042")
+	t.AddField("has\ttab")
+	t.EndRow()
+	return t
+}
+
+func TestTablePipe(t *testing.T) {
+	s, _, out, _ := Test()
+	if err := fill(s).Render(); err != nil {
+		t.Fatal(err)
+	}
+	want := "cmgj001\t中文商品\ncmapi00042\thas tab\n"
+	if out.String() != want {
+		t.Errorf("pipe output %q, want %q", out.String(), want)
+	}
+}
+
+func TestTableTTY(t *testing.T) {
+	s, _, out, _ := Test()
+	s.SetStdoutTTY(true)
+	if err := fill(s).Render(); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if !strings.Contains(got, "\x1b[") {
+		t.Errorf("no colour on a terminal: %q", got)
+	}
+	lines := strings.Split(strings.TrimRight(stripANSI(got), "\n"), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("lines: %q", lines)
+	}
+	// The second column starts at the same display column on every line.
+	if idx := strings.Index(lines[1], "中文商品"); idx != strings.Index(lines[2], "has tab") {
+		t.Errorf("columns not aligned:\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+func TestNoColor(t *testing.T) {
+	for name, set := range map[string]func(*IOStreams){
+		"NO_COLOR":   func(s *IOStreams) { s.SetEnvNoColor(true) },
+		"--no-color": func(s *IOStreams) { s.SetNoColor(true) },
+	} {
+		s, _, out, _ := Test()
+		s.SetStdoutTTY(true)
+		set(s)
+		if err := fill(s).Render(); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(out.String(), "\x1b[") {
+			t.Errorf("%s: ANSI escapes in %q", name, out.String())
+		}
+		if !strings.HasPrefix(out.String(), "CODE") {
+			t.Errorf("%s: header missing on a terminal: %q", name, out.String())
+		}
+	}
+}
+
+func stripANSI(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1b {
+			for i < len(s) && s[i] != 'm' {
+				i++
+			}
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func TestReadLine(t *testing.T) {
+	r := strings.NewReader("first\r\nsecond")
+	if l, err := ReadLine(r); err != nil || l != "first" {
+		t.Errorf("%q %v", l, err)
+	}
+	if l, err := ReadLine(r); err != nil || l != "second" {
+		t.Errorf("%q %v", l, err)
+	}
+	if _, err := ReadLine(r); err == nil {
+		t.Error("EOF not reported")
+	}
+}
