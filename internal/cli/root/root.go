@@ -54,7 +54,7 @@ Run 'mkt auth login' to use your Alibaba Cloud account.`,
 	}
 	cmd.SetVersionTemplate("{{.Version}}\n")
 	cmd.SetFlagErrorFunc(cmdutil.FlagErrorFunc)
-	cmd.CompletionOptions.HiddenDefaultCmd = false
+	cmd.InitDefaultCompletionCmd()
 
 	pf := cmd.PersistentFlags()
 	pf.StringVar(&g.Profile, "profile", "", "use this profile (env: MKT_PROFILE)")
