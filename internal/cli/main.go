@@ -62,6 +62,10 @@ func classify(err error) error {
 	if errors.As(err, &ke) {
 		return &cmdutil.Error{Kind: cmdutil.KindUsage, Msg: ke.Msg, Remedy: ke.Remedy, Err: err}
 	}
+	var ee *config.EnvError
+	if errors.As(err, &ee) {
+		return &cmdutil.Error{Kind: cmdutil.KindUsage, Msg: ee.Msg, Err: err}
+	}
 	var pe *config.ParseError
 	if errors.As(err, &pe) {
 		return &cmdutil.Error{Kind: cmdutil.KindUsage, Msg: i18n.M("config.parse", pe.Path, pe.Err.Error()), Remedy: i18n.M("remedy.config.fix", pe.Path), Err: err}
@@ -98,9 +102,10 @@ func printError(f *cmdutil.Factory, err error) {
 	if errors.As(err, &e) {
 		msg = e.Localized(lang)
 	}
-	fmt.Fprintf(w, "%s %s\n", st.Error.Render(i18n.T(lang, "label.error")), msg)
+	// The labels carry their own separator: "Error: " in English, "错误：" in Chinese.
+	fmt.Fprintf(w, "%s%s\n", st.Error.Render(i18n.T(lang, "label.error")), msg)
 	if e != nil && !e.Remedy.IsZero() {
-		fmt.Fprintf(w, "%s %s\n", st.Bold.Render(i18n.T(lang, "label.try")), e.Remedy.In(lang))
+		fmt.Fprintf(w, "%s%s\n", st.Bold.Render(i18n.T(lang, "label.try")), e.Remedy.In(lang))
 	}
 	if f.Global.Debug && e != nil && e.Err != nil && e.Msg.Key != "" {
 		fmt.Fprintf(w, "%s %v\n", st.Muted.Render("cause:"), e.Err)

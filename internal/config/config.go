@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"github.com/spf13/viper"
+
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -90,10 +92,15 @@ func homeDir(getenv func(string) string) (string, error) {
 	}
 	h, err := os.UserHomeDir()
 	if err != nil {
-		return "", errors.New("cannot find the home directory: set HOME or MKT_CONFIG_DIR")
+		return "", &EnvError{Msg: i18n.M("config.nohome")}
 	}
 	return h, nil
 }
+
+// EnvError is an environment mkt cannot work in, such as one without a home directory.
+type EnvError struct{ Msg i18n.Message }
+
+func (e *EnvError) Error() string { return e.Msg.String() }
 
 // ParseError is a configuration file that exists but cannot be read as mkt's configuration.
 type ParseError struct {

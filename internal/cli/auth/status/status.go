@@ -149,7 +149,7 @@ func renderTable(opts *Options, s Status, lang i18n.Lang) error {
 	}
 	es := ios.StylesErr()
 	for _, n := range s.Notes {
-		fmt.Fprintf(ios.ErrOut, "%s %s\n", es.Muted.Render(i18n.T(lang, "label.note")), n)
+		fmt.Fprintf(ios.ErrOut, "%s%s\n", es.Muted.Render(i18n.T(lang, "label.note")), n)
 	}
 	if s.Sandbox && ios.IsStderrTTY() {
 		fmt.Fprintf(ios.ErrOut, "%s\n", es.Warning.Render(i18n.T(lang, "status.sandboxhint")))
