@@ -45,6 +45,13 @@ func Read() Info {
 			}
 		}
 	}
+	// Placeholders some builds stamp (a snapshot with no commit, a zero date) say nothing.
+	if info.Commit == "none" || info.Commit == "unknown" {
+		info.Commit = ""
+	}
+	if strings.HasPrefix(info.Date, "0001-") {
+		info.Date = ""
+	}
 	if info.Version == "" || info.Version == "(devel)" {
 		info.Version = "dev"
 	}
