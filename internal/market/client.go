@@ -1,0 +1,364 @@
+package market
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-resty/resty/v2"
+	"github.com/google/uuid"
+
+	"github.com/mkt-cli/mkt/internal/acs"
+)
+
+// APIVersion is the Market API version (reference §1.1).
+const APIVersion = "2015-11-01"
+
+// Credential signs requests.
+type Credential struct {
+	AccessKeyID     string
+	AccessKeySecret string
+	SecurityToken   string
+}
+
+// RetryPolicy bounds retries: exponential backoff from Base, doubled per attempt, capped at
+// Cap, with jitter; Retry-After is honoured up to MaxRetryAfter.
+type RetryPolicy struct {
+	MaxAttempts   int
+	Base          time.Duration
+	Cap           time.Duration
+	MaxRetryAfter time.Duration
+}
+
+// DefaultRetry is used when Options.Retry is zero.
+var DefaultRetry = RetryPolicy{MaxAttempts: 4, Base: 250 * time.Millisecond, Cap: 8 * time.Second, MaxRetryAfter: 30 * time.Second}
+
+// Options configure a Client.
+type Options struct {
+	// Endpoint is the base URL, e.g. https://market.aliyuncs.com.
+	Endpoint   string
+	Credential Credential
+	// Transport replaces the network (the embedded sandbox serves requests in process).
+	Transport http.RoundTripper
+	// Timeout bounds each attempt; 30 s when zero.
+	Timeout time.Duration
+	Retry   RetryPolicy
+	// Debug, when set, receives each exchange with secrets redacted.
+	Debug     io.Writer
+	UserAgent string
+	// Now, Nonce and Sleep are replaced in tests.
+	Now   func() time.Time
+	Nonce func() string
+	Sleep func(context.Context, time.Duration) error
+}
+
+// Client calls the Market API. Make one per process.
+type Client struct {
+	opts Options
+	http *resty.Client
+}
+
+// New returns a Client.
+func New(opts Options) *Client {
+	if opts.Timeout <= 0 {
+		opts.Timeout = 30 * time.Second
+	}
+	if opts.Retry.MaxAttempts <= 0 {
+		opts.Retry = DefaultRetry
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Nonce == nil {
+		opts.Nonce = func() string { return strings.ReplaceAll(uuid.NewString(), "-", "") }
+	}
+	if opts.Sleep == nil {
+		opts.Sleep = sleepCtx
+	}
+	if opts.UserAgent == "" {
+		opts.UserAgent = "mkt"
+	}
+	hc := resty.New().
+		SetTimeout(opts.Timeout).
+		SetRetryCount(0).
+		SetHeader("User-Agent", opts.UserAgent).
+		SetDoNotParseResponse(false)
+	if opts.Transport != nil {
+		hc.SetTransport(opts.Transport)
+	}
+	return &Client{opts: opts, http: hc}
+}
+
+// Endpoint is the base URL the client talks to.
+func (c *Client) Endpoint() string { return c.opts.Endpoint }
+
+// Request is one logical API operation.
+type Request struct {
+	Action string
+	// Version defaults to APIVersion.
+	Version string
+	// Method is POST unless set (two public actions are GET).
+	Method string
+	// Query parameters; Form parameters go in an x-www-form-urlencoded body.
+	Query url.Values
+	Form  url.Values
+	// Idempotent marks a mutating action that takes a ClientToken: one is made (unless
+	// ClientToken is set) and reused by every retry of this request.
+	Idempotent  bool
+	ClientToken string
+}
+
+// Response is a raw answer.
+type Response struct {
+	Status    int
+	Header    http.Header
+	Body      []byte
+	RequestID string
+	Attempts  int
+}
+
+// NewClientToken makes a ClientToken: 32 lower-case hex characters (≤ 64 ASCII).
+func NewClientToken() string { return strings.ReplaceAll(uuid.NewString(), "-", "") }
+
+// Call performs req and decodes the JSON answer into out (when not nil).
+func (c *Client) Call(ctx context.Context, req Request, out any) error {
+	resp, err := c.Do(ctx, req)
+	if err != nil {
+		return err
+	}
+	if out == nil {
+		return nil
+	}
+	if err := json.Unmarshal(resp.Body, out); err != nil {
+		return &DecodeError{Action: req.Action, Status: resp.Status, Body: string(resp.Body), Err: err}
+	}
+	return nil
+}
+
+// Do performs req with retries and returns the raw 2xx answer, or an error: *APIError for a
+// refusal, *RetriesExhaustedError or *TransportError when the marketplace could not answer.
+func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
+	if req.Method == "" {
+		req.Method = http.MethodPost
+	}
+	if req.Version == "" {
+		req.Version = APIVersion
+	}
+	if req.Idempotent {
+		if req.ClientToken == "" {
+			req.ClientToken = req.Form.Get("ClientToken")
+		}
+		if req.ClientToken == "" {
+			req.ClientToken = req.Query.Get("ClientToken")
+		}
+		if req.ClientToken == "" {
+			req.ClientToken = NewClientToken()
+		}
+	}
+	pol := c.opts.Retry
+	for attempt := 1; ; attempt++ {
+		resp, err := c.once(ctx, req)
+		if err == nil {
+			resp.Attempts = attempt
+			return resp, nil
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		var apiErr *APIError
+		retryable := IsRetryable(err) || isTransport(err)
+		if !retryable {
+			return nil, err
+		}
+		if attempt >= pol.MaxAttempts {
+			if errors.As(err, &apiErr) {
+				return nil, &RetriesExhaustedError{Attempts: attempt, Last: apiErr}
+			}
+			return nil, &TransportError{Endpoint: c.opts.Endpoint, Attempts: attempt, Err: err}
+		}
+		wait := backoff(pol, attempt)
+		if ra, ok := retryAfter(err, c.opts.Now()); ok {
+			wait = max(wait, min(ra, pol.MaxRetryAfter))
+		}
+		if c.opts.Debug != nil {
+			fmt.Fprintf(c.opts.Debug, "* attempt %d failed (%v); retrying in %s\n", attempt, err, wait.Round(time.Millisecond))
+		}
+		if err := c.opts.Sleep(ctx, wait); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// backoff is exponential with "equal jitter": half the step fixed, half random, so waits
+// never collapse to zero and retries from many clients spread out.
+func backoff(p RetryPolicy, attempt int) time.Duration {
+	d := p.Base << (attempt - 1)
+	if d > p.Cap || d <= 0 {
+		d = p.Cap
+	}
+	half := d / 2
+	return half + time.Duration(rand.Int64N(int64(half)+1))
+}
+
+func retryAfter(err error, now time.Time) (time.Duration, bool) {
+	var h *httpStatusError
+	if !errors.As(err, &h) || h.retryAfter == "" {
+		return 0, false
+	}
+	if s, err := strconv.Atoi(strings.TrimSpace(h.retryAfter)); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second, true
+	}
+	if t, err := http.ParseTime(h.retryAfter); err == nil {
+		return max(t.Sub(now), 0), true
+	}
+	return 0, false
+}
+
+// httpStatusError carries the Retry-After header alongside an APIError.
+type httpStatusError struct {
+	*APIError
+	retryAfter string
+}
+
+func (e *httpStatusError) Unwrap() error { return e.APIError }
+
+type transportErr struct{ err error }
+
+func (e *transportErr) Error() string { return e.err.Error() }
+func (e *transportErr) Unwrap() error { return e.err }
+
+func isTransport(err error) bool {
+	var t *transportErr
+	return errors.As(err, &t)
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// once sends one signed attempt. Every attempt is signed anew (fresh date and nonce) with the
+// same parameters, ClientToken included.
+func (c *Client) once(ctx context.Context, req Request) (*Response, error) {
+	query := cloneValues(req.Query)
+	var form url.Values
+	if req.Form != nil {
+		form = cloneValues(req.Form)
+	}
+	if req.Idempotent {
+		if form != nil {
+			form.Set("ClientToken", req.ClientToken)
+		} else {
+			query.Set("ClientToken", req.ClientToken)
+		}
+	}
+	u := strings.TrimRight(c.opts.Endpoint, "/") + "/"
+	if len(query) > 0 {
+		u += "?" + acs.EncodeQuery(query)
+	}
+	var body []byte
+	if form != nil {
+		body = []byte(acs.EncodeQuery(form))
+	}
+	hreq, err := http.NewRequestWithContext(ctx, req.Method, u, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	hreq.Header.Set("x-acs-action", req.Action)
+	hreq.Header.Set("x-acs-version", req.Version)
+	hreq.Header.Set("x-acs-date", c.opts.Now().UTC().Format(acs.TimeFormat))
+	hreq.Header.Set("x-acs-signature-nonce", c.opts.Nonce())
+	hreq.Header.Set("Accept", "application/json")
+	if form != nil {
+		hreq.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	cred := c.opts.Credential
+	if cred.SecurityToken != "" {
+		hreq.Header.Set("x-acs-security-token", cred.SecurityToken)
+		hreq.Header.Set("x-acs-accesskey-id", cred.AccessKeyID)
+	}
+	acs.SignV3(hreq, body, cred.AccessKeyID, cred.AccessKeySecret)
+	if c.opts.Debug != nil {
+		debugRequest(c.opts.Debug, hreq, body)
+	}
+
+	r := c.http.R().SetContext(ctx)
+	if len(body) > 0 {
+		r.SetBody(body)
+	}
+	for k, vs := range hreq.Header {
+		for _, v := range vs {
+			r.Header.Add(k, v)
+		}
+	}
+	start := time.Now()
+	resp, err := r.Execute(req.Method, u)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if c.opts.Debug != nil {
+			fmt.Fprintf(c.opts.Debug, "< transport error after %s: %v\n", time.Since(start).Round(time.Millisecond), err)
+		}
+		// Only a failed exchange (what http.Client.Do reports as *url.Error) may be retried;
+		// an error building the request would fail the same way every time.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			return nil, &transportErr{err}
+		}
+		return nil, err
+	}
+	out := &Response{Status: resp.StatusCode(), Header: resp.Header(), Body: resp.Body()}
+	if c.opts.Debug != nil {
+		debugResponse(c.opts.Debug, out, time.Since(start))
+	}
+	var rid struct {
+		RequestID string `json:"RequestId"`
+	}
+	_ = json.Unmarshal(out.Body, &rid)
+	out.RequestID = rid.RequestID
+	if out.Status >= 200 && out.Status < 300 {
+		return out, nil
+	}
+	apiErr := &APIError{HTTPStatus: out.Status}
+	if err := json.Unmarshal(out.Body, apiErr); err != nil || apiErr.Code == "" {
+		// Not the envelope (a proxy's HTML page, an empty 502): keep what can be said.
+		apiErr.Code = fmt.Sprintf("HTTP%d", out.Status)
+		apiErr.Message = strings.TrimSpace(truncate(string(out.Body), 200))
+	}
+	apiErr.HTTPStatus = out.Status
+	return nil, &httpStatusError{APIError: apiErr, retryAfter: out.Header.Get("Retry-After")}
+}
+
+func cloneValues(v url.Values) url.Values {
+	if v == nil {
+		return url.Values{}
+	}
+	out := make(url.Values, len(v))
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}

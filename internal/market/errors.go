@@ -1,0 +1,145 @@
+// Package market is the Market API client: it builds RPC requests, signs them (V3), retries
+// what may be retried, keeps one ClientToken per logical operation, and decodes responses and
+// the error envelope into typed values. Commands never build requests themselves.
+package market
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// APIError is the marketplace's error envelope, with the HTTP status.
+type APIError struct {
+	HTTPStatus int    `json:"-"`
+	RequestID  string `json:"RequestId"`
+	HostID     string `json:"HostId"`
+	Code       string `json:"Code"`
+	Message    string `json:"Message"`
+	Recommend  string `json:"Recommend,omitempty"`
+}
+
+func (e *APIError) Error() string {
+	msg := e.Code
+	if e.Message != "" {
+		msg += ": " + e.Message
+	}
+	if e.RequestID != "" {
+		msg += " (RequestId " + e.RequestID + ")"
+	}
+	return msg
+}
+
+// Category is what an error means to the caller; the CLI maps it to an exit code.
+type Category int
+
+// Error categories.
+const (
+	CategoryFailure     Category = iota
+	CategoryUsage                // a bad parameter
+	CategoryRule                 // a marketplace rule refused it
+	CategoryAuth                 // credentials missing, wrong or not allowed
+	CategoryNotFound             // no such thing
+	CategoryConflict             // idempotency mismatch, state changed
+	CategoryUnavailable          // unreachable, throttled or failing after retries
+)
+
+// ruleCodes are InvalidParameter.* codes that come from a marketplace rule (DESIGN §5) rather
+// than from a malformed request.
+var ruleCodes = map[string]bool{
+	"InvalidParameter.DataAuthorization": true,
+	"InvalidParameter.OperationPlan":     true,
+	"InvalidParameter.AlipayAccount":     true,
+	"InvalidParameter.DeliveryMode":      true,
+	"InvalidParameter.Bundle":            true,
+	"InvalidParameter.DeliveryTemplate":  true,
+	"InvalidParameter.Validity":          true,
+}
+
+// Category classifies the error.
+func (e *APIError) Category() Category {
+	c := e.Code
+	switch {
+	case IsRetryable(e):
+		return CategoryUnavailable
+	case strings.HasPrefix(c, "InvalidAccessKeyId"), strings.HasPrefix(c, "InvalidSecurityToken"),
+		c == "SignatureDoesNotMatch", c == "IncompleteSignature", strings.HasPrefix(c, "InvalidTimeStamp"),
+		c == "SignatureNonceUsed", c == "NoPermission", c == "Forbidden.RAM", c == "Forbidden.AccessKeyDisabled",
+		strings.HasPrefix(c, "Auth."), c == "IllegalPermission", c == "Permission.Denied", c == "InvalidCredentials":
+		return CategoryAuth
+	case strings.HasPrefix(c, "Forbidden."), ruleCodes[c]:
+		return CategoryRule
+	case c == "IdempotentParameterMismatch", strings.HasPrefix(c, "IncorrectStatus"), e.HTTPStatus == 409:
+		return CategoryConflict
+	case strings.HasSuffix(c, ".NotFound") && c != "InvalidAction.NotFound", e.HTTPStatus == 404 && c != "InvalidAction.NotFound":
+		return CategoryNotFound
+	case e.HTTPStatus >= 400 && e.HTTPStatus < 500:
+		return CategoryUsage
+	}
+	return CategoryFailure
+}
+
+// throttlingCodes are retried (reference §1.1: darabonba raises ThrottlingError for these).
+var throttlingCodes = map[string]bool{"Throttling": true, "Throttling.User": true, "Throttling.Api": true, "ServiceUnavailable": true}
+
+// IsRetryable reports whether the error may be retried: throttling codes and 5xx. Some real
+// actions answer malformed input with HTTP 500 and an Invalid.* code (DescribeProducts'
+// Invalid.Sort); retrying those cannot help, so they are not retried.
+func IsRetryable(err error) bool {
+	var e *APIError
+	if errors.As(err, &e) {
+		if deterministic(e.Code) {
+			return false
+		}
+		return throttlingCodes[e.Code] || e.HTTPStatus >= 500
+	}
+	return false
+}
+
+func deterministic(code string) bool {
+	return strings.HasPrefix(code, "Invalid") || strings.HasPrefix(code, "Missing") ||
+		strings.HasPrefix(code, "Forbidden") || strings.HasPrefix(code, "Illegal")
+}
+
+// TransportError is a request that got no HTTP answer (connection refused, reset, timeout).
+type TransportError struct {
+	Endpoint string
+	Attempts int
+	Err      error
+}
+
+func (e *TransportError) Error() string {
+	return fmt.Sprintf("%s unreachable after %d attempt(s): %v", e.Endpoint, e.Attempts, e.Err)
+}
+
+func (e *TransportError) Unwrap() error { return e.Err }
+
+// RetriesExhaustedError wraps the last retryable API error once attempts run out.
+type RetriesExhaustedError struct {
+	Attempts int
+	Last     *APIError
+}
+
+func (e *RetriesExhaustedError) Error() string {
+	return fmt.Sprintf("%v, still failing after %d attempt(s)", e.Last, e.Attempts)
+}
+
+func (e *RetriesExhaustedError) Unwrap() error { return e.Last }
+
+// DecodeError is a 2xx answer whose body is not the JSON the action returns.
+type DecodeError struct {
+	Action string
+	Status int
+	Body   string
+	Err    error
+}
+
+func (e *DecodeError) Error() string {
+	body := e.Body
+	if len(body) > 200 {
+		body = body[:200] + "…"
+	}
+	return fmt.Sprintf("%s: malformed response (HTTP %d): %v: %q", e.Action, e.Status, e.Err, body)
+}
+
+func (e *DecodeError) Unwrap() error { return e.Err }

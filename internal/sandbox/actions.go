@@ -1,0 +1,488 @@
+package sandbox
+
+import (
+	"database/sql"
+	"encoding/base64"
+	"errors"
+	"mime"
+	"net/url"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mkt-cli/mkt/internal/timeutil"
+)
+
+func actions() []Action {
+	return []Action{
+		{Name: "UploadFile", Idempotent: true, Run: uploadFile},
+		{Name: "DescribeProduct", Public: true, Run: describeProduct},
+		{Name: "DescribeProducts", Public: true, Run: describeProducts},
+		{Name: "SandboxAdvanceClock", Run: advanceClock},
+		{Name: "SandboxDescribeClock", Run: describeClock},
+		{Name: "SandboxResetClock", Run: resetClock},
+	}
+}
+
+// RepeatList reads a repeatList parameter (Filter.1.Key=…&Filter.1.Value=…) in index order.
+func RepeatList(p url.Values, prefix string, fields ...string) []map[string]string {
+	byIndex := map[int]map[string]string{}
+	for k, v := range p {
+		rest, ok := strings.CutPrefix(k, prefix+".")
+		if !ok {
+			continue
+		}
+		idx, field, ok := strings.Cut(rest, ".")
+		if !ok {
+			continue
+		}
+		n, err := strconv.Atoi(idx)
+		if err != nil || n < 1 {
+			continue
+		}
+		if byIndex[n] == nil {
+			byIndex[n] = map[string]string{}
+		}
+		byIndex[n][field] = v[0]
+	}
+	idxs := make([]int, 0, len(byIndex))
+	for n := range byIndex {
+		idxs = append(idxs, n)
+	}
+	sort.Ints(idxs)
+	out := make([]map[string]string, 0, len(idxs))
+	for _, n := range idxs {
+		out = append(out, byIndex[n])
+	}
+	return out
+}
+
+// --- UploadFile (mkt's seller extension) -------------------------------------------------
+
+// MaxUploadBytes bounds one uploaded file.
+const MaxUploadBytes = 10 << 20
+
+// UploadExtensions are the file types the marketplace takes as materials.
+var UploadExtensions = map[string]string{
+	".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+	".gif": "image/gif", ".webp": "image/webp", ".txt": "text/plain", ".md": "text/markdown",
+	".html": "text/html", ".doc": "application/msword", ".zip": "application/zip",
+	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+// UploadedFile is UploadFile's answer.
+type UploadedFile struct {
+	FileId      string
+	FileName    string
+	ContentType string
+	Size        int64
+	Sha256      string
+	CreateTime  string
+}
+
+func uploadFile(c *Call) (any, error) {
+	name := c.Params.Get("FileName")
+	if name == "" {
+		return nil, missingParam("FileName")
+	}
+	if len(name) > 200 || strings.ContainsAny(name, `/\`) || strings.TrimSpace(name) != name {
+		return nil, Errf(400, "InvalidParameter.FileName", "FileName %q must be a plain file name of at most 200 bytes.", name)
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	ctype, ok := UploadExtensions[ext]
+	if !ok {
+		exts := make([]string, 0, len(UploadExtensions))
+		for e := range UploadExtensions {
+			exts = append(exts, e)
+		}
+		sort.Strings(exts)
+		return nil, Errf(400, "InvalidParameter.FileType", "Files of type %q are not accepted; accepted: %s.", ext, strings.Join(exts, " "))
+	}
+	if ct := c.Params.Get("ContentType"); ct != "" {
+		if _, _, err := mime.ParseMediaType(ct); err != nil {
+			return nil, Errf(400, "InvalidParameter.ContentType", "ContentType %q is not a media type.", ct)
+		}
+		ctype = ct
+	}
+	enc := c.Params.Get("Content")
+	if enc == "" {
+		return nil, missingParam("Content")
+	}
+	content, err := base64.StdEncoding.DecodeString(enc)
+	if err != nil {
+		return nil, Errf(400, "InvalidParameter.Content", "Content must be standard base64: %v", err)
+	}
+	if len(content) == 0 {
+		return nil, Errf(400, "InvalidParameter.Content", "The file is empty.")
+	}
+	if len(content) > MaxUploadBytes {
+		return nil, Errf(400, "InvalidParameter.FileSize", "The file is %d bytes; the limit is %d.", len(content), MaxUploadBytes)
+	}
+	sha, err := c.Store.PutBlob(content)
+	if err != nil {
+		return nil, err
+	}
+	f := UploadedFile{
+		FileId:      "file-" + strings.ToLower(randomString(20)),
+		FileName:    name,
+		ContentType: ctype,
+		Size:        int64(len(content)),
+		Sha256:      sha,
+		CreateTime:  c.Now.UTC().Format(time.RFC3339),
+	}
+	_, err = c.Tx.Exec(`INSERT INTO files (id, sha256, name, content_type, size, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		f.FileId, f.Sha256, f.FileName, f.ContentType, f.Size, c.Now.UnixMilli())
+	return f, err
+}
+
+// --- DescribeProduct / DescribeProducts (public, real shapes) -----------------------------
+
+// AuditStatus maps a product state onto the public AuditStatus values of DescribeProduct
+// with QueryDraft=true (DESIGN §5).
+func AuditStatus(state string) string {
+	switch state {
+	case "DRAFT":
+		return "draft"
+	case "TESTING":
+		return "function_ing"
+	case "REVIEWING":
+		return "info_ing"
+	case "REJECTED":
+		return "info_fail"
+	case "LISTED", "DELISTED":
+		return "success"
+	}
+	return "draft"
+}
+
+type productRow struct {
+	Code, Name, Type, Status, ShortDescription, Description, PicURL, SuggestedPrice, DeliveryWay, AuditFailMsg string
+	CategoryID, UseCount, AuditTime, CreatedAt, ModifiedAt                                                   int64
+	Score                                                                                                    float64
+}
+
+const productColumns = `code, name, type, status, short_description, description, pic_url, suggested_price, delivery_way, audit_fail_msg, category_id, use_count, audit_time, created_at, modified_at, score`
+
+func scanProduct(sc interface{ Scan(...any) error }) (productRow, error) {
+	var p productRow
+	err := sc.Scan(&p.Code, &p.Name, &p.Type, &p.Status, &p.ShortDescription, &p.Description, &p.PicURL, &p.SuggestedPrice,
+		&p.DeliveryWay, &p.AuditFailMsg, &p.CategoryID, &p.UseCount, &p.AuditTime, &p.CreatedAt, &p.ModifiedAt, &p.Score)
+	return p, err
+}
+
+// ShopInfo, WangWangs and Telephones keep the real wrapper objects.
+type ShopInfo struct {
+	Id         int64
+	Name       string
+	Emails     string
+	WangWangs  struct{ WangWang []WangWang }
+	Telephones struct{ Telephone []string }
+}
+
+// WangWang is a shop's Aliwangwang contact.
+type WangWang struct{ UserName, Remark string }
+
+// ProductSku is one SKU of DescribeProduct.
+type ProductSku struct {
+	Code         string
+	Name         string
+	ChargeType   string
+	Constraints  string
+	Hidden       bool
+	OrderPeriods struct{ OrderPeriod []OrderPeriod }
+	Modules      struct{ Module []Module }
+}
+
+// OrderPeriod is a purchasable period of a SKU.
+type OrderPeriod struct{ Name, PeriodType string }
+
+// Module is a billable module of a SKU.
+type Module struct {
+	Id         string
+	Code       string
+	Name       string
+	Properties struct{ Property []Property }
+}
+
+// Property is a module's property.
+type Property struct {
+	Key            string
+	Name           string
+	ShowType       string
+	DisplayUnit    string
+	PropertyValues struct{ PropertyValue []PropertyValue }
+}
+
+// PropertyValue is one value of a property.
+type PropertyValue struct{ Value, DisplayName, Type, Min, Max, Step, Remark string }
+
+// ProductExtra is an extra attribute of a product.
+type ProductExtra struct {
+	Key, Label, Values, Type string
+	Order                    int64
+}
+
+// Product is DescribeProduct's answer.
+type Product struct {
+	Code             string
+	Name             string
+	Type             string
+	Status           string
+	AuditStatus      string `json:",omitempty"`
+	AuditFailMsg     string `json:",omitempty"`
+	AuditTime        int64  `json:",omitempty"`
+	ShortDescription string
+	Description      string
+	PicUrl           string
+	Score            float64
+	UseCount         int64
+	FrontCategoryId  int64
+	SupplierPk       int64
+	GmtCreated       int64
+	GmtModified      int64
+	ShopInfo         ShopInfo
+	ProductSkus      struct{ ProductSku []ProductSku }
+	ProductExtras    struct{ ProductExtra []ProductExtra }
+}
+
+func describeProduct(c *Call) (any, error) {
+	code := c.Params.Get("Code")
+	if code == "" {
+		return nil, missingParam("Code")
+	}
+	draft := strings.EqualFold(c.Params.Get("QueryDraft"), "true")
+	row, err := scanProduct(c.Tx.QueryRow(`SELECT `+productColumns+` FROM products WHERE code = ? AND status != 'DELETED'`, code))
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !draft && row.Status != "LISTED") {
+		return nil, Errf(404, "InvalidCode.NotFound", "Product %q does not exist or is not on sale (use QueryDraft=true for a product that is not listed).", code)
+	}
+	if err != nil {
+		return nil, err
+	}
+	uid, err := sellerUID(c.Tx)
+	if err != nil {
+		return nil, err
+	}
+	p := Product{
+		Code: row.Code, Name: row.Name, Type: row.Type, Status: "已废弃",
+		ShortDescription: row.ShortDescription, Description: row.Description, PicUrl: row.PicURL,
+		Score: row.Score, UseCount: row.UseCount, FrontCategoryId: row.CategoryID, SupplierPk: uid,
+		GmtCreated: row.CreatedAt, GmtModified: row.ModifiedAt,
+	}
+	p.ShopInfo.Name = "Sandbox Seller"
+	p.ShopInfo.Id = uid
+	p.ShopInfo.WangWangs.WangWang = []WangWang{}
+	p.ShopInfo.Telephones.Telephone = []string{}
+	p.ProductSkus.ProductSku = []ProductSku{}
+	p.ProductExtras.ProductExtra = []ProductExtra{}
+	if draft {
+		p.AuditStatus, p.AuditFailMsg, p.AuditTime = AuditStatus(row.Status), row.AuditFailMsg, row.AuditTime
+	}
+	return p, nil
+}
+
+// ProductItem is one entry of DescribeProducts.
+type ProductItem struct {
+	Code             string
+	Name             string
+	CategoryId       int64
+	SupplierId       int64
+	SupplierName     string
+	ShortDescription string
+	Tags             string
+	ImageUrl         string
+	PriceInfo        string
+	SuggestedPrice   string
+	DeliveryWay      string
+	DeliveryDate     string
+	WarrantyDate     string
+	TargetUrl        string
+	OperationSystem  string
+	Score            string
+}
+
+// ProductList is DescribeProducts' answer.
+type ProductList struct {
+	PageNumber   int
+	PageSize     int
+	TotalCount   int
+	ProductItems struct{ ProductItem []ProductItem }
+}
+
+var sortOrders = map[string]string{
+	"user_count-desc": "use_count DESC, code",
+	"created_on-desc": "created_at DESC, code",
+	"price-desc":      "CAST(suggested_price AS REAL) DESC, code",
+	"score-desc":      "score DESC, code",
+}
+
+var publicTypes = map[string]bool{"APP": true, "DOWNLOAD": true, "MIRROR": true, "SERVICE": true, "API_SERVICE": true}
+
+func describeProducts(c *Call) (any, error) {
+	// The real action answers malformed input with HTTP 500 and these codes; so does the sandbox.
+	page, size := 1, 10
+	if v := c.Params.Get("PageNumber"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return nil, Errf(500, "Invalid.Param", "PageNumber must be a positive integer.")
+		}
+		page = n
+	}
+	if v := c.Params.Get("PageSize"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 100 {
+			return nil, Errf(500, "Invalid.Param", "PageSize must be an integer from 1 to 100.")
+		}
+		size = n
+	}
+	where := []string{"status = 'LISTED'"}
+	var args []any
+	order := "created_at DESC, code"
+	for _, f := range RepeatList(c.Params, "Filter", "Key", "Value") {
+		v := f["Value"]
+		switch f["Key"] {
+		case "sort":
+			o, ok := sortOrders[v]
+			if !ok {
+				return nil, Errf(500, "Invalid.Sort", "Unknown sort %q: use user_count-desc, created_on-desc, price-desc or score-desc.", v)
+			}
+			order = o
+		case "categoryId":
+			n, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				return nil, Errf(500, "Invalid.CategoryId", "categoryId %q is not a number.", v)
+			}
+			where, args = append(where, "category_id = ?"), append(args, n)
+		case "productType":
+			if !publicTypes[v] {
+				return nil, Errf(500, "Invalid.Param", "Unknown productType %q: use APP, DOWNLOAD, MIRROR, SERVICE or API_SERVICE.", v)
+			}
+			where, args = append(where, "type = ?"), append(args, v)
+		case "aliyunUid":
+			uid, err := sellerUID(c.Tx)
+			if err != nil {
+				return nil, err
+			}
+			if v != strconv.FormatInt(uid, 10) {
+				where = append(where, "0")
+			}
+		default:
+			return nil, Errf(500, "Invalid.Param", "Unknown filter key %q: use sort, categoryId, productType or aliyunUid.", f["Key"])
+		}
+	}
+	if term := c.Params.Get("SearchTerm"); term != "" {
+		where = append(where, "(name LIKE ? OR short_description LIKE ?)")
+		like := "%" + strings.NewReplacer("%", `\%`, "_", `\_`).Replace(term) + "%"
+		args = append(args, like, like)
+	}
+	cond := strings.Join(where, " AND ")
+	out := ProductList{PageNumber: page, PageSize: size}
+	if err := c.Tx.QueryRow(`SELECT COUNT(*) FROM products WHERE `+cond, args...).Scan(&out.TotalCount); err != nil {
+		return nil, err
+	}
+	rows, err := c.Tx.Query(`SELECT `+productColumns+` FROM products WHERE `+cond+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
+		append(args, size, (page-1)*size)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	uid, err := sellerUID(c.Tx)
+	if err != nil {
+		return nil, err
+	}
+	out.ProductItems.ProductItem = []ProductItem{}
+	for rows.Next() {
+		p, err := scanProduct(rows)
+		if err != nil {
+			return nil, err
+		}
+		out.ProductItems.ProductItem = append(out.ProductItems.ProductItem, ProductItem{
+			Code: p.Code, Name: p.Name, CategoryId: p.CategoryID, SupplierId: uid, SupplierName: "Sandbox Seller",
+			ShortDescription: p.ShortDescription, ImageUrl: p.PicURL, SuggestedPrice: p.SuggestedPrice,
+			PriceInfo: p.SuggestedPrice, DeliveryWay: p.DeliveryWay, Score: strconv.FormatFloat(p.Score, 'f', 1, 64),
+			TargetUrl: "https://market.aliyun.com/products/" + p.Code,
+		})
+	}
+	return out, rows.Err()
+}
+
+// sellerUID is the sandbox seller's Alibaba Cloud account ID, made on first use.
+func sellerUID(tx *sql.Tx) (int64, error) {
+	v, err := getMeta(tx, "seller_uid")
+	if err != nil {
+		return 0, err
+	}
+	if v == "" {
+		v = "1" + strings.Map(func(r rune) rune { return '0' + r%10 }, randomString(15))
+		if err := setMeta(tx, "seller_uid", v); err != nil {
+			return 0, err
+		}
+	}
+	return strconv.ParseInt(v, 10, 64)
+}
+
+// --- Sandbox clock ------------------------------------------------------------------------
+
+// Clock is the answer of the clock actions.
+type Clock struct {
+	Now           string
+	RealNow       string
+	Offset        string
+	OffsetSeconds int64
+}
+
+func clockOf(off time.Duration) Clock {
+	real := time.Now()
+	return Clock{
+		Now:           real.Add(off).UTC().Format(time.RFC3339),
+		RealNow:       real.UTC().Format(time.RFC3339),
+		Offset:        timeutil.FormatDuration(off),
+		OffsetSeconds: int64(off / time.Second),
+	}
+}
+
+// MaxClockOffset bounds how far the clock may be moved.
+const MaxClockOffset = 10 * 366 * 24 * time.Hour
+
+func advanceClock(c *Call) (any, error) {
+	v := c.Params.Get("Duration")
+	if v == "" {
+		return nil, missingParam("Duration")
+	}
+	d, err := timeutil.ParseDuration(v)
+	if err != nil {
+		return nil, Errf(400, "InvalidParameter.Duration", "%v", err)
+	}
+	if d <= 0 {
+		return nil, Errf(400, "InvalidParameter.Duration", "The clock only moves forward (got %s); SandboxResetClock sets it back to real time.", v)
+	}
+	off, err := c.Store.ClockOffset(c.Tx)
+	if err != nil {
+		return nil, err
+	}
+	if off+d > MaxClockOffset {
+		return nil, Errf(400, "InvalidParameter.Duration", "The clock may run at most %s ahead of real time.", timeutil.FormatDuration(MaxClockOffset))
+	}
+	off += d
+	if err := setMeta(c.Tx, "clock_offset_ns", strconv.FormatInt(int64(off), 10)); err != nil {
+		return nil, err
+	}
+	return clockOf(off), nil
+}
+
+func describeClock(c *Call) (any, error) {
+	off, err := c.Store.ClockOffset(c.Tx)
+	if err != nil {
+		return nil, err
+	}
+	return clockOf(off), nil
+}
+
+func resetClock(c *Call) (any, error) {
+	if err := setMeta(c.Tx, "clock_offset_ns", "0"); err != nil {
+		return nil, err
+	}
+	return clockOf(0), nil
+}
+

@@ -1,0 +1,331 @@
+package sandbox
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/mkt-cli/mkt/internal/acs"
+)
+
+// APIVersion is the only version the sandbox serves.
+const APIVersion = "2015-11-01"
+
+// MaxBodyBytes bounds a request body (uploads travel base64-encoded in the form body).
+const MaxBodyBytes = 16 << 20
+
+// Error is a refusal in the envelope's terms.
+type Error struct {
+	Status  int
+	Code    string
+	Message string
+}
+
+func (e *Error) Error() string { return e.Code + ": " + e.Message }
+
+// Errf makes an *Error.
+func Errf(status int, code, format string, args ...any) *Error {
+	return &Error{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+func missingParam(name string) *Error {
+	return Errf(400, "MissingParameter", "The input parameter %q that is mandatory for processing this request is not supplied.", name)
+}
+
+// Call is one request as an action sees it.
+type Call struct {
+	Ctx      context.Context
+	Tx       *sql.Tx
+	Store    *Store
+	Params   url.Values
+	Identity acs.Identity
+	// Now is the sandbox clock (real time plus the offset) at the start of the request.
+	Now    time.Time
+	Action string
+}
+
+// Action is one API action the sandbox serves.
+type Action struct {
+	Name string
+	// Public actions exist on the real marketplace; the others are mkt's seller extension or
+	// sandbox-only.
+	Public bool
+	// Idempotent actions take a ClientToken.
+	Idempotent bool
+	Run        func(*Call) (any, error)
+}
+
+// Server is the sandbox's http.Handler.
+type Server struct {
+	store    *Store
+	verifier *acs.Verifier
+	actions  map[string]Action
+}
+
+// NewServer returns the handler over store.
+func NewServer(store *Store) *Server {
+	s := &Server{store: store, actions: map[string]Action{}}
+	s.verifier = &acs.Verifier{
+		Secret: func(id string) (string, bool) {
+			sid, secret, err := store.Credentials()
+			if err != nil || id != sid {
+				return "", false
+			}
+			return secret, true
+		},
+		Nonces: acs.NewNonceCache(0),
+	}
+	for _, a := range actions() {
+		s.actions[a.Name] = a
+	}
+	return s
+}
+
+// Actions lists the served actions by name.
+func (s *Server) Actions() []Action {
+	out := make([]Action, 0, len(s.actions))
+	for _, a := range s.actions {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// commonParams are the signature and protocol parameters, not the action's own.
+var commonParams = map[string]bool{
+	"Action": true, "Version": true, "Format": true, "AccessKeyId": true, "Signature": true,
+	"SignatureMethod": true, "SignatureVersion": true, "SignatureNonce": true, "SignatureType": true,
+	"Timestamp": true, "SecurityToken": true, "ClientToken": true,
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	requestID := strings.ToUpper(uuid.NewString())
+	body, err := io.ReadAll(io.LimitReader(r.Body, MaxBodyBytes+1))
+	if err != nil {
+		s.writeError(w, r, requestID, Errf(400, "InvalidParameter", "cannot read the request body: %v", err))
+		return
+	}
+	if len(body) > MaxBodyBytes {
+		s.writeError(w, r, requestID, Errf(413, "InvalidParameter.BodyTooLarge", "The request body is larger than %d bytes.", MaxBodyBytes))
+		return
+	}
+	req := acs.FromHTTP(r, body)
+	params := req.Params()
+
+	name := r.Header.Get("x-acs-action")
+	if name == "" {
+		name = params.Get("Action")
+	}
+	if name == "" {
+		s.writeError(w, r, requestID, missingParam("Action"))
+		return
+	}
+	version := r.Header.Get("x-acs-version")
+	if version == "" {
+		version = params.Get("Version")
+	}
+	if version == "" {
+		s.writeError(w, r, requestID, missingParam("Version"))
+		return
+	}
+	if version != APIVersion {
+		s.writeError(w, r, requestID, Errf(400, "InvalidVersion", "Specified parameter Version is not valid: the Market API version is %s.", APIVersion))
+		return
+	}
+	id, verr := s.verifier.Verify(req)
+	if verr != nil {
+		s.writeError(w, r, requestID, &Error{verr.Status, verr.Code, verr.Message})
+		return
+	}
+	action, ok := s.actions[name]
+	if !ok {
+		s.writeError(w, r, requestID, Errf(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method: %q is not a Market action the sandbox serves.", name))
+		return
+	}
+
+	actionParams := url.Values{}
+	for k, v := range params {
+		if !commonParams[k] {
+			actionParams[k] = v
+		}
+	}
+	token := params.Get("ClientToken")
+	if token != "" && !validClientToken(token) {
+		s.writeError(w, r, requestID, Errf(400, "InvalidParameter.ClientToken", "ClientToken must be 1 to 64 printable ASCII characters."))
+		return
+	}
+	if !action.Idempotent {
+		token = ""
+	}
+
+	var status int
+	var out []byte
+	err = s.store.tx(r.Context(), func(tx *sql.Tx) error {
+		off, err := s.store.ClockOffset(tx)
+		if err != nil {
+			return err
+		}
+		hash := paramsHash(actionParams)
+		if token != "" {
+			var storedHash string
+			err := tx.QueryRow(`SELECT params_hash, status, response FROM idempotency WHERE access_key_id = ? AND action = ? AND token = ?`,
+				id.AccessKeyID, name, token).Scan(&storedHash, &status, &out)
+			switch {
+			case err == nil && storedHash == hash:
+				return nil // a retry: the first answer, unchanged
+			case err == nil:
+				return Errf(409, "IdempotentParameterMismatch", "The ClientToken %q was already used with different parameters.", token)
+			case !errors.Is(err, sql.ErrNoRows):
+				return err
+			}
+		}
+		call := &Call{Ctx: r.Context(), Tx: tx, Store: s.store, Params: actionParams, Identity: id, Now: time.Now().Add(off), Action: name}
+		result, err := action.Run(call)
+		if err != nil {
+			return err
+		}
+		status = http.StatusOK
+		if out, err = withRequestID(requestID, result); err != nil {
+			return err
+		}
+		if token != "" {
+			_, err = tx.Exec(`INSERT INTO idempotency (access_key_id, action, token, params_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				id.AccessKeyID, name, token, hash, status, out, call.Now.UnixMilli())
+		}
+		return err
+	})
+	if err != nil {
+		var e *Error
+		if !errors.As(err, &e) {
+			e = Errf(500, "InternalError", "The sandbox failed: %v", err)
+		}
+		s.writeError(w, r, requestID, e)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json;charset=utf-8")
+	w.Header().Set("x-acs-request-id", requestID)
+	w.WriteHeader(status)
+	w.Write(out)
+}
+
+func validClientToken(t string) bool {
+	if len(t) == 0 || len(t) > 64 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] < 0x21 || t[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// paramsHash identifies an action's parameters, whatever their order.
+func paramsHash(p url.Values) string {
+	sum := sha256.Sum256([]byte(acs.CanonicalQuery(p)))
+	return hex.EncodeToString(sum[:])
+}
+
+// withRequestID encodes result (a JSON object) with RequestId as its first field.
+func withRequestID(requestID string, result any) ([]byte, error) {
+	var b []byte
+	if result != nil {
+		var err error
+		if b, err = json.Marshal(result); err != nil {
+			return nil, err
+		}
+	}
+	head := `{"RequestId":` + strconvQuote(requestID)
+	b = bytes.TrimSpace(b)
+	if len(b) < 2 || string(b) == "{}" || string(b) == "null" {
+		return []byte(head + "}"), nil
+	}
+	if b[0] != '{' {
+		return nil, fmt.Errorf("action result is not a JSON object")
+	}
+	return []byte(head + "," + string(b[1:])), nil
+}
+
+func strconvQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// envelope is the real error shape (reference §1.1).
+type envelope struct {
+	RequestID string `json:"RequestId"`
+	HostID    string `json:"HostId"`
+	Code      string `json:"Code"`
+	Message   string `json:"Message"`
+	Recommend string `json:"Recommend"`
+}
+
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, requestID string, e *Error) {
+	env := envelope{
+		RequestID: requestID,
+		HostID:    r.Host,
+		Code:      e.Code,
+		Message:   e.Message,
+		Recommend: "https://api.alibabacloud.com/troubleshoot?intl_lang=EN_US&q=" + url.QueryEscape(e.Code) + "&product=Market&requestId=" + requestID,
+	}
+	b, _ := json.Marshal(env)
+	w.Header().Set("Content-Type", "application/json;charset=utf-8")
+	w.Header().Set("x-acs-request-id", requestID)
+	w.WriteHeader(e.Status)
+	w.Write(b)
+}
+
+// Transport serves requests with the handler in process: the same signing and the same JSON
+// as over TCP, with no socket.
+type Transport struct{ Handler http.Handler }
+
+// RoundTrip implements http.RoundTripper.
+func (t Transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if err := req.Context().Err(); err != nil {
+		return nil, err
+	}
+	rec := &recorder{header: http.Header{}, status: 200}
+	t.Handler.ServeHTTP(rec, req)
+	return &http.Response{
+		Status:        fmt.Sprintf("%d %s", rec.status, http.StatusText(rec.status)),
+		StatusCode:    rec.status,
+		Proto:         "HTTP/1.1",
+		ProtoMajor:    1,
+		ProtoMinor:    1,
+		Header:        rec.header,
+		Body:          io.NopCloser(&rec.body),
+		ContentLength: int64(rec.body.Len()),
+		Request:       req,
+	}, nil
+}
+
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+	wrote  bool
+}
+
+func (r *recorder) Header() http.Header { return r.header }
+func (r *recorder) WriteHeader(code int) {
+	if !r.wrote {
+		r.status, r.wrote = code, true
+	}
+}
+func (r *recorder) Write(b []byte) (int, error) {
+	r.wrote = true
+	return r.body.Write(b)
+}

@@ -1,0 +1,303 @@
+package sandbox
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mkt-cli/mkt/internal/acs"
+	"github.com/mkt-cli/mkt/internal/market"
+)
+
+// newSandbox opens a sandbox in a temporary directory and serves it on 127.0.0.1.
+func newSandbox(t testing.TB) (*Store, *httptest.Server, *market.Client) {
+	t.Helper()
+	store, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(NewServer(store))
+	t.Cleanup(func() { srv.Close(); store.Close() })
+	id, secret, err := store.Credentials()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := market.New(market.Options{Endpoint: srv.URL, Credential: market.Credential{AccessKeyID: id, AccessKeySecret: secret},
+		Retry: market.RetryPolicy{MaxAttempts: 1}})
+	return store, srv, c
+}
+
+func insertProduct(t testing.TB, s *Store, code, name, typ, status string, created int64) {
+	t.Helper()
+	_, err := s.db.Exec(`INSERT INTO products (code, name, type, status, short_description, suggested_price, created_at, modified_at, use_count, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		code, name, typ, status, "about "+name, "99.00", created, created, created%7, float64(created%5))
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func call(t *testing.T, c *market.Client, action string, q url.Values, out any) error {
+	t.Helper()
+	return c.Call(context.Background(), market.Request{Action: action, Query: q}, out)
+}
+
+func TestDescribeProductsShape(t *testing.T) {
+	store, _, c := newSandbox(t)
+	var raw map[string]any
+	if err := call(t, c, "DescribeProducts", nil, &raw); err != nil {
+		t.Fatal(err)
+	}
+	// The real shape, even when empty: the wrapper object and its list.
+	items := raw["ProductItems"].(map[string]any)["ProductItem"].([]any)
+	if len(items) != 0 || raw["TotalCount"].(float64) != 0 || raw["PageNumber"].(float64) != 1 || raw["PageSize"].(float64) != 10 || raw["RequestId"] == "" {
+		t.Fatalf("empty catalogue: %v", raw)
+	}
+
+	for i := 1; i <= 25; i++ {
+		typ := "APP"
+		if i%5 == 0 {
+			typ = "API_SERVICE"
+		}
+		insertProduct(t, store, fmt.Sprintf("cmgj%06d", i), fmt.Sprintf("Product %d", i), typ, "LISTED", int64(i))
+	}
+	insertProduct(t, store, "cmgj999999", "Draft one", "APP", "DRAFT", 100)
+
+	var list ProductList
+	if err := call(t, c, "DescribeProducts", url.Values{"PageNumber": {"3"}, "PageSize": {"10"}}, &list); err != nil {
+		t.Fatal(err)
+	}
+	if list.TotalCount != 25 || len(list.ProductItems.ProductItem) != 5 {
+		t.Fatalf("page 3: total %d, items %d", list.TotalCount, len(list.ProductItems.ProductItem))
+	}
+	q := url.Values{"Filter.1.Key": {"productType"}, "Filter.1.Value": {"API_SERVICE"}, "Filter.2.Key": {"sort"}, "Filter.2.Value": {"created_on-desc"}}
+	if err := call(t, c, "DescribeProducts", q, &list); err != nil {
+		t.Fatal(err)
+	}
+	if list.TotalCount != 5 || list.ProductItems.ProductItem[0].Code != "cmgj000025" {
+		t.Fatalf("filtered: %+v", list)
+	}
+	if err := call(t, c, "DescribeProducts", url.Values{"SearchTerm": {"Product 1"}}, &list); err != nil || list.TotalCount != 11 {
+		t.Fatalf("search: %d %v", list.TotalCount, err)
+	}
+
+	// The real action's quirk: malformed filters are HTTP 500 with a specific code.
+	err := call(t, c, "DescribeProducts", url.Values{"Filter.1.Key": {"sort"}, "Filter.1.Value": {"newest"}}, nil)
+	var apiErr *market.APIError
+	if !errors.As(err, &apiErr) || apiErr.HTTPStatus != 500 || apiErr.Code != "Invalid.Sort" || market.IsRetryable(err) {
+		t.Fatalf("Invalid.Sort: %v", err)
+	}
+}
+
+
+func TestDescribeProduct(t *testing.T) {
+	store, _, c := newSandbox(t)
+	insertProduct(t, store, "cmgj000001", "Listed", "APP", "LISTED", 1)
+	insertProduct(t, store, "cmgj000002", "In review", "APP", "REVIEWING", 2)
+
+	var p Product
+	if err := call(t, c, "DescribeProduct", url.Values{"Code": {"cmgj000001"}}, &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Name != "Listed" || p.AuditStatus != "" || p.SupplierPk == 0 || p.ProductSkus.ProductSku == nil {
+		t.Errorf("listed: %+v", p)
+	}
+	err := call(t, c, "DescribeProduct", url.Values{"Code": {"cmgj000002"}}, &p)
+	var apiErr *market.APIError
+	if !errors.As(err, &apiErr) || apiErr.Category() != market.CategoryNotFound {
+		t.Errorf("unlisted without QueryDraft: %v", err)
+	}
+	if err := call(t, c, "DescribeProduct", url.Values{"Code": {"cmgj000002"}, "QueryDraft": {"true"}}, &p); err != nil || p.AuditStatus != "info_ing" {
+		t.Errorf("QueryDraft: %+v %v", p, err)
+	}
+	if err := call(t, c, "DescribeProduct", nil, &p); !errors.As(err, &apiErr) || apiErr.Code != "MissingParameter" {
+		t.Errorf("no Code: %v", err)
+	}
+}
+
+func upload(c *market.Client, token, name string, content []byte) (UploadedFile, error) {
+	var f UploadedFile
+	err := c.Call(context.Background(), market.Request{
+		Action: "UploadFile", Idempotent: true, ClientToken: token,
+		Form: url.Values{"FileName": {name}, "Content": {base64.StdEncoding.EncodeToString(content)}},
+	}, &f)
+	return f, err
+}
+
+func TestUploadFileIdempotent(t *testing.T) {
+	store, _, c := newSandbox(t)
+	a, err := upload(c, "tok-1", "plan.pdf", []byte("%PDF-1.4 plan"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := upload(c, "tok-1", "plan.pdf", []byte("%PDF-1.4 plan"))
+	if err != nil || b.FileId != a.FileId {
+		t.Fatalf("retry with the same token: %v %+v %+v", err, a, b)
+	}
+	_, err = upload(c, "tok-1", "other.pdf", []byte("%PDF-1.4 plan"))
+	var apiErr *market.APIError
+	if !errors.As(err, &apiErr) || apiErr.Code != "IdempotentParameterMismatch" || apiErr.HTTPStatus != 409 || apiErr.Category() != market.CategoryConflict {
+		t.Fatalf("same token, other parameters: %v", err)
+	}
+	d, err := upload(c, "tok-2", "copy.pdf", []byte("%PDF-1.4 plan"))
+	if err != nil || d.FileId == a.FileId || d.Sha256 != a.Sha256 {
+		t.Fatalf("same content, new token: %+v", d)
+	}
+	var n int
+	store.db.QueryRow(`SELECT COUNT(*) FROM files`).Scan(&n)
+	if n != 2 {
+		t.Errorf("files = %d, want 2", n)
+	}
+	got, err := os.ReadFile(store.BlobPath(a.Sha256))
+	if err != nil || string(got) != "%PDF-1.4 plan" {
+		t.Errorf("blob: %q %v", got, err)
+	}
+	for name, content := range map[string][]byte{"virus.exe": []byte("x"), "empty.pdf": nil, "../x.pdf": []byte("x")} {
+		if _, err := upload(c, "", name, content); !errors.As(err, &apiErr) || apiErr.HTTPStatus != 400 {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+func TestClockPersists(t *testing.T) {
+	store, _, c := newSandbox(t)
+	var clk Clock
+	if err := call(t, c, "SandboxAdvanceClock", url.Values{"Duration": {"6d"}}, &clk); err != nil {
+		t.Fatal(err)
+	}
+	if clk.OffsetSeconds != 6*86400 || clk.Offset != "6d" {
+		t.Fatalf("advance: %+v", clk)
+	}
+	// Reopen the store: the offset is on disk.
+	dir := store.Dir()
+	s2, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	now, _ := s2.Now()
+	if d := time.Until(now); d < 6*24*time.Hour-time.Minute || d > 6*24*time.Hour+time.Minute {
+		t.Errorf("reopened clock is %s ahead", d)
+	}
+	if err := call(t, c, "SandboxAdvanceClock", url.Values{"Duration": {"-1d"}}, &clk); err == nil {
+		t.Error("backwards accepted")
+	}
+	if err := call(t, c, "SandboxResetClock", nil, &clk); err != nil || clk.OffsetSeconds != 0 {
+		t.Errorf("reset: %+v %v", clk, err)
+	}
+}
+
+func TestEnvelopeAndSignatures(t *testing.T) {
+	store, srv, _ := newSandbox(t)
+	id, _, _ := store.Credentials()
+	wrong := market.New(market.Options{Endpoint: srv.URL, Credential: market.Credential{AccessKeyID: id, AccessKeySecret: "wrong"}, Retry: market.RetryPolicy{MaxAttempts: 1}})
+	err := wrong.Call(context.Background(), market.Request{Action: "DescribeProducts"}, nil)
+	var apiErr *market.APIError
+	if !errors.As(err, &apiErr) || apiErr.Code != "SignatureDoesNotMatch" || !strings.Contains(apiErr.Message, "server string to sign is:") ||
+		apiErr.RequestID == "" || apiErr.HostID == "" || !strings.Contains(apiErr.Recommend, "q=SignatureDoesNotMatch") || apiErr.Category() != market.CategoryAuth {
+		t.Fatalf("wrong secret: %#v", err)
+	}
+
+	// Unknown action, wrong version, no signature: raw HTTP to see status codes.
+	for _, c := range []struct {
+		query  string
+		status int
+		code   string
+	}{
+		{"Action=DescribeProducts", 400, "MissingParameter"},
+		{"Action=DescribeProducts&Version=2014-01-01", 400, "InvalidVersion"},
+		{"Version=2015-11-01", 400, "MissingParameter"},
+	} {
+		resp, err := http.Get(srv.URL + "/?" + c.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var env map[string]string
+		json.NewDecoder(resp.Body).Decode(&env)
+		resp.Body.Close()
+		if resp.StatusCode != c.status || env["Code"] != c.code || env["RequestId"] == "" || env["HostId"] == "" {
+			t.Errorf("%s: %d %v", c.query, resp.StatusCode, env)
+		}
+	}
+}
+
+// A V1-signed GET, as the aliyun CLI and the older SDKs send, with an empty parameter.
+func TestV1RequestWithEmptyParameter(t *testing.T) {
+	store, srv, _ := newSandbox(t)
+	id, secret, _ := store.Credentials()
+	p := url.Values{
+		"Action": {"DescribeProducts"}, "Version": {"2015-11-01"}, "Format": {"JSON"}, "AccessKeyId": {id},
+		"SignatureMethod": {"HMAC-SHA1"}, "SignatureVersion": {"1.0"}, "SignatureNonce": {"n-v1"}, "SignatureType": {""},
+		"Timestamp": {time.Now().UTC().Format(acs.TimeFormat)}, "PageSize": {"5"},
+	}
+	p.Set("Signature", acs.V1Sign("GET", p, secret))
+	resp, err := http.Get(srv.URL + "/?" + acs.EncodeQuery(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var list ProductList
+	json.NewDecoder(resp.Body).Decode(&list)
+	if resp.StatusCode != 200 || list.PageSize != 5 {
+		t.Fatalf("V1: %d %+v", resp.StatusCode, list)
+	}
+	// Replaying the same signed URL is refused.
+	resp2, _ := http.Get(srv.URL + "/?" + acs.EncodeQuery(p))
+	var env map[string]string
+	json.NewDecoder(resp2.Body).Decode(&env)
+	resp2.Body.Close()
+	if env["Code"] != "SignatureNonceUsed" {
+		t.Errorf("replay: %v", env)
+	}
+}
+
+func TestInProcessTransport(t *testing.T) {
+	store, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	id, secret, _ := store.Credentials()
+	c := market.New(market.Options{Endpoint: "http://sandbox.mkt.local", Transport: Transport{Handler: NewServer(store)},
+		Credential: market.Credential{AccessKeyID: id, AccessKeySecret: secret}})
+	var list ProductList
+	if err := c.Call(context.Background(), market.Request{Action: "DescribeProducts"}, &list); err != nil || list.PageSize != 10 {
+		t.Fatalf("%+v %v", list, err)
+	}
+}
+
+func TestMigrationsIdempotentAndReset(t *testing.T) {
+	dir := t.TempDir()
+	s1, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id1, _, _ := s1.Credentials()
+	s1.Close()
+	s2, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id2, _, _ := s2.Credentials()
+	var n int
+	s2.db.QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&n)
+	s2.Close()
+	if id1 != id2 || n != len(migrations) {
+		t.Fatalf("reopen changed credentials or re-ran migrations: %s %s %d", id1, id2, n)
+	}
+	if err := Reset(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, DBFile)); !os.IsNotExist(err) {
+		t.Error("database survived reset")
+	}
+}

@@ -1,0 +1,268 @@
+// Package sandbox is the local marketplace: one http.Handler that speaks the Market API
+// (signatures, error envelope, ClientToken idempotency), state in an embedded SQLite database
+// (pure Go) with uploaded blobs stored by content hash beside it, and a clock that can be
+// moved forward to rehearse deadlines.
+package sandbox
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+)
+
+// DBFile is the database's file name inside the sandbox directory.
+const DBFile = "sandbox.db"
+
+// Store is the sandbox's state.
+type Store struct {
+	db  *sql.DB
+	dir string
+}
+
+// migrations are applied in order, each once, each in its own transaction. Append only.
+var migrations = []string{
+	// 1: the machinery.
+	`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+	 CREATE TABLE idempotency (
+	   access_key_id TEXT NOT NULL,
+	   action        TEXT NOT NULL,
+	   token         TEXT NOT NULL,
+	   params_hash   TEXT NOT NULL,
+	   status        INTEGER NOT NULL,
+	   response      BLOB NOT NULL,
+	   created_at    INTEGER NOT NULL,
+	   PRIMARY KEY (access_key_id, action, token)
+	 );
+	 CREATE TABLE files (
+	   id           TEXT PRIMARY KEY,
+	   sha256       TEXT NOT NULL,
+	   name         TEXT NOT NULL,
+	   content_type TEXT NOT NULL,
+	   size         INTEGER NOT NULL,
+	   created_at   INTEGER NOT NULL
+	 );
+	 CREATE INDEX files_sha256 ON files (sha256);
+	 CREATE TABLE products (
+	   code              TEXT PRIMARY KEY,
+	   name              TEXT NOT NULL,
+	   type              TEXT NOT NULL,
+	   status            TEXT NOT NULL,
+	   short_description TEXT NOT NULL DEFAULT '',
+	   description       TEXT NOT NULL DEFAULT '',
+	   category_id       INTEGER NOT NULL DEFAULT 0,
+	   pic_url           TEXT NOT NULL DEFAULT '',
+	   suggested_price   TEXT NOT NULL DEFAULT '',
+	   delivery_way      TEXT NOT NULL DEFAULT '',
+	   score             REAL NOT NULL DEFAULT 0,
+	   use_count         INTEGER NOT NULL DEFAULT 0,
+	   audit_fail_msg    TEXT NOT NULL DEFAULT '',
+	   audit_time        INTEGER NOT NULL DEFAULT 0,
+	   created_at        INTEGER NOT NULL,
+	   modified_at       INTEGER NOT NULL
+	 );
+	 CREATE INDEX products_status ON products (status, created_at);`,
+}
+
+// Open opens (creating if needed) the sandbox in dir and brings its schema up to date.
+func Open(dir string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Join(dir, "blobs"), 0o700); err != nil {
+		return nil, err
+	}
+	dsn := "file:" + filepath.Join(dir, DBFile) +
+		"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)" +
+		"&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, dir: dir}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sandbox database %s: %w", filepath.Join(dir, DBFile), err)
+	}
+	if err := s.ensureCredentials(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Dir is the sandbox directory.
+func (s *Store) Dir() string { return s.dir }
+
+func (s *Store) migrate() error {
+	if _, err := s.db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		return err
+	}
+	for i, m := range migrations {
+		version := i + 1
+		err := s.tx(context.Background(), func(tx *sql.Tx) error {
+			var n int
+			if err := tx.QueryRow(`SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return nil
+			}
+			if _, err := tx.Exec(m); err != nil {
+				return fmt.Errorf("migration %d: %w", version, err)
+			}
+			_, err := tx.Exec(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, version, time.Now().UnixMilli())
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	var newest int
+	if err := s.db.QueryRow(`SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&newest); err != nil {
+		return err
+	}
+	if newest > len(migrations) {
+		return fmt.Errorf("the database was written by a newer mkt (schema %d, this mkt knows %d): upgrade mkt or run 'mkt sandbox reset'", newest, len(migrations))
+	}
+	return nil
+}
+
+// tx runs fn in one transaction (BEGIN IMMEDIATE: writers queue instead of failing).
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+func getMeta(q interface {
+	QueryRow(string, ...any) *sql.Row
+}, key string) (string, error) {
+	var v string
+	err := q.QueryRow(`SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return v, err
+}
+
+func setMeta(tx *sql.Tx, key, value string) error {
+	_, err := tx.Exec(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	return err
+}
+
+const alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+func randomString(n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		k, err := rand.Int(rand.Reader, big.NewInt(int64(len(alnum))))
+		if err != nil {
+			panic(err)
+		}
+		b[i] = alnum[k.Int64()]
+	}
+	return string(b)
+}
+
+// ensureCredentials makes the sandbox's AccessKey pair the first time the sandbox is opened.
+func (s *Store) ensureCredentials() error {
+	return s.tx(context.Background(), func(tx *sql.Tx) error {
+		id, err := getMeta(tx, "access_key_id")
+		if err != nil || id != "" {
+			return err
+		}
+		if err := setMeta(tx, "access_key_id", "LTAIsandbox"+randomString(13)); err != nil {
+			return err
+		}
+		return setMeta(tx, "access_key_secret", randomString(30))
+	})
+}
+
+// Credentials returns the sandbox's AccessKey pair.
+func (s *Store) Credentials() (id, secret string, err error) {
+	if id, err = getMeta(s.db, "access_key_id"); err != nil {
+		return "", "", err
+	}
+	secret, err = getMeta(s.db, "access_key_secret")
+	return id, secret, err
+}
+
+// ClockOffset is how far the sandbox clock is ahead of real time.
+func (s *Store) ClockOffset(q interface {
+	QueryRow(string, ...any) *sql.Row
+}) (time.Duration, error) {
+	if q == nil {
+		q = s.db
+	}
+	v, err := getMeta(q, "clock_offset_ns")
+	if err != nil || v == "" {
+		return 0, err
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	return time.Duration(n), err
+}
+
+// Now is the sandbox's time: real time plus the offset.
+func (s *Store) Now() (time.Time, error) {
+	off, err := s.ClockOffset(nil)
+	return time.Now().Add(off), err
+}
+
+// PutBlob stores content under its SHA-256 (written to a temporary file and renamed, so a
+// blob is whole or absent) and returns the hex hash. Storing the same content twice is free.
+func (s *Store) PutBlob(content []byte) (string, error) {
+	sum := sha256.Sum256(content)
+	h := hex.EncodeToString(sum[:])
+	path := s.BlobPath(h)
+	if _, err := os.Stat(path); err == nil {
+		return h, nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return "", err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".blob-*")
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(content); err != nil {
+		tmp.Close()
+		return "", err
+	}
+	if err := tmp.Close(); err != nil {
+		return "", err
+	}
+	return h, os.Rename(tmp.Name(), path)
+}
+
+// BlobPath is where the blob with this hash lives.
+func (s *Store) BlobPath(sha string) string {
+	return filepath.Join(s.dir, "blobs", sha[:2], sha)
+}
+
+// Reset removes every file of the sandbox in dir.
+func Reset(dir string) error {
+	for _, name := range []string{DBFile, DBFile + "-wal", DBFile + "-shm", "blobs"} {
+		if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
