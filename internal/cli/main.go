@@ -17,6 +17,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/config"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/iostreams"
+	"github.com/mkt-cli/mkt/internal/market"
 )
 
 // Main runs mkt with the process's arguments, streams and environment and returns the exit
@@ -30,6 +31,7 @@ func Main() int {
 // Run is Main with everything injected, for tests.
 func Run(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string) int {
 	f := cmdutil.NewFactory(ios, getenv)
+	defer f.Close()
 	cmd := root.NewCmdRoot(f, build.Read())
 	cmd.SetArgs(args)
 	cmd.SetIn(ios.In)
@@ -57,6 +59,9 @@ func classify(err error) error {
 	var re *config.ResolveError
 	if errors.As(err, &re) {
 		return &cmdutil.Error{Kind: cmdutil.KindAuth, Msg: re.Msg, Remedy: re.Remedy, Err: err}
+	}
+	if e := classifyMarket(err); e != nil {
+		return e
 	}
 	var ke *config.KeyError
 	if errors.As(err, &ke) {
@@ -90,6 +95,50 @@ func classify(err error) error {
 	return err
 }
 
+var categoryKind = map[market.Category]cmdutil.Kind{
+	market.CategoryFailure:     cmdutil.KindFailure,
+	market.CategoryUsage:       cmdutil.KindUsage,
+	market.CategoryRule:        cmdutil.KindRule,
+	market.CategoryAuth:        cmdutil.KindAuth,
+	market.CategoryNotFound:    cmdutil.KindNotFound,
+	market.CategoryConflict:    cmdutil.KindConflict,
+	market.CategoryUnavailable: cmdutil.KindUnavailable,
+}
+
+// classifyMarket maps the API client's errors onto exit codes, with a next step.
+func classifyMarket(err error) *cmdutil.Error {
+	var ex *market.RetriesExhaustedError
+	if errors.As(err, &ex) {
+		return &cmdutil.Error{Kind: cmdutil.KindUnavailable, Err: err, Remedy: i18n.M("remedy.unavailable")}
+	}
+	var te *market.TransportError
+	if errors.As(err, &te) {
+		return &cmdutil.Error{Kind: cmdutil.KindUnavailable, Err: err, Remedy: i18n.M("remedy.unreachable")}
+	}
+	var de *market.DecodeError
+	if errors.As(err, &de) {
+		return &cmdutil.Error{Kind: cmdutil.KindUnavailable, Err: err, Remedy: i18n.M("remedy.unavailable")}
+	}
+	var ae *market.APIError
+	if errors.As(err, &ae) {
+		e := &cmdutil.Error{Kind: categoryKind[ae.Category()], Err: err}
+		switch ae.Category() {
+		case market.CategoryAuth:
+			e.Remedy = i18n.M("remedy.status")
+		case market.CategoryUnavailable:
+			e.Remedy = i18n.M("remedy.unavailable")
+		}
+		if ae.Code == "InvalidAction.NotFound" {
+			e.Remedy = i18n.M("remedy.apidocs")
+		}
+		return e
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return &cmdutil.Error{Kind: cmdutil.KindUnavailable, Err: err, Remedy: i18n.M("remedy.unreachable")}
+	}
+	return nil
+}
+
 func printError(f *cmdutil.Factory, err error) {
 	var e *cmdutil.Error
 	if errors.As(err, &e) && e.Silent {
@@ -101,6 +150,14 @@ func printError(f *cmdutil.Factory, err error) {
 	msg := err.Error()
 	if errors.As(err, &e) {
 		msg = e.Localized(lang)
+	}
+	// One line: a server's long message (a signature mismatch's string to sign) is shown
+	// whole only with --debug.
+	if first, rest, ok := strings.Cut(msg, "\n"); ok && !f.Global.Debug {
+		msg = first + " …"
+		if i := strings.LastIndex(rest, " (RequestId "); i >= 0 {
+			msg += rest[i:]
+		}
 	}
 	// The labels carry their own separator: "Error: " in English, "错误：" in Chinese.
 	fmt.Fprintf(w, "%s%s\n", st.Error.Render(i18n.T(lang, "label.error")), msg)

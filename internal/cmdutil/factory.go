@@ -7,6 +7,8 @@ import (
 	"github.com/mkt-cli/mkt/internal/config"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/iostreams"
+	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/sandbox"
 )
 
 // GlobalOptions are the root's persistent flags (DESIGN §3). Cobra fills them while parsing;
@@ -38,6 +40,9 @@ type Factory struct {
 	resOnce sync.Once
 	res     *config.Resolved
 	resErr  error
+
+	store  *sandbox.Store
+	client *market.Client
 }
 
 // NewFactory returns a Factory over the given streams and environment.

@@ -74,6 +74,27 @@ func Dir(getenv func(string) string) (string, error) {
 	return filepath.Join(home, ".config", "mkt"), nil
 }
 
+// SandboxDir is where the sandbox keeps its state: MKT_SANDBOX_DIR, else
+// $XDG_DATA_HOME/mkt/sandbox, else ~/.local/share/mkt/sandbox (LocalAppData on Windows).
+func SandboxDir(getenv func(string) string) (string, error) {
+	if d := getenv("MKT_SANDBOX_DIR"); d != "" {
+		return d, nil
+	}
+	if d := getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "mkt", "sandbox"), nil
+	}
+	if runtime.GOOS == "windows" {
+		if d := getenv("LocalAppData"); d != "" {
+			return filepath.Join(d, "mkt", "sandbox"), nil
+		}
+	}
+	home, err := homeDir(getenv)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(home, ".local", "share", "mkt", "sandbox"), nil
+}
+
 // Path is the configuration file's path.
 func Path(getenv func(string) string) (string, error) {
 	d, err := Dir(getenv)

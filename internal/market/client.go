@@ -362,3 +362,13 @@ func truncate(s string, n int) string {
 	}
 	return s[:n] + "…"
 }
+
+// Flatten sets a repeatList parameter: name.1.Field=…, name.2.Field=… (reference §1.1, e.g.
+// Filter.1.Key=sort&Filter.1.Value=created_on-desc). Fields are set in the order given.
+func Flatten(v url.Values, name string, items []map[string]string) {
+	for i, item := range items {
+		for field, value := range item {
+			v.Set(fmt.Sprintf("%s.%d.%s", name, i+1, field), value)
+		}
+	}
+}

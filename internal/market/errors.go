@@ -73,7 +73,7 @@ func (e *APIError) Category() Category {
 		return CategoryConflict
 	case strings.HasSuffix(c, ".NotFound") && c != "InvalidAction.NotFound", e.HTTPStatus == 404 && c != "InvalidAction.NotFound":
 		return CategoryNotFound
-	case e.HTTPStatus >= 400 && e.HTTPStatus < 500:
+	case e.HTTPStatus >= 400 && e.HTTPStatus < 500, deterministic(c):
 		return CategoryUsage
 	}
 	return CategoryFailure

@@ -5,8 +5,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/build"
+	"github.com/mkt-cli/mkt/internal/cli/api"
 	"github.com/mkt-cli/mkt/internal/cli/auth"
 	"github.com/mkt-cli/mkt/internal/cli/configcmd"
+	sandboxcmd "github.com/mkt-cli/mkt/internal/cli/sandbox"
 	"github.com/mkt-cli/mkt/internal/cli/version"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/i18n"
@@ -80,6 +82,8 @@ Run 'mkt auth login' to use your Alibaba Cloud account.`,
 	cmd.AddCommand(
 		auth.NewCmdAuth(f),
 		configcmd.NewCmdConfig(f),
+		api.NewCmdAPI(f, nil),
+		sandboxcmd.NewCmdSandbox(f),
 		version.NewCmdVersion(f, info, nil),
 	)
 	return cmd

@@ -1,0 +1,158 @@
+// Package api is `mkt api`: one raw signed call, the escape hatch.
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/market"
+)
+
+// Options are the inputs of `mkt api`.
+type Options struct {
+	Factory *cmdutil.Factory
+	Action  string
+	Params  []string
+	Method  string
+	Version string
+	Form    bool
+	Token   string
+}
+
+// NewCmdAPI builds `mkt api`.
+func NewCmdAPI(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "api <Action> [Key=Value ...]",
+		Short: "Make one signed Market API call and print the JSON answer",
+		Long: `Make one signed call to the configured endpoint — the embedded sandbox when no
+credentials are configured — and print the JSON answer, like 'aliyun market <Action>'.
+
+Parameters are Key=Value pairs; Key=@file reads the value from a file and Key=@- from
+standard input. Lists use the flattened names the API expects (Filter.1.Key=sort).
+Seller actions that change state get a ClientToken automatically unless one is given,
+so a retried call does not act twice.
+
+On an error answer, the error envelope (Code, Message, RequestId, Recommend) is printed
+on standard output too, and the exit code says what kind of error it was.`,
+		Example: `  mkt api DescribeProducts
+  mkt api DescribeProducts PageSize=5 Filter.1.Key=sort Filter.1.Value=created_on-desc
+  mkt api DescribeProduct Code=cmgj00012345 QueryDraft=true
+  mkt api SandboxAdvanceClock Duration=6d
+  mkt api DescribeApiMetering pageNum=1 --method GET`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) < 1 {
+				return cmdutil.FlagError("error.args.count", cmd.CommandPath(), "<Action>", 1, 0).WithRemedy("remedy.help", cmd.CommandPath())
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Action, opts.Params = args[0], args[1:]
+			if !actionRE.MatchString(opts.Action) {
+				return cmdutil.FlagError("api.action.invalid", opts.Action)
+			}
+			opts.Method = strings.ToUpper(opts.Method)
+			if opts.Method != "" && opts.Method != "GET" && opts.Method != "POST" {
+				return cmdutil.FlagError("api.method.invalid", opts.Method)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return apiRun(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Method, "method", "X", "", "HTTP method: GET or POST (default: the action's own, else POST)")
+	cmd.Flags().StringVar(&opts.Version, "version", market.APIVersion, "API version")
+	cmd.Flags().BoolVar(&opts.Form, "form", false, "send the parameters in a form body instead of the query string")
+	cmd.Flags().StringVar(&opts.Token, "client-token", "", "ClientToken to send (default: made for seller mutations)")
+	_ = cmd.RegisterFlagCompletionFunc("method", cobra.FixedCompletions([]string{"GET", "POST"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+var actionRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]{0,99}$`)
+
+// ParseParams turns Key=Value arguments into values; Key=@file and Key=@- read the value.
+func ParseParams(args []string, stdin io.Reader) (url.Values, error) {
+	v := url.Values{}
+	for _, a := range args {
+		k, val, ok := strings.Cut(a, "=")
+		if !ok || k == "" {
+			return nil, cmdutil.FlagError("api.param.invalid", a)
+		}
+		if strings.HasPrefix(val, "@") && len(val) > 1 {
+			var b []byte
+			var err error
+			if val == "@-" {
+				b, err = io.ReadAll(stdin)
+			} else {
+				b, err = os.ReadFile(val[1:])
+			}
+			if err != nil {
+				return nil, cmdutil.FlagError("api.param.file", k, err)
+			}
+			val = strings.TrimSuffix(string(b), "\n")
+		}
+		v.Set(k, val)
+	}
+	return v, nil
+}
+
+func apiRun(ctx context.Context, opts *Options) error {
+	f := opts.Factory
+	params, err := ParseParams(opts.Params, f.IOStreams.In)
+	if err != nil {
+		return err
+	}
+	client, err := f.Client()
+	if err != nil {
+		return err
+	}
+	info, known := market.Lookup(opts.Action)
+	req := market.Request{Action: opts.Action, Version: opts.Version, Method: opts.Method}
+	if req.Method == "" && known {
+		req.Method = info.Method
+	}
+	if opts.Form {
+		req.Form = params
+	} else {
+		req.Query = params
+	}
+	if opts.Token != "" || (known && info.Idempotent) {
+		req.Idempotent = true
+		req.ClientToken = opts.Token
+	}
+	resp, err := client.Do(ctx, req)
+	if err != nil {
+		var ae *market.APIError
+		if errors.As(err, &ae) {
+			_ = f.Print(ae, func() error { return cmdutil.WriteJSON(f.IOStreams.Out, ae) })
+		}
+		return err
+	}
+	return printBody(f, resp.Body)
+}
+
+// printBody re-indents the answer for JSON and converts it for YAML, keeping field order.
+func printBody(f *cmdutil.Factory, body []byte) error {
+	if f.OutputFormat() == "yaml" {
+		return cmdutil.WriteYAML(f.IOStreams.Out, json.RawMessage(body))
+	}
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, body, "", "  "); err != nil {
+		_, err = f.IOStreams.Out.Write(body)
+		return err
+	}
+	buf.WriteByte('\n')
+	_, err := f.IOStreams.Out.Write(buf.Bytes())
+	return err
+}

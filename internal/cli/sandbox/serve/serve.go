@@ -1,0 +1,134 @@
+// Package serve is `mkt sandbox serve`.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/sandbox"
+)
+
+// Options are the inputs of `mkt sandbox serve`.
+type Options struct {
+	Factory *cmdutil.Factory
+	Addr    string
+	Quiet   bool
+}
+
+// Info is what serve prints for scripts.
+type Info struct {
+	URL             string `json:"url"`
+	AccessKeyID     string `json:"accessKeyId"`
+	AccessKeySecret string `json:"accessKeySecret"`
+	Dir             string `json:"dir"`
+}
+
+// NewCmdServe builds `mkt sandbox serve`.
+func NewCmdServe(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the sandbox marketplace over HTTP",
+		Long: `Serve the sandbox over HTTP until interrupted (Ctrl-C or SIGTERM), for SDKs, the
+aliyun CLI, your SPI tests and other mkt processes. It prints the URL and the sandbox's
+AccessKey pair as shell assignments, so a script can source them:
+
+  mkt sandbox serve --addr 127.0.0.1:0 > sandbox.env &
+  # wait for the file, then:
+  . ./sandbox.env && mkt api DescribeProducts
+
+These are the local sandbox's own credentials, made when the sandbox was created; they
+are not an Alibaba Cloud AccessKey. Another mkt on this machine pointed at the URL with
+--endpoint needs no credentials at all.`,
+		Example: `  mkt sandbox serve
+  mkt sandbox serve --addr 127.0.0.1:0 -o json`,
+		Args: cmdutil.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return serveRun(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8765", "address to listen on; port 0 picks a free port")
+	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "do not log requests on stderr")
+	return cmd
+}
+
+func serveRun(ctx context.Context, opts *Options) error {
+	f := opts.Factory
+	ios := f.IOStreams
+	store, err := f.OpenSandbox()
+	if err != nil {
+		return err
+	}
+	id, secret, err := store.Credentials()
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return cmdutil.FlagError("sandbox.serve.addr", opts.Addr, err)
+	}
+	info := Info{URL: "http://" + ln.Addr().String(), AccessKeyID: id, AccessKeySecret: secret, Dir: store.Dir()}
+
+	var handler http.Handler = sandbox.NewServer(store)
+	if !opts.Quiet {
+		handler = logRequests(ios.ErrOut, handler)
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+
+	err = f.Print(info, func() error {
+		_, err := fmt.Fprintf(ios.Out, "export MKT_ENDPOINT=%s\nexport MKT_ACCESS_KEY_ID=%s\nexport MKT_ACCESS_KEY_SECRET=%s\n", info.URL, info.AccessKeyID, info.AccessKeySecret)
+		return err
+	})
+	if err != nil {
+		srv.Close()
+		return err
+	}
+	fmt.Fprintln(ios.ErrOut, ios.StylesErr().Success.Render(f.T("sandbox.serve.start", info.URL, info.Dir)))
+
+	select {
+	case err := <-errc:
+		if !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		srv.Close()
+	}
+	fmt.Fprintln(ios.ErrOut, f.T("sandbox.serve.stop"))
+	return nil
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) { w.status = code; w.ResponseWriter.WriteHeader(code) }
+
+func logRequests(w interface{ Write([]byte) (int, error) }, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: rw, status: 200}
+		next.ServeHTTP(sw, r)
+		action := r.Header.Get("x-acs-action")
+		if action == "" {
+			action = r.URL.Query().Get("Action")
+		}
+		fmt.Fprintf(w, "%s %s %d %s\n", time.Now().Format("15:04:05"), action, sw.status, time.Since(start).Round(time.Microsecond))
+	})
+}
