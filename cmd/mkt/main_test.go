@@ -3,7 +3,9 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -23,6 +25,33 @@ func TestScripts(t *testing.T) {
 		Dir:                 filepath.Join("testdata", "script"),
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// waitfile FILE: poll until FILE exists and is not empty (a server has started).
+			"waitfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: waitfile FILE")
+				}
+				path := ts.MkAbs(args[0])
+				deadline := time.Now().Add(20 * time.Second)
+				for time.Now().Before(deadline) {
+					if st, err := os.Stat(path); err == nil && st.Size() > 0 {
+						return
+					}
+					time.Sleep(20 * time.Millisecond)
+				}
+				ts.Fatalf("%s did not appear", args[0])
+			},
+			// envfile FILE: set the variables of "export K=V" lines.
+			"envfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				data := ts.ReadFile(args[0])
+				for _, line := range strings.Split(data, "\n") {
+					line = strings.TrimPrefix(strings.TrimSpace(line), "export ")
+					if k, v, ok := strings.Cut(line, "="); ok {
+						ts.Setenv(k, v)
+					}
+				}
+			},
+		},
 		Setup: func(e *testscript.Env) error {
 			home := filepath.Join(e.WorkDir, "home")
 			if err := os.MkdirAll(home, 0o755); err != nil {
