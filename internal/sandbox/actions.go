@@ -18,10 +18,10 @@ import (
 func actions() []Action {
 	return []Action{
 		{Name: "UploadFile", Idempotent: true, Run: uploadFile},
-		{Name: "DescribeProduct", Public: true, Run: describeProduct},
-		{Name: "DescribeProducts", Public: true, Run: describeProducts},
+		{Name: "DescribeProduct", Public: true, ReadOnly: true, Run: describeProduct},
+		{Name: "DescribeProducts", Public: true, ReadOnly: true, Run: describeProducts},
 		{Name: "SandboxAdvanceClock", Run: advanceClock},
-		{Name: "SandboxDescribeClock", Run: describeClock},
+		{Name: "SandboxDescribeClock", ReadOnly: true, Run: describeClock},
 		{Name: "SandboxResetClock", Run: resetClock},
 	}
 }
@@ -407,17 +407,11 @@ func describeProducts(c *Call) (any, error) {
 	return out, rows.Err()
 }
 
-// sellerUID is the sandbox seller's Alibaba Cloud account ID, made on first use.
+// sellerUID is the sandbox seller's Alibaba Cloud account ID (made when the sandbox is).
 func sellerUID(tx *sql.Tx) (int64, error) {
 	v, err := getMeta(tx, "seller_uid")
 	if err != nil {
 		return 0, err
-	}
-	if v == "" {
-		v = "1" + strings.Map(func(r rune) rune { return '0' + r%10 }, randomString(15))
-		if err := setMeta(tx, "seller_uid", v); err != nil {
-			return 0, err
-		}
 	}
 	return strconv.ParseInt(v, 10, 64)
 }

@@ -65,6 +65,8 @@ type Action struct {
 	Public bool
 	// Idempotent actions take a ClientToken.
 	Idempotent bool
+	// ReadOnly actions run in a read transaction, concurrently with others.
+	ReadOnly bool
 	Run        func(*Call) (any, error)
 }
 
@@ -173,7 +175,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	var status int
 	var out []byte
-	err = s.store.tx(r.Context(), func(tx *sql.Tx) error {
+	run := s.store.tx
+	if action.ReadOnly {
+		run = s.store.readTx
+	}
+	err = run(r.Context(), func(tx *sql.Tx) error {
 		off, err := s.store.ClockOffset(tx)
 		if err != nil {
 			return err

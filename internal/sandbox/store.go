@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
@@ -26,8 +27,14 @@ const DBFile = "sandbox.db"
 
 // Store is the sandbox's state.
 type Store struct {
-	db  *sql.DB
+	db *sql.DB // writers: BEGIN IMMEDIATE, so they queue instead of failing
+	// rdb serves read-only actions with deferred transactions: in WAL mode readers run
+	// concurrently with each other and with the writer.
+	rdb *sql.DB
 	dir string
+
+	// The AccessKey pair never changes for an open store (reset deletes the database).
+	akID, akSecret string
 }
 
 // migrations are applied in order, each once, each in its own transaction. Append only.
@@ -86,10 +93,9 @@ func Open(dir string) (*Store, error) {
 		return nil, err
 	}
 	f.Close()
-	dsn := "file:" + filepath.Join(dir, DBFile) +
-		"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)" +
-		"&_pragma=synchronous(NORMAL)&_txlock=immediate"
-	db, err := sql.Open("sqlite", dsn)
+	base := "file:" + filepath.Join(dir, DBFile) +
+		"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	db, err := sql.Open("sqlite", base+"&_txlock=immediate")
 	if err != nil {
 		return nil, err
 	}
@@ -102,11 +108,27 @@ func Open(dir string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if s.rdb, err = sql.Open("sqlite", base+"&_txlock=deferred&_pragma=query_only(1)"); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if s.akID, err = getMeta(db, "access_key_id"); err == nil {
+		s.akSecret, err = getMeta(db, "access_key_secret")
+	}
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	if s.rdb != nil {
+		s.rdb.Close()
+	}
+	return s.db.Close()
+}
 
 // Dir is the sandbox directory.
 func (s *Store) Dir() string { return s.dir }
@@ -145,9 +167,18 @@ func (s *Store) migrate() error {
 	return nil
 }
 
-// tx runs fn in one transaction (BEGIN IMMEDIATE: writers queue instead of failing).
+// tx runs fn in one write transaction (BEGIN IMMEDIATE: writers queue instead of failing).
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	return s.txOn(ctx, s.db, fn)
+}
+
+// readTx runs fn in one read-only transaction.
+func (s *Store) readTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	return s.txOn(ctx, s.rdb, fn)
+}
+
+func (s *Store) txOn(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -188,7 +219,8 @@ func randomString(n int) string {
 	return string(b)
 }
 
-// ensureCredentials makes the sandbox's AccessKey pair the first time the sandbox is opened.
+// ensureCredentials makes the sandbox's AccessKey pair and its seller's account ID the first
+// time the sandbox is opened.
 func (s *Store) ensureCredentials() error {
 	return s.tx(context.Background(), func(tx *sql.Tx) error {
 		id, err := getMeta(tx, "access_key_id")
@@ -198,17 +230,17 @@ func (s *Store) ensureCredentials() error {
 		if err := setMeta(tx, "access_key_id", "LTAIsandbox"+randomString(13)); err != nil {
 			return err
 		}
+		uid := "1" + strings.Map(func(r rune) rune { return '0' + r%10 }, randomString(15))
+		if err := setMeta(tx, "seller_uid", uid); err != nil {
+			return err
+		}
 		return setMeta(tx, "access_key_secret", randomString(30))
 	})
 }
 
 // Credentials returns the sandbox's AccessKey pair.
 func (s *Store) Credentials() (id, secret string, err error) {
-	if id, err = getMeta(s.db, "access_key_id"); err != nil {
-		return "", "", err
-	}
-	secret, err = getMeta(s.db, "access_key_secret")
-	return id, secret, err
+	return s.akID, s.akSecret, nil
 }
 
 // ClockOffset is how far the sandbox clock is ahead of real time.
