@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -207,12 +206,22 @@ func (f *File) Save() error {
 	return os.Rename(tmp.Name(), f.path)
 }
 
-var profileNameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{0,63}$`)
-
 // ValidProfileName reports whether name can be a profile name: lower-case letters, digits,
-// '-', '_' and '.', at most 64 characters. (Profile names are lower case because viper folds
-// the case of map keys when it reads the file.)
-func ValidProfileName(name string) bool { return profileNameRE.MatchString(name) }
+// '-', '_' and '.', starting with a letter or digit, at most 64 characters. (Profile names
+// are lower case because viper folds the case of map keys when it reads the file.)
+func ValidProfileName(name string) bool {
+	if len(name) == 0 || len(name) > 64 {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		alnum := 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+		if !alnum && (i == 0 || c != '-' && c != '_' && c != '.') {
+			return false
+		}
+	}
+	return true
+}
 
 // Profile returns the named profile, or nil.
 func (f *File) Profile(name string) *Profile { return f.Profiles[name] }

@@ -311,3 +311,26 @@ func TestKeys(t *testing.T) {
 		t.Errorf("current_profile: %v %q", err, f.CurrentProfile)
 	}
 }
+
+func TestValidators(t *testing.T) {
+	for _, ok := range []string{"cn-hangzhou", "ap-southeast-1", "cn-shanghai-finance-1", "us-east-1"} {
+		if !ValidRegion(ok) {
+			t.Errorf("ValidRegion(%q) = false", ok)
+		}
+	}
+	for _, bad := range []string{"", "cn", "hangzhou", "CN-hangzhou", "cn--x", "cn-", "c1-x", "cn-a-b-c-d-e", "cn_hangzhou"} {
+		if ValidRegion(bad) {
+			t.Errorf("ValidRegion(%q) = true", bad)
+		}
+	}
+	for _, ok := range []string{"default", "prod-2", "a.b_c", "0"} {
+		if !ValidProfileName(ok) {
+			t.Errorf("ValidProfileName(%q) = false", ok)
+		}
+	}
+	for _, bad := range []string{"", "-x", "Prod", "a b", "x/y", strings.Repeat("a", 65)} {
+		if ValidProfileName(bad) {
+			t.Errorf("ValidProfileName(%q) = true", bad)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package config
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -291,10 +290,28 @@ func envCredential(getenv func(string) string, prefixes []string, kind SourceKin
 	return nil, Source{}, nil
 }
 
-var regionRE = regexp.MustCompile(`^[a-z]{2}(-[a-z0-9]+){1,4}$`)
-
-// ValidRegion reports whether s looks like an Alibaba Cloud region ID.
-func ValidRegion(s string) bool { return regionRE.MatchString(s) }
+// ValidRegion reports whether s looks like an Alibaba Cloud region ID: two lower-case letters,
+// then one to four dash-separated parts of lower-case letters and digits (cn-hangzhou,
+// ap-southeast-1, cn-shanghai-finance-1). Hand-written rather than a package-level regexp:
+// compiling one costs start-up time on every run.
+func ValidRegion(s string) bool {
+	parts := strings.Split(s, "-")
+	if len(parts) < 2 || len(parts) > 5 || len(parts[0]) != 2 {
+		return false
+	}
+	for i, p := range parts {
+		if p == "" {
+			return false
+		}
+		for j := 0; j < len(p); j++ {
+			c := p[j]
+			if !('a' <= c && c <= 'z' || i > 0 && '0' <= c && c <= '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // NormalizeEndpoint turns "host", "host:port" or an http(s) URL into a base URL with a scheme
 // and no trailing slash. A bare host means HTTPS. Credentials, queries, fragments and paths

@@ -8,10 +8,12 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
-var sigRE = regexp.MustCompile(`Signature=[0-9a-fA-F]+`)
+// sigRE is compiled on first use (only --debug needs it), not at start-up.
+var sigRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`Signature=[0-9a-fA-F]+`) })
 
 // redactedQueryKeys never appear in debug output with their values.
 var redactedQueryKeys = map[string]bool{"Signature": true, "SecurityToken": true, "AccessKeySecret": true}
@@ -21,7 +23,7 @@ var redactedQueryKeys = map[string]bool{"Signature": true, "SecurityToken": true
 func RedactHeader(name, value string) string {
 	switch strings.ToLower(name) {
 	case "authorization":
-		v := sigRE.ReplaceAllString(value, "Signature=REDACTED")
+		v := sigRE().ReplaceAllString(value, "Signature=REDACTED")
 		if i := strings.Index(v, "Credential="); i >= 0 {
 			rest := v[i+len("Credential="):]
 			end := strings.IndexByte(rest, ',')

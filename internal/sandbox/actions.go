@@ -159,8 +159,8 @@ func AuditStatus(state string) string {
 
 type productRow struct {
 	Code, Name, Type, Status, ShortDescription, Description, PicURL, SuggestedPrice, DeliveryWay, AuditFailMsg string
-	CategoryID, UseCount, AuditTime, CreatedAt, ModifiedAt                                                   int64
-	Score                                                                                                    float64
+	CategoryID, UseCount, AuditTime, CreatedAt, ModifiedAt                                                     int64
+	Score                                                                                                      float64
 }
 
 const productColumns = `code, name, type, status, short_description, description, pic_url, suggested_price, delivery_way, audit_fail_msg, category_id, use_count, audit_time, created_at, modified_at, score`
@@ -479,4 +479,3 @@ func resetClock(c *Call) (any, error) {
 	}
 	return clockOf(0), nil
 }
-

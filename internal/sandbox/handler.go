@@ -67,7 +67,7 @@ type Action struct {
 	Idempotent bool
 	// ReadOnly actions run in a read transaction, concurrently with others.
 	ReadOnly bool
-	Run        func(*Call) (any, error)
+	Run      func(*Call) (any, error)
 }
 
 // Server is the sandbox's http.Handler.

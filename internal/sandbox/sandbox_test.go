@@ -98,7 +98,6 @@ func TestDescribeProductsShape(t *testing.T) {
 	}
 }
 
-
 func TestDescribeProduct(t *testing.T) {
 	store, _, c := newSandbox(t)
 	insertProduct(t, store, "cmgj000001", "Listed", "APP", "LISTED", 1)

@@ -9,7 +9,6 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -58,7 +57,7 @@ on standard output too, and the exit code says what kind of error it was.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Action, opts.Params = args[0], args[1:]
-			if !actionRE.MatchString(opts.Action) {
+			if !validAction(opts.Action) {
 				return cmdutil.FlagError("api.action.invalid", opts.Action)
 			}
 			opts.Method = strings.ToUpper(opts.Method)
@@ -79,7 +78,21 @@ on standard output too, and the exit code says what kind of error it was.`,
 	return cmd
 }
 
-var actionRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]{0,99}$`)
+// validAction: a letter, then letters and digits, at most 100 (no package-level regexp:
+// compiling one costs start-up time on every run).
+func validAction(s string) bool {
+	if len(s) == 0 || len(s) > 100 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		if !letter && (i == 0 || c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
 
 // ParseParams turns Key=Value arguments into values; Key=@file and Key=@- read the value.
 func ParseParams(args []string, stdin io.Reader) (url.Values, error) {
