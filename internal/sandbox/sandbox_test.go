@@ -300,3 +300,24 @@ func TestMigrationsIdempotentAndReset(t *testing.T) {
 		t.Error("database survived reset")
 	}
 }
+
+// Every action the sandbox serves is documented in docs/api.md.
+func TestEveryActionIsDocumented(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "api.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	for _, a := range NewServer(store).Actions() {
+		if !strings.Contains(string(doc), "\n### "+a.Name+"\n") {
+			t.Errorf("docs/api.md has no section for %s", a.Name)
+		}
+		if a.Public && !strings.Contains(string(doc), "### "+a.Name+"\n\n*public*") {
+			t.Errorf("docs/api.md does not mark %s as public", a.Name)
+		}
+	}
+}
