@@ -3,10 +3,14 @@ package cli
 import (
 	"context"
 	"flag"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -261,5 +265,60 @@ func TestResetPassword(t *testing.T) {
 	got, _ := os.ReadFile(out)
 	if r.code != 0 || strings.TrimSpace(string(got)) != "https://account.aliyun.com/login/login.htm" {
 		t.Errorf("browser got %q (exit %d, %q)", got, r.code, r.stderr)
+	}
+}
+
+func TestSandboxBadgeOnlyOnTerminal(t *testing.T) {
+	env := map[string]string{"MKT_SANDBOX_DIR": t.TempDir(), "MKT_CONFIG_DIR": t.TempDir()}
+	tty := run(t, env, "", true, "api", "DescribeProducts")
+	if tty.code != 0 || !strings.Contains(tty.stderr, "sandbox: local marketplace in") || !strings.Contains(tty.stderr, "mkt auth login") {
+		t.Errorf("terminal: %d %q", tty.code, tty.stderr)
+	}
+	pipe := run(t, env, "", false, "api", "DescribeProducts")
+	if pipe.code != 0 || pipe.stderr != "" {
+		t.Errorf("pipe: %d %q", pipe.code, pipe.stderr)
+	}
+}
+
+func TestHungServerExits7(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	env := map[string]string{"MKT_ACCESS_KEY_ID": "LTAIhungserver01", "MKT_ACCESS_KEY_SECRET": "s", "MKT_CONFIG_DIR": t.TempDir()}
+	start := time.Now()
+	r := run(t, env, "", false, "--endpoint", srv.URL, "--timeout", "100ms", "api", "DescribeProducts")
+	if r.code != cmdutil.ExitUnavailable || !strings.Contains(r.stderr, "unreachable after 4 attempt(s)") || !strings.Contains(r.stderr, "--timeout") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if time.Since(start) > 20*time.Second {
+		t.Errorf("took %s", time.Since(start))
+	}
+}
+
+func TestDebugRedacts(t *testing.T) {
+	const secret = "Debug-Secret-Value-42"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(503)
+		io.WriteString(w, `{"RequestId":"R","Code":"ServiceUnavailable","Message":"down"}`)
+	}))
+	defer srv.Close()
+	env := map[string]string{"MKT_ACCESS_KEY_ID": "LTAIdebugkey0001", "MKT_ACCESS_KEY_SECRET": secret, "MKT_SECURITY_TOKEN": "sts-debug-token", "MKT_CONFIG_DIR": t.TempDir()}
+	r := run(t, env, "", false, "--debug", "--endpoint", srv.URL, "api", "DescribeProducts", "PageSize=1")
+	if r.code != cmdutil.ExitUnavailable {
+		t.Errorf("exit %d", r.code)
+	}
+	for _, leak := range []string{secret, "sts-debug-token", "debugkey"} {
+		if strings.Contains(r.stderr+r.stdout, leak) {
+			t.Errorf("--debug leaks %q:\n%s", leak, r.stderr)
+		}
+	}
+	if !strings.Contains(r.stderr, "Signature=REDACTED") || !strings.Contains(r.stderr, "< HTTP 503") || !strings.Contains(r.stderr, "retrying in") {
+		t.Errorf("debug output:\n%s", r.stderr)
 	}
 }
