@@ -82,9 +82,7 @@ func (m Message) In(lang Lang) string {
 	if lang == ZH {
 		format = e.zh
 	}
-	if len(m.Args) == 0 {
-		return format
-	}
+	// Always formatted, so a literal percent sign is written %% everywhere in the catalog.
 	return fmt.Sprintf(format, m.Args...)
 }
 

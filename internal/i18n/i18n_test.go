@@ -67,3 +67,25 @@ func TestMessage(t *testing.T) {
 		t.Errorf("unknown key: %q", got)
 	}
 }
+
+// Every entry renders without fmt's error markers when given as many arguments as it has verbs.
+func TestCatalogRenders(t *testing.T) {
+	for key, e := range catalog {
+		var args []any
+		for _, v := range verbRE.FindAllString(e.en, -1) {
+			switch v[len(v)-1] {
+			case '%':
+			case 'd':
+				args = append(args, 1)
+			default:
+				args = append(args, "x")
+			}
+		}
+		for _, lang := range []Lang{ZH, EN} {
+			out := M(key, args...).In(lang)
+			if strings.Contains(out, "%!") {
+				t.Errorf("%s (%s): %q", key, lang, out)
+			}
+		}
+	}
+}

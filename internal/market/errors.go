@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/mkt-cli/mkt/internal/rules"
 )
 
 // APIError is the marketplace's error envelope, with the HTTP status.
@@ -44,18 +46,6 @@ const (
 	CategoryUnavailable          // unreachable, throttled or failing after retries
 )
 
-// ruleCodes are InvalidParameter.* codes that come from a marketplace rule (DESIGN §5) rather
-// than from a malformed request.
-var ruleCodes = map[string]bool{
-	"InvalidParameter.DataAuthorization": true,
-	"InvalidParameter.OperationPlan":     true,
-	"InvalidParameter.AlipayAccount":     true,
-	"InvalidParameter.DeliveryMode":      true,
-	"InvalidParameter.Bundle":            true,
-	"InvalidParameter.DeliveryTemplate":  true,
-	"InvalidParameter.Validity":          true,
-}
-
 // Category classifies the error.
 func (e *APIError) Category() Category {
 	c := e.Code
@@ -67,7 +57,7 @@ func (e *APIError) Category() Category {
 		c == "SignatureNonceUsed", c == "NoPermission", c == "Forbidden.RAM", c == "Forbidden.AccessKeyDisabled",
 		strings.HasPrefix(c, "Auth."), c == "IllegalPermission", c == "Permission.Denied", c == "InvalidCredentials":
 		return CategoryAuth
-	case strings.HasPrefix(c, "Forbidden."), ruleCodes[c]:
+	case strings.HasPrefix(c, "Forbidden."), rules.IsRuleCode(c):
 		return CategoryRule
 	case c == "IdempotentParameterMismatch", strings.HasPrefix(c, "IncorrectStatus"), e.HTTPStatus == 409:
 		return CategoryConflict

@@ -1,0 +1,104 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/mkt-cli/mkt/internal/i18n"
+)
+
+// SKU is one purchasable edition of a product.
+type SKU struct {
+	Code       string `json:"code" yaml:"code,omitempty"`
+	Name       string `json:"name" yaml:"name"`
+	ChargeType string `json:"chargeType" yaml:"chargeType,omitempty"`
+	Price      string `json:"price" yaml:"price"`
+}
+
+// Charge types (ProductSku.ChargeType).
+const (
+	ChargePrepay  = "PREPAY"
+	ChargePostpay = "POSTPAY"
+)
+
+// NormalizeSKUs checks SKUs and fills defaults: charge type PREPAY, prices with two
+// decimals, codes sku1, sku2… where none is given; names and codes must be unique.
+func NormalizeSKUs(skus []SKU) ([]SKU, *Violation) {
+	out := make([]SKU, len(skus))
+	names, codes := map[string]bool{}, map[string]bool{}
+	for i, s := range skus {
+		s.Name = strings.TrimSpace(s.Name)
+		if s.Name == "" || len(s.Name) > 60 {
+			return nil, input(CodeProductSku, i18n.M("rule.sku.name", i+1), i18n.M("remedy.sku"))
+		}
+		s.ChargeType = strings.ToUpper(strings.TrimSpace(s.ChargeType))
+		if s.ChargeType == "" {
+			s.ChargeType = ChargePrepay
+		}
+		if s.ChargeType != ChargePrepay && s.ChargeType != ChargePostpay {
+			return nil, input(CodeProductSku, i18n.M("rule.sku.charge", s.ChargeType), i18n.M("remedy.sku"))
+		}
+		price, v := ParsePrice(s.Price)
+		if v != nil {
+			return nil, v
+		}
+		s.Price = price
+		if s.Code == "" {
+			s.Code = "sku" + itoa(i+1)
+		}
+		if names[s.Name] || codes[s.Code] {
+			return nil, input(CodeProductSku, i18n.M("rule.sku.dup", s.Name), i18n.M("remedy.sku"))
+		}
+		names[s.Name], codes[s.Code] = true, true
+		out[i] = s
+	}
+	return out, nil
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// Listing is what the readiness check needs of a product.
+type Listing struct {
+	Code          string
+	Type          ProductType
+	SKUs          int
+	Periods       int
+	DeliveryMode  string
+	ProductionURL string
+	ActivationURL string
+	APIGroup      string
+	APIPrefix     string
+	ImageID       string
+	ImageRegion   string
+}
+
+// CheckSubmittable is the readiness check before a product goes to testing or review: it has
+// SKUs and validity periods, and the fields its type needs.
+func CheckSubmittable(l Listing) *Violation {
+	missing := func(what string) *Violation {
+		return input(CodeProduct, i18n.M("rule.submit.missing", l.Code, what), i18n.M("remedy.submit.missing", l.Code))
+	}
+	switch {
+	case l.SKUs == 0:
+		return missing("SKUs (--sku)")
+	case l.Periods == 0:
+		return missing("validity periods (mkt product validity set)")
+	}
+	switch l.Type {
+	case TypeSaaS:
+		return CheckDelivery(l.Type, l.DeliveryMode, l.ProductionURL, l.ActivationURL)
+	case TypeAPI:
+		if l.APIGroup == "" || l.APIPrefix == "" {
+			return missing("API gateway group and access prefix (--api-group, --api-prefix)")
+		}
+	case TypeImage:
+		if l.ImageID == "" || l.ImageRegion == "" {
+			return missing("image ID and region (--image-id, --image-region)")
+		}
+	}
+	return nil
+}
