@@ -56,7 +56,7 @@ func (f *Factory) Client() (*market.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := market.Options{Timeout: f.Global.Timeout, UserAgent: "mkt/" + build.Read().Version}
+	opts := market.Options{Timeout: f.Global.Timeout, UserAgent: "mkt/" + build.Read().Version, Language: string(f.Lang())}
 	if f.Global.Debug {
 		opts.Debug = f.IOStreams.ErrOut
 	}

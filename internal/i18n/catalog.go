@@ -112,6 +112,9 @@ var catalog = map[string]entry{
 	"rule.sku.charge":         {"计费方式 %q 无效：prepay（预付费）或 postpay（后付费）", "charge type %q is not valid: prepay or postpay"},
 	"rule.sku.dup":            {"规格 %q 重复", "SKU %q appears twice"},
 	"remedy.sku":              {"--sku 名称:价格[:prepay|postpay]，例如 --sku 基础版:99 --sku 专业版:299", "--sku NAME:PRICE[:prepay|postpay], e.g. --sku basic:99 --sku pro:299"},
+	"rule.field.type":         {"%s 只适用于 %s 商品，%s 商品不能设置", "%s applies only to %s products, not to %s products"},
+	"rule.delivery.islicense": {"商品 %s 采用授权码激活方式，没有生产接口地址", "product %s is delivered by license code and has no production URL"},
+	"remedy.delivery.switch":  {"先改为 SPI 方式：mkt product edit %s --delivery spi --production-url https://…", "switch it to SPI first: mkt product edit %s --delivery spi --production-url https://…"},
 	"rule.submit.missing":     {"商品 %s 还不能提交：缺少 %s", "product %s cannot be submitted yet: it has no %s"},
 	"remedy.submit.missing":   {"mkt product edit %s 补充后再提交", "complete it with mkt product edit %s, then submit"},
 

@@ -41,7 +41,8 @@ func init() {
 		"DescribeSettlements", "DescribeCreditPaySettings", "DescribeProductsForIsv", "DescribeAgreementTemplates",
 		"DescribeProductBundles", "DescribeDeliveryTemplates")
 	// Sandbox-only actions.
-	reg(false, false, "POST", "SandboxAdvanceClock", "SandboxDescribeClock", "SandboxResetClock")
+	reg(false, false, "POST", "SandboxAdvanceClock", "SandboxDescribeClock", "SandboxResetClock",
+		"SandboxReviewProduct", "SandboxReleaseApiPrefix")
 }
 
 // Lookup returns what mkt knows of an action.

@@ -55,6 +55,9 @@ type Options struct {
 	// Debug, when set, receives each exchange with secrets redacted.
 	Debug     io.Writer
 	UserAgent string
+	// Language is sent as Accept-Language ("zh" or "en"): the sandbox answers rule refusals
+	// in it.
+	Language string
 	// Now, Nonce and Sleep are replaced in tests.
 	Now   func() time.Time
 	Nonce func() string
@@ -284,6 +287,12 @@ func (c *Client) once(ctx context.Context, req Request) (*Response, error) {
 	hreq.Header.Set("x-acs-date", c.opts.Now().UTC().Format(acs.TimeFormat))
 	hreq.Header.Set("x-acs-signature-nonce", c.opts.Nonce())
 	hreq.Header.Set("Accept", "application/json")
+	switch c.opts.Language {
+	case "zh":
+		hreq.Header.Set("Accept-Language", "zh-CN,zh;q=0.9")
+	case "en":
+		hreq.Header.Set("Accept-Language", "en-US,en;q=0.9")
+	}
 	if form != nil {
 		hreq.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}

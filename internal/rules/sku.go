@@ -6,12 +6,13 @@ import (
 	"github.com/mkt-cli/mkt/internal/i18n"
 )
 
-// SKU is one purchasable edition of a product.
+// SKU is one purchasable edition of a product. JSON (the wire, -o json) uses the field names;
+// YAML (product files, manifests) uses camelCase.
 type SKU struct {
-	Code       string `json:"code" yaml:"code,omitempty"`
-	Name       string `json:"name" yaml:"name"`
-	ChargeType string `json:"chargeType" yaml:"chargeType,omitempty"`
-	Price      string `json:"price" yaml:"price"`
+	Code       string `yaml:"code,omitempty"`
+	Name       string `yaml:"name"`
+	ChargeType string `yaml:"chargeType,omitempty"` // PREPAY or POSTPAY
+	Price      string `yaml:"price"`                // yuan, two decimals
 }
 
 // Charge types (ProductSku.ChargeType).

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mkt-cli/mkt/internal/rules"
 	"github.com/mkt-cli/mkt/internal/timeutil"
 )
 
@@ -20,6 +21,25 @@ func actions() []Action {
 		{Name: "UploadFile", Idempotent: true, Run: uploadFile},
 		{Name: "DescribeProduct", Public: true, ReadOnly: true, Run: describeProduct},
 		{Name: "DescribeProducts", Public: true, ReadOnly: true, Run: describeProducts},
+		{Name: "CreateProduct", Idempotent: true, Run: createProduct},
+		{Name: "ModifyProduct", Idempotent: true, Run: modifyProduct},
+		{Name: "DeleteProduct", Idempotent: true, Run: deleteProduct},
+		{Name: "DescribeProductsForIsv", ReadOnly: true, Run: describeProductsForIsv},
+		{Name: "SubmitProduct", Idempotent: true, Run: submitProduct},
+		{Name: "DelistProduct", Idempotent: true, Run: delistProduct},
+		{Name: "ModifyProductionUrl", Idempotent: true, Run: modifyProductionURL},
+		{Name: "ModifyProductValidity", Idempotent: true, Run: modifyValidity},
+		{Name: "DescribeAgreementTemplates", ReadOnly: true, Run: describeAgreementTemplates},
+		{Name: "ModifyProductAgreement", Idempotent: true, Run: modifyProductAgreement},
+		{Name: "CreateProductBundle", Idempotent: true, Run: createBundle},
+		{Name: "ModifyProductBundle", Idempotent: true, Run: modifyBundle},
+		{Name: "DeleteProductBundle", Idempotent: true, Run: deleteBundle},
+		{Name: "DescribeProductBundles", ReadOnly: true, Run: describeBundles},
+		{Name: "CreateDeliveryTemplate", Idempotent: true, Run: createDeliveryTemplate},
+		{Name: "DescribeDeliveryTemplates", ReadOnly: true, Run: describeDeliveryTemplates},
+		{Name: "AttachDeliveryTemplate", Idempotent: true, Run: attachDeliveryTemplate},
+		{Name: "SandboxReviewProduct", Run: reviewProduct},
+		{Name: "SandboxReleaseApiPrefix", Run: releaseAPIPrefix},
 		{Name: "SandboxAdvanceClock", Run: advanceClock},
 		{Name: "SandboxDescribeClock", ReadOnly: true, Run: describeClock},
 		{Name: "SandboxResetClock", Run: resetClock},
@@ -253,8 +273,8 @@ func describeProduct(c *Call) (any, error) {
 		return nil, missingParam("Code")
 	}
 	draft := strings.EqualFold(c.Params.Get("QueryDraft"), "true")
-	row, err := scanProduct(c.Tx.QueryRow(`SELECT `+productColumns+` FROM products WHERE code = ? AND status != 'DELETED'`, code))
-	if errors.Is(err, sql.ErrNoRows) || (err == nil && !draft && row.Status != "LISTED") {
+	r, err := scanSeller(c.Tx.QueryRow(`SELECT `+sellerColumns+` FROM products WHERE code = ? AND status != 'DELETED'`, code))
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !draft && r.Status != "LISTED") {
 		return nil, Errf(404, "InvalidCode.NotFound", "Product %q does not exist or is not on sale (use QueryDraft=true for a product that is not listed).", code)
 	}
 	if err != nil {
@@ -265,10 +285,10 @@ func describeProduct(c *Call) (any, error) {
 		return nil, err
 	}
 	p := Product{
-		Code: row.Code, Name: row.Name, Type: row.Type, Status: "已废弃",
-		ShortDescription: row.ShortDescription, Description: row.Description, PicUrl: row.PicURL,
-		Score: row.Score, UseCount: row.UseCount, FrontCategoryId: row.CategoryID, SupplierPk: uid,
-		GmtCreated: row.CreatedAt, GmtModified: row.ModifiedAt,
+		Code: r.Code, Name: r.Name, Type: r.Type, Status: "已废弃",
+		ShortDescription: r.ShortDescription, Description: r.Description, PicUrl: r.PicURL,
+		Score: r.Score, UseCount: r.UseCount, FrontCategoryId: r.CategoryID, SupplierPk: uid,
+		GmtCreated: r.CreatedAt, GmtModified: r.ModifiedAt,
 	}
 	p.ShopInfo.Name = "Sandbox Seller"
 	p.ShopInfo.Id = uid
@@ -276,8 +296,20 @@ func describeProduct(c *Call) (any, error) {
 	p.ShopInfo.Telephones.Telephone = []string{}
 	p.ProductSkus.ProductSku = []ProductSku{}
 	p.ProductExtras.ProductExtra = []ProductExtra{}
+	periods := []OrderPeriod{}
+	for _, spec := range r.periods() {
+		if ps, v := rules.ParsePeriods(r.typ(), []string{spec}); v == nil {
+			periods = append(periods, OrderPeriod{Name: spec, PeriodType: ps[0].PeriodType()})
+		}
+	}
+	for _, sku := range r.skus() {
+		ps := ProductSku{Code: sku.Code, Name: sku.Name, ChargeType: sku.ChargeType, Constraints: "{}"}
+		ps.OrderPeriods.OrderPeriod = periods
+		ps.Modules.Module = []Module{}
+		p.ProductSkus.ProductSku = append(p.ProductSkus.ProductSku, ps)
+	}
 	if draft {
-		p.AuditStatus, p.AuditFailMsg, p.AuditTime = AuditStatus(row.Status), row.AuditFailMsg, row.AuditTime
+		p.AuditStatus, p.AuditFailMsg, p.AuditTime = AuditStatus(r.Status), r.AuditFailMsg, r.AuditTime
 	}
 	return p, nil
 }

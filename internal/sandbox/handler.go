@@ -19,6 +19,8 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/mkt-cli/mkt/internal/acs"
+	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/rules"
 )
 
 // APIVersion is the only version the sandbox serves.
@@ -32,6 +34,9 @@ type Error struct {
 	Status  int
 	Code    string
 	Message string
+	// Recommend, when set, replaces the troubleshooting URL: for a marketplace rule it is the
+	// next step, in the caller's language.
+	Recommend string
 }
 
 func (e *Error) Error() string { return e.Code + ": " + e.Message }
@@ -55,6 +60,30 @@ type Call struct {
 	// Now is the sandbox clock (real time plus the offset) at the start of the request.
 	Now    time.Time
 	Action string
+	// Lang is the caller's language (Accept-Language), for rule messages.
+	Lang i18n.Lang
+}
+
+// Violation turns a rule's refusal into the envelope: 403 for Forbidden.*, 400 otherwise,
+// the message and the remedy in the caller's language.
+func (c *Call) Violation(v *rules.Violation) *Error {
+	status := 400
+	if strings.HasPrefix(v.Code, "Forbidden.") {
+		status = 403
+	}
+	e := &Error{Status: status, Code: v.Code, Message: v.Msg.In(c.Lang)}
+	if !v.Remedy.IsZero() {
+		e.Recommend = v.Remedy.In(c.Lang)
+	}
+	return e
+}
+
+// langOf reads Accept-Language: Chinese when its first language is zh, else English.
+func langOf(r *http.Request) i18n.Lang {
+	if l, ok := i18n.ParseLang(strings.SplitN(strings.SplitN(r.Header.Get("Accept-Language"), ",", 2)[0], ";", 2)[0]); ok {
+		return l
+	}
+	return i18n.EN
 }
 
 // Action is one API action the sandbox serves.
@@ -149,7 +178,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	id, verr := s.verifier.Verify(req)
 	if verr != nil {
-		s.writeError(w, r, requestID, &Error{verr.Status, verr.Code, verr.Message})
+		s.writeError(w, r, requestID, &Error{Status: verr.Status, Code: verr.Code, Message: verr.Message})
 		return
 	}
 	action, ok := s.actions[name]
@@ -198,7 +227,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				return err
 			}
 		}
-		call := &Call{Ctx: r.Context(), Tx: tx, Store: s.store, Params: actionParams, Identity: id, Now: time.Now().Add(off), Action: name}
+		call := &Call{Ctx: r.Context(), Tx: tx, Store: s.store, Params: actionParams, Identity: id, Now: time.Now().Add(off), Action: name, Lang: langOf(r)}
 		result, err := action.Run(call)
 		if err != nil {
 			return err
@@ -286,6 +315,9 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, requestID st
 		Code:      e.Code,
 		Message:   e.Message,
 		Recommend: "https://api.alibabacloud.com/troubleshoot?intl_lang=EN_US&q=" + url.QueryEscape(e.Code) + "&product=Market&requestId=" + requestID,
+	}
+	if e.Recommend != "" {
+		env.Recommend = e.Recommend
 	}
 	b, _ := json.Marshal(env)
 	w.Header().Set("Content-Type", "application/json;charset=utf-8")

@@ -79,6 +79,54 @@ var migrations = []string{
 	   modified_at       INTEGER NOT NULL
 	 );
 	 CREATE INDEX products_status ON products (status, created_at);`,
+	// 2: the seller's products, bundles, delivery templates.
+	`ALTER TABLE products ADD COLUMN mkt_type TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE products ADD COLUMN delivery_mode TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE products ADD COLUMN production_url TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE products ADD COLUMN activation_url TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE products ADD COLUMN api_group TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE products ADD COLUMN api_prefix TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE products ADD COLUMN api_prefix_bound INTEGER NOT NULL DEFAULT 0;
+	 ALTER TABLE products ADD COLUMN image_id TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE products ADD COLUMN image_region TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE products ADD COLUMN delivery_template_id TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE products ADD COLUMN skus TEXT NOT NULL DEFAULT '[]';
+	 ALTER TABLE products ADD COLUMN validity TEXT NOT NULL DEFAULT '[]';
+	 ALTER TABLE products ADD COLUMN agreement TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE products ADD COLUMN external_key TEXT NOT NULL DEFAULT '';
+	 CREATE INDEX products_created ON products (created_at DESC, code DESC);
+	 CREATE INDEX products_external_key ON products (external_key) WHERE external_key != '';
+	 CREATE TABLE sequences (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+	 CREATE TABLE product_events (
+	   id         INTEGER PRIMARY KEY AUTOINCREMENT,
+	   code       TEXT NOT NULL,
+	   at         INTEGER NOT NULL,
+	   from_state TEXT NOT NULL,
+	   to_state   TEXT NOT NULL,
+	   actor      TEXT NOT NULL,
+	   reason     TEXT NOT NULL DEFAULT ''
+	 );
+	 CREATE INDEX product_events_code ON product_events (code, id);
+	 CREATE TABLE bundles (
+	   id          TEXT PRIMARY KEY,
+	   name        TEXT NOT NULL,
+	   discount    INTEGER NOT NULL DEFAULT 0,
+	   price       TEXT NOT NULL DEFAULT '',
+	   created_at  INTEGER NOT NULL,
+	   modified_at INTEGER NOT NULL
+	 );
+	 CREATE TABLE bundle_products (
+	   bundle_id TEXT NOT NULL REFERENCES bundles (id) ON DELETE CASCADE,
+	   code      TEXT NOT NULL,
+	   position  INTEGER NOT NULL,
+	   PRIMARY KEY (bundle_id, code)
+	 );
+	 CREATE TABLE delivery_templates (
+	   id         TEXT PRIMARY KEY,
+	   name       TEXT NOT NULL,
+	   steps      TEXT NOT NULL,
+	   created_at INTEGER NOT NULL
+	 );`,
 }
 
 // Open opens (creating if needed) the sandbox in dir and brings its schema up to date.
