@@ -131,6 +131,11 @@ func classifyMarket(err error) *cmdutil.Error {
 		if ae.Code == "InvalidAction.NotFound" {
 			e.Remedy = i18n.M("remedy.apidocs")
 		}
+		// The sandbox puts a rule's next step, in the caller's language, where the real API
+		// puts a troubleshooting URL.
+		if r := ae.Recommend; r != "" && !strings.HasPrefix(r, "http://") && !strings.HasPrefix(r, "https://") {
+			e.Remedy = i18n.M("raw", r)
+		}
 		return e
 	}
 	if errors.Is(err, context.DeadlineExceeded) {

@@ -29,3 +29,9 @@ func (f *Factory) Confirm(question string) error {
 	}
 	return &Error{Kind: KindFailure, Msg: i18n.M("error.confirm.declined")}
 }
+
+// Success prints a one-line "✓ …" notice on stderr (never stdout, which carries data).
+func (f *Factory) Success(key string, args ...any) {
+	ios := f.IOStreams
+	fmt.Fprintf(ios.ErrOut, "%s %s\n", ios.StylesErr().Success.Render("✓"), f.T(key, args...))
+}

@@ -7,7 +7,10 @@ import (
 	"github.com/mkt-cli/mkt/internal/build"
 	"github.com/mkt-cli/mkt/internal/cli/api"
 	"github.com/mkt-cli/mkt/internal/cli/auth"
+	"github.com/mkt-cli/mkt/internal/cli/bundle"
 	"github.com/mkt-cli/mkt/internal/cli/configcmd"
+	"github.com/mkt-cli/mkt/internal/cli/delivery"
+	"github.com/mkt-cli/mkt/internal/cli/product"
 	sandboxcmd "github.com/mkt-cli/mkt/internal/cli/sandbox"
 	"github.com/mkt-cli/mkt/internal/cli/version"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
@@ -82,6 +85,9 @@ Run 'mkt auth login' to use your Alibaba Cloud account.`,
 	cmd.AddCommand(
 		auth.NewCmdAuth(f),
 		configcmd.NewCmdConfig(f),
+		product.NewCmdProduct(f),
+		bundle.NewCmdBundle(f),
+		delivery.NewCmdDelivery(f),
 		api.NewCmdAPI(f, nil),
 		sandboxcmd.NewCmdSandbox(f),
 		version.NewCmdVersion(f, info, nil),

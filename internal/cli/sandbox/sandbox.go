@@ -6,6 +6,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/clock"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/reset"
+	"github.com/mkt-cli/mkt/internal/cli/sandbox/review"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/serve"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 )
@@ -29,6 +30,8 @@ $XDG_DATA_HOME/mkt/sandbox, i.e. ~/.local/share/mkt/sandbox).`,
 		serve.NewCmdServe(f, nil),
 		reset.NewCmdReset(f, nil),
 		clock.NewCmdClock(f),
+		review.NewCmdReview(f),
+		review.NewCmdReleasePrefix(f),
 	)
 	return cmd
 }

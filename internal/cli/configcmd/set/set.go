@@ -2,7 +2,6 @@
 package set
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -68,7 +67,7 @@ func setRun(opts *Options) error {
 		if k.Global {
 			where = "-"
 		}
-		fmt.Fprintf(ios.ErrOut, "%s %s\n", ios.StylesErr().Success.Render("✓"), f.T("config.set.done", k.Name, file.Get(k, profile), where))
+		f.Success("config.set.done", k.Name, file.Get(k, profile), where)
 	}
 	return nil
 }

@@ -2,8 +2,6 @@
 package reset
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
@@ -48,7 +46,6 @@ func resetRun(opts *Options) error {
 	if err := sandbox.Reset(dir); err != nil {
 		return cmdutil.Failure(err, "sandbox.open", dir)
 	}
-	ios := f.IOStreams
-	fmt.Fprintf(ios.ErrOut, "%s %s\n", ios.StylesErr().Success.Render("✓"), f.T("sandbox.reset.done", dir))
+	f.Success("sandbox.reset.done", dir)
 	return nil
 }

@@ -1,0 +1,92 @@
+// Package create is `mkt product create`.
+package create
+
+import (
+	"context"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mkt-cli/mkt/internal/cli/product/shared"
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/rules"
+)
+
+// Options are the inputs of `mkt product create`.
+type Options struct {
+	Factory *cmdutil.Factory
+	Input   market.ProductInput
+}
+
+// NewCmdCreate builds `mkt product create`.
+func NewCmdCreate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f}
+	var fields shared.Fields
+	cmd := &cobra.Command{
+		Use:   "create",
+		Short: "Create a product (SaaS, API, image or service) in draft",
+		Long: `Create a product in DRAFT from flags and/or a product file. The marketplace assigns the
+code: cmgj… SaaS, cmapi… API, cmjj… image, cmfw… service.
+
+Per type:
+  saas     --delivery spi --production-url URL   (主动通知: the marketplace calls your SPI)
+           --delivery license --activation-url URL (授权码激活: buyers activate on your page)
+  api      --api-group GROUP --api-prefix PREFIX (the prefix is globally unique; once the
+           product is submitted, its name stays bound to the prefix: FAQ 三 Q4)
+  image    --image-id m-… --image-region REGION
+  service  --delivery-template tpl-…  (and every validity period ≥ 3 months: FAQ 三 Q6)
+
+The same rules are checked here before anything is sent, and again by the marketplace.
+In a pipe the new product's code is printed alone, for scripts.`,
+		Example: `  mkt product create --type saas --name "Invoice Helper" --sku basic:99 --sku pro:299 \
+    --validity 1m,3m,1y --delivery spi --production-url https://isv.example.com/spi
+  mkt product create -f product.yaml
+  CODE=$(mkt product create -f product.yaml --name "Invoice Helper (beta)")`,
+		Args: cmdutil.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			in, t, err := fields.Input(cmd, f.IOStreams.In, "")
+			if err != nil {
+				return err
+			}
+			if in.Type == "" {
+				return cmdutil.FlagError("product.type.missing").WithRemedy("remedy.help", cmd.CommandPath())
+			}
+			if in.Name == nil || *in.Name == "" {
+				return cmdutil.FlagError("product.name.missing").WithRemedy("remedy.help", cmd.CommandPath())
+			}
+			if t == rules.TypeSaaS && in.DeliveryMode != nil && *in.DeliveryMode != "" {
+				pu, au := "", ""
+				if in.ProductionUrl != nil {
+					pu = *in.ProductionUrl
+				}
+				if in.ActivationUrl != nil {
+					au = *in.ActivationUrl
+				}
+				if err := shared.RuleErr(rules.CheckDelivery(t, *in.DeliveryMode, pu, au)); err != nil {
+					return err
+				}
+			}
+			opts.Input = in
+			if runF != nil {
+				return runF(opts)
+			}
+			return createRun(cmd.Context(), opts)
+		},
+	}
+	fields.Register(cmd, true, true)
+	return cmd
+}
+
+func createRun(ctx context.Context, opts *Options) error {
+	f := opts.Factory
+	client, err := f.Client()
+	if err != nil {
+		return err
+	}
+	p, err := client.CreateProduct(ctx, opts.Input, "")
+	if err != nil {
+		return err
+	}
+	f.Success("product.created", p.Code, p.Status)
+	return shared.PrintCode(f, p)
+}

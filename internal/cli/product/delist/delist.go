@@ -1,0 +1,61 @@
+// Package delist is `mkt product delist`.
+package delist
+
+import (
+	"context"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mkt-cli/mkt/internal/cli/product/shared"
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/rules"
+)
+
+// Options are the inputs of `mkt product delist`.
+type Options struct {
+	Factory *cmdutil.Factory
+	Code    string
+}
+
+// NewCmdDelist builds `mkt product delist`.
+func NewCmdDelist(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f}
+	return &cobra.Command{
+		Use:   "delist <product-code>",
+		Short: "Take a listed product off sale",
+		Long: `Take a listed product off sale (LISTED → DELISTED). Image products cannot be delisted,
+only deleted (FAQ 三 Q7): use 'mkt product delete'. Bundles holding the product stop
+being sellable until it is listed again.`,
+		Example: `  mkt product delist cmgj10000001`,
+		Args:    cmdutil.ExactArgs(1, "<product-code>"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Code = args[0]
+			if err := shared.CheckCode(opts.Code); err != nil {
+				return err
+			}
+			// FAQ 三 Q7 is known from the code alone: refuse before any request.
+			if t := shared.TypeOf(opts.Code); t == rules.TypeImage {
+				_, v := rules.Transition(opts.Code, t, rules.StateListed, rules.StepDelist)
+				return shared.RuleErr(v)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return delistRun(cmd.Context(), opts)
+		},
+	}
+}
+
+func delistRun(ctx context.Context, opts *Options) error {
+	f := opts.Factory
+	client, err := f.Client()
+	if err != nil {
+		return err
+	}
+	p, err := client.DelistProduct(ctx, opts.Code)
+	if err != nil {
+		return err
+	}
+	f.Success("product.delisted", p.Code)
+	return shared.PrintCode(f, p)
+}

@@ -1,0 +1,76 @@
+// Package edit is `mkt product edit`.
+package edit
+
+import (
+	"context"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mkt-cli/mkt/internal/cli/product/shared"
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/market"
+)
+
+// Options are the inputs of `mkt product edit`.
+type Options struct {
+	Factory *cmdutil.Factory
+	Code    string
+	Input   market.ProductInput
+}
+
+// NewCmdEdit builds `mkt product edit`.
+func NewCmdEdit(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f}
+	var fields shared.Fields
+	cmd := &cobra.Command{
+		Use:   "edit <product-code>",
+		Short: "Change a product's fields (only those given)",
+		Long: `Change the fields given as flags (or in a product file); the others stay. A product can be
+edited in DRAFT, TESTING, REJECTED and DELISTED; in review or on sale it cannot.
+
+The production URL has its own command, 'mkt product endpoint set', because of FAQ 三 Q1.
+Renaming an API product whose gateway prefix is bound is refused (FAQ 三 Q4).`,
+		Example: `  mkt product edit cmgj10000001 --summary "Invoices in one click"
+  mkt product edit cmgj10000001 --sku basic:99 --sku pro:399
+  mkt product edit cmgj10000001 --delivery spi -f product.yaml`,
+		Args: cmdutil.ExactArgs(1, "<product-code>"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Code = args[0]
+			if err := shared.CheckCode(opts.Code); err != nil {
+				return err
+			}
+			in, _, err := fields.Input(cmd, f.IOStreams.In, shared.TypeOf(opts.Code))
+			if err != nil {
+				return err
+			}
+			if in.Type != "" && in.Type != string(shared.TypeOf(opts.Code)) {
+				return cmdutil.FlagError("product.type.change")
+			}
+			in.Type = ""
+			if len(in.Form()) == 0 {
+				return cmdutil.FlagError("product.edit.nothing").WithRemedy("remedy.help", cmd.CommandPath())
+			}
+			opts.Input = in
+			if runF != nil {
+				return runF(opts)
+			}
+			return editRun(cmd.Context(), opts)
+		},
+	}
+	fields.Register(cmd, false, false)
+	return cmd
+}
+
+func editRun(ctx context.Context, opts *Options) error {
+	f := opts.Factory
+	client, err := f.Client()
+	if err != nil {
+		return err
+	}
+	p, err := client.ModifyProduct(ctx, opts.Code, opts.Input, "")
+	if err != nil {
+		return err
+	}
+	f.Success("product.edited", p.Code)
+	return shared.PrintCode(f, p)
+}

@@ -1,0 +1,137 @@
+// Package endpoint is `mkt product endpoint show|set`: the production URL (FAQ 三 Q1).
+package endpoint
+
+import (
+	"context"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mkt-cli/mkt/internal/cli/product/shared"
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/rules"
+)
+
+// Options are the inputs of the endpoint verbs.
+type Options struct {
+	Factory *cmdutil.Factory
+	Code    string
+	URL     string
+}
+
+// Endpoint is what `endpoint show -o json` prints.
+type Endpoint struct {
+	Code          string
+	Status        string
+	DeliveryMode  string
+	ProductionUrl string
+	Locked        bool
+}
+
+// NewCmdEndpoint builds `mkt product endpoint`.
+func NewCmdEndpoint(f *cmdutil.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "endpoint <command>",
+		Short: "Show or change a product's production URL (生产接口地址)",
+		Long: `The production URL is where the marketplace calls your SPI (createInstance, renewInstance…)
+after a purchase. It cannot change while the product is in testing, in review or listed:
+marketplace operations must reject the product first (FAQ 三 Q1). It can change in draft,
+rejected and delisted states.`,
+		Args: cobra.ArbitraryArgs,
+		RunE: cmdutil.GroupRunE,
+	}
+	cmd.AddCommand(newShow(f, nil), newSet(f, nil))
+	return cmd
+}
+
+func newShow(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f}
+	return &cobra.Command{
+		Use:     "show <product-code>",
+		Short:   "Show the production URL and whether it may change now",
+		Example: "  mkt product endpoint show cmgj10000001",
+		Args:    cmdutil.ExactArgs(1, "<product-code>"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Code = args[0]
+			if err := shared.CheckCode(opts.Code); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return showRun(cmd.Context(), opts)
+		},
+	}
+}
+
+func showRun(ctx context.Context, opts *Options) error {
+	f := opts.Factory
+	client, err := f.Client()
+	if err != nil {
+		return err
+	}
+	p, err := client.GetProduct(ctx, opts.Code)
+	if err != nil {
+		return err
+	}
+	e := Endpoint{Code: p.Code, Status: p.Status, DeliveryMode: p.DeliveryMode, ProductionUrl: p.ProductionUrl,
+		Locked: rules.URLLocked(p.Code, rules.State(p.Status)) != nil}
+	return f.Print(e, func() error {
+		ios := f.IOStreams
+		st := ios.Styles()
+		t := ios.NewTable()
+		t.AddStyledField(f.T("product.f.produrl"), st.Bold)
+		t.AddField(e.ProductionUrl)
+		t.EndRow()
+		t.AddStyledField(f.T("product.f.status"), st.Bold)
+		t.AddField(shared.StateStyle(st, e.Status)(e.Status))
+		t.EndRow()
+		t.AddStyledField(f.T("product.f.changeable"), st.Bold)
+		if e.Locked {
+			t.AddStyledField(f.T("product.endpoint.locked"), st.Warning)
+		} else {
+			t.AddStyledField(f.T("product.endpoint.open"), st.Success)
+		}
+		t.EndRow()
+		return t.Render()
+	})
+}
+
+func newSet(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f}
+	return &cobra.Command{
+		Use:   "set <product-code> <url>",
+		Short: "Change the production URL (refused in testing, in review or listed)",
+		Long: `Change the production URL. The URL must be absolute http(s), with no credentials in it
+and no #fragment. Refused with Forbidden.ProductionUrlLocked (exit 3) while the product
+is in testing, in review or listed: ask marketplace operations to reject it, then set it.`,
+		Example: `  mkt product endpoint set cmgj10000001 https://isv.example.com/marketplace/spi`,
+		Args:    cmdutil.ExactArgs(2, "<product-code> <url>"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Code, opts.URL = args[0], args[1]
+			if err := shared.CheckCode(opts.Code); err != nil {
+				return err
+			}
+			if err := shared.RuleErr(rules.CheckURL("production URL", opts.URL)); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return setRun(cmd.Context(), opts)
+		},
+	}
+}
+
+func setRun(ctx context.Context, opts *Options) error {
+	f := opts.Factory
+	client, err := f.Client()
+	if err != nil {
+		return err
+	}
+	p, err := client.ModifyProductionURL(ctx, opts.Code, opts.URL, "")
+	if err != nil {
+		return err
+	}
+	f.Success("product.endpoint.set", p.Code, p.ProductionUrl)
+	return shared.PrintCode(f, p)
+}

@@ -1,0 +1,112 @@
+// Package list is `mkt product list`.
+package list
+
+import (
+	"context"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mkt-cli/mkt/internal/cli/product/shared"
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/rules"
+)
+
+// Options are the inputs of `mkt product list`.
+type Options struct {
+	Factory *cmdutil.Factory
+	Type    string
+	Status  []string
+	Limit   int
+}
+
+// NewCmdList builds `mkt product list`.
+func NewCmdList(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f}
+	cmd := &cobra.Command{
+		Use:     "list",
+		Aliases: []string{"ls"},
+		Short:   "List your products, newest first",
+		Long: `List your products, following the pages to the end (or up to --limit). Deleted products
+are left out unless asked for with --status DELETED.`,
+		Example: `  mkt product list
+  mkt product list --type saas --status listed,delisted
+  mkt product list --limit 20 -o json
+  mkt product list | cut -f1        # codes only, in a script`,
+		Args: cmdutil.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Type != "" {
+				t, ok := rules.ParseType(opts.Type)
+				if !ok {
+					return cmdutil.FlagError("product.type.invalid", opts.Type)
+				}
+				opts.Type = string(t)
+			}
+			for i, s := range opts.Status {
+				st, ok := rules.ParseState(s)
+				if !ok {
+					return cmdutil.FlagError("product.status.invalid", s)
+				}
+				opts.Status[i] = string(st)
+			}
+			if opts.Limit < 0 {
+				return cmdutil.FlagError("product.limit.invalid", opts.Limit)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return listRun(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Type, "type", "", "only this type: saas, api, image, service")
+	cmd.Flags().StringSliceVar(&opts.Status, "status", nil, "only these states: draft, testing, reviewing, rejected, listed, delisted, deleted")
+	cmd.Flags().IntVarP(&opts.Limit, "limit", "L", 0, "at most this many products (0: all)")
+	_ = cmd.RegisterFlagCompletionFunc("type", cobra.FixedCompletions([]string{"saas", "api", "image", "service"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func listRun(ctx context.Context, opts *Options) error {
+	f := opts.Factory
+	client, err := f.Client()
+	if err != nil {
+		return err
+	}
+	products := []market.Product{}
+	flt := market.ProductFilter{Type: opts.Type, Status: opts.Status}
+	if opts.Limit > 0 && opts.Limit < 100 {
+		flt.PageSize = opts.Limit
+	}
+	err = client.ListProducts(ctx, flt, func(page market.ProductPage) bool {
+		for _, p := range page.Products {
+			if opts.Limit > 0 && len(products) >= opts.Limit {
+				return false
+			}
+			products = append(products, p)
+		}
+		return opts.Limit == 0 || len(products) < opts.Limit
+	})
+	if err != nil {
+		return err
+	}
+	return f.Print(products, func() error {
+		ios := f.IOStreams
+		st := ios.Styles()
+		t := ios.NewTable(f.T("col.code"), f.T("col.name"), f.T("col.type"), f.T("col.status"), f.T("col.updated"))
+		for _, p := range products {
+			t.AddStyledField(p.Code, st.ID)
+			t.AddField(p.Name)
+			t.AddField(strings.ToLower(p.Type))
+			t.AddField(shared.StateStyle(st, p.Status)(p.Status))
+			t.AddStyledField(f.FormatTime(p.ModifyTime), st.Muted)
+			t.EndRow()
+		}
+		if err := t.Render(); err != nil {
+			return err
+		}
+		if len(products) == 0 && ios.IsStderrTTY() {
+			ios.ErrOut.Write([]byte(f.T("product.none") + "\n"))
+		}
+		return nil
+	})
+}

@@ -1,0 +1,333 @@
+// Package shared holds what the product commands share: the product file, the field flags
+// with their pre-flight checks, and the printers.
+package shared
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/iostreams"
+	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/rules"
+)
+
+// Spec is a product file (--from-file product.yaml). Unknown fields are refused.
+type Spec struct {
+	Name             string      `yaml:"name"`
+	Type             string      `yaml:"type"`
+	Category         int64       `yaml:"category"`
+	Summary          string      `yaml:"summary"`
+	Description      string      `yaml:"description"`
+	Skus             []rules.SKU `yaml:"skus"`
+	Validity         []string    `yaml:"validity"`
+	Delivery         string      `yaml:"delivery"`
+	ProductionURL    string      `yaml:"productionUrl"`
+	ActivationURL    string      `yaml:"activationUrl"`
+	APIGroup         string      `yaml:"apiGroup"`
+	APIPrefix        string      `yaml:"apiPrefix"`
+	ImageID          string      `yaml:"imageId"`
+	ImageRegion      string      `yaml:"imageRegion"`
+	DeliveryTemplate string      `yaml:"deliveryTemplate"`
+}
+
+// ReadSpec reads a product file ("-" is standard input). YAML errors carry line numbers.
+func ReadSpec(path string, stdin io.Reader) (*Spec, error) {
+	var data []byte
+	var err error
+	if path == "-" {
+		data, err = io.ReadAll(stdin)
+	} else {
+		data, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return nil, cmdutil.FlagError("product.file.read", path, err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var s Spec
+	if err := dec.Decode(&s); err != nil && err != io.EOF {
+		return nil, cmdutil.FlagError("product.file.parse", path, err)
+	}
+	return &s, nil
+}
+
+// Fields are the product fields as flags, shared by create and edit.
+type Fields struct {
+	Name, Type, Summary, Description                 string
+	Category                                         int64
+	SKUs, Validity                                   []string
+	Delivery, ProductionURL, ActivationURL           string
+	APIGroup, APIPrefix, ImageID, ImageRegion, TplID string
+	FromFile                                         string
+}
+
+// Register adds the field flags to cmd; withType adds --type (create only).
+func (fl *Fields) Register(cmd *cobra.Command, withType, withProductionURL bool) {
+	f := cmd.Flags()
+	f.StringVar(&fl.Name, "name", "", "product name (≤ 60 characters)")
+	if withType {
+		f.StringVar(&fl.Type, "type", "", "saas, api, image or service")
+		_ = cmd.RegisterFlagCompletionFunc("type", cobra.FixedCompletions([]string{"saas", "api", "image", "service"}, cobra.ShellCompDirectiveNoFileComp))
+	}
+	f.Int64Var(&fl.Category, "category", 0, "category ID")
+	f.StringVar(&fl.Summary, "summary", "", "short description (≤ 200 characters)")
+	f.StringVar(&fl.Description, "description", "", "description")
+	f.StringArrayVar(&fl.SKUs, "sku", nil, "SKU as NAME:PRICE[:prepay|postpay], repeatable (replaces all SKUs)")
+	f.StringSliceVar(&fl.Validity, "validity", nil, "validity periods, e.g. 1m,3m,1y (replaces all)")
+	f.StringVar(&fl.Delivery, "delivery", "", "SaaS delivery: spi or license")
+	if withProductionURL {
+		f.StringVar(&fl.ProductionURL, "production-url", "", "SaaS/API production (SPI) URL")
+	}
+	f.StringVar(&fl.ActivationURL, "activation-url", "", "SaaS license activation page URL")
+	f.StringVar(&fl.APIGroup, "api-group", "", "API gateway group")
+	f.StringVar(&fl.APIPrefix, "api-prefix", "", "API access prefix (globally unique)")
+	f.StringVar(&fl.ImageID, "image-id", "", "image ID (m-…)")
+	f.StringVar(&fl.ImageRegion, "image-region", "", "image region, e.g. cn-hangzhou")
+	f.StringVar(&fl.TplID, "delivery-template", "", "delivery template ID (service products)")
+	f.StringVarP(&fl.FromFile, "from-file", "f", "", "read fields from a product YAML file (- for stdin); flags override it")
+	_ = cmd.RegisterFlagCompletionFunc("delivery", cobra.FixedCompletions([]string{"spi", "license"}, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// ParseSKU reads NAME:PRICE[:CHARGE].
+func ParseSKU(s string) (rules.SKU, error) {
+	parts := strings.Split(s, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return rules.SKU{}, cmdutil.FlagError("product.sku.format", s).WithRemedy("remedy.sku")
+	}
+	sku := rules.SKU{Name: parts[0], Price: parts[1]}
+	if len(parts) == 3 {
+		sku.ChargeType = parts[2]
+	}
+	return sku, nil
+}
+
+// Input builds the request from the file (if any) and the flags that were set, and runs the
+// pre-flight rules that need no marketplace state. t is the product's type (for create, from
+// --type or the file; for edit, from the code's prefix).
+func (fl *Fields) Input(cmd *cobra.Command, stdin io.Reader, t rules.ProductType) (market.ProductInput, rules.ProductType, error) {
+	var in market.ProductInput
+	spec := &Spec{}
+	if fl.FromFile != "" {
+		var err error
+		if spec, err = ReadSpec(fl.FromFile, stdin); err != nil {
+			return in, t, err
+		}
+	}
+	changed := cmd.Flags().Changed
+	str := func(flag, fromFile, fromFlag string) *string {
+		if changed(flag) {
+			v := fromFlag
+			return &v
+		}
+		if fromFile != "" {
+			v := fromFile
+			return &v
+		}
+		return nil
+	}
+	typ := spec.Type
+	if changed("type") {
+		typ = fl.Type
+	}
+	if typ != "" {
+		pt, ok := rules.ParseType(typ)
+		if !ok {
+			return in, t, cmdutil.FlagError("product.type.invalid", typ)
+		}
+		t = pt
+		in.Type = string(pt)
+	}
+	in.Name = str("name", spec.Name, fl.Name)
+	in.ShortDescription = str("summary", spec.Summary, fl.Summary)
+	in.Description = str("description", spec.Description, fl.Description)
+	if changed("category") {
+		in.CategoryId = &fl.Category
+	} else if spec.Category != 0 {
+		in.CategoryId = &spec.Category
+	}
+	in.DeliveryMode = str("delivery", spec.Delivery, fl.Delivery)
+	in.ProductionUrl = str("production-url", spec.ProductionURL, fl.ProductionURL)
+	in.ActivationUrl = str("activation-url", spec.ActivationURL, fl.ActivationURL)
+	in.ApiGroup = str("api-group", spec.APIGroup, fl.APIGroup)
+	in.ApiPrefix = str("api-prefix", spec.APIPrefix, fl.APIPrefix)
+	in.ImageId = str("image-id", spec.ImageID, fl.ImageID)
+	in.ImageRegion = str("image-region", spec.ImageRegion, fl.ImageRegion)
+	in.DeliveryTemplateId = str("delivery-template", spec.DeliveryTemplate, fl.TplID)
+
+	skus := spec.Skus
+	if changed("sku") {
+		skus = nil
+		for _, s := range fl.SKUs {
+			sku, err := ParseSKU(s)
+			if err != nil {
+				return in, t, err
+			}
+			skus = append(skus, sku)
+		}
+	}
+	if skus != nil {
+		norm, v := rules.NormalizeSKUs(skus)
+		if v != nil {
+			return in, t, RuleErr(v)
+		}
+		in.Skus = norm
+	}
+	validity := spec.Validity
+	if changed("validity") {
+		validity = fl.Validity
+	}
+	if validity != nil {
+		ps, v := rules.ParsePeriods(t, validity)
+		if v != nil {
+			return in, t, RuleErr(v)
+		}
+		in.ValidityPeriods = rules.PeriodStrings(ps)
+	}
+	// URL and field checks that need no state: the same codes as the sandbox's.
+	for field, u := range map[string]*string{"production URL": in.ProductionUrl, "activation URL": in.ActivationUrl} {
+		if u != nil && *u != "" {
+			if v := rules.CheckURL(field, *u); v != nil {
+				return in, t, RuleErr(v)
+			}
+		}
+	}
+	if in.DeliveryMode != nil && *in.DeliveryMode != "" && *in.DeliveryMode != rules.DeliverySPI && *in.DeliveryMode != rules.DeliveryLicense {
+		return in, t, RuleErr(rules.CheckDelivery(rules.TypeSaaS, *in.DeliveryMode, "", ""))
+	}
+	if in.ApiPrefix != nil && *in.ApiPrefix != "" {
+		if v := rules.CheckAPIPrefix(*in.ApiPrefix); v != nil {
+			return in, t, RuleErr(v)
+		}
+	}
+	return in, t, nil
+}
+
+// RuleErr turns a local rule violation into the CLI's error: exit 3 for a marketplace rule,
+// 2 for malformed input.
+func RuleErr(v *rules.Violation) error {
+	if v == nil {
+		return nil
+	}
+	kind := cmdutil.KindUsage
+	if v.Rule {
+		kind = cmdutil.KindRule
+	}
+	return &cmdutil.Error{Kind: kind, Code: v.Code, Msg: v.Msg, Remedy: v.Remedy}
+}
+
+// CheckCode refuses something that is not a product code before any request.
+func CheckCode(code string) error {
+	if _, ok := rules.TypeOfCode(code); !ok || len(code) > 64 {
+		return cmdutil.FlagError("product.code.invalid", code)
+	}
+	return nil
+}
+
+// TypeOf is the type a code's prefix says.
+func TypeOf(code string) rules.ProductType {
+	t, _ := rules.TypeOfCode(code)
+	return t
+}
+
+// StateStyle colours a state on a terminal.
+func StateStyle(st *iostreams.Styles, state string) func(...string) string {
+	switch rules.State(state) {
+	case rules.StateListed:
+		return st.Success.Render
+	case rules.StateRejected:
+		return st.Error.Render
+	case rules.StateTesting, rules.StateReviewing:
+		return st.Warning.Render
+	}
+	return st.Muted.Render
+}
+
+// FormatSKUs is "Basic ¥99.00, Pro ¥299.00 (postpay)".
+func FormatSKUs(skus []market.SKU) string {
+	var parts []string
+	for _, s := range skus {
+		p := s.Name + " ¥" + s.Price
+		if s.ChargeType == rules.ChargePostpay {
+			p += " (postpay)"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// PrintProduct prints one product: the typed model for -o json|yaml, a field list otherwise.
+func PrintProduct(f *cmdutil.Factory, p market.Product) error {
+	return f.Print(p, func() error {
+		ios := f.IOStreams
+		st := ios.Styles()
+		lang := f.Lang()
+		t := ios.NewTable()
+		row := func(key, value string, style func(...string) string) {
+			if value == "" {
+				return
+			}
+			t.AddStyledField(i18n.T(lang, key), st.Bold)
+			if style != nil {
+				t.AddField(style(value))
+			} else {
+				t.AddField(value)
+			}
+			t.EndRow()
+		}
+		row("product.f.code", p.Code, st.ID.Render)
+		row("product.f.name", p.Name, nil)
+		row("product.f.type", p.Type, nil)
+		row("product.f.status", p.Status, StateStyle(st, p.Status))
+		if p.AuditFailMsg != "" {
+			row("product.f.audit", p.AuditFailMsg, st.Error.Render)
+		}
+		if p.CategoryId != 0 {
+			row("product.f.category", strconv.FormatInt(p.CategoryId, 10), nil)
+		}
+		row("product.f.summary", p.ShortDescription, nil)
+		row("product.f.delivery", p.DeliveryMode, nil)
+		row("product.f.produrl", p.ProductionUrl, nil)
+		row("product.f.activurl", p.ActivationUrl, nil)
+		if p.ApiGroup != "" || p.ApiPrefix != "" {
+			v := p.ApiGroup + " / " + p.ApiPrefix
+			if p.ApiPrefixBound {
+				v += " " + i18n.T(lang, "product.f.bound")
+			}
+			row("product.f.api", v, nil)
+		}
+		if p.ImageId != "" {
+			row("product.f.image", p.ImageId+" ("+p.ImageRegion+")", nil)
+		}
+		row("product.f.template", p.DeliveryTemplateId, nil)
+		row("product.f.skus", FormatSKUs(p.Skus), nil)
+		row("product.f.validity", strings.Join(p.ValidityPeriods, " "), nil)
+		if a := p.Agreement; a != nil {
+			v := a.TemplateId
+			if a.FileId != "" {
+				v = a.FileName + " (" + a.FileId + ")"
+			}
+			row("product.f.agreement", v, nil)
+		}
+		row("product.f.created", f.FormatTime(p.CreateTime), st.Muted.Render)
+		row("product.f.modified", f.FormatTime(p.ModifyTime), st.Muted.Render)
+		return t.Render()
+	})
+}
+
+// PrintCode prints what a mutation changed: the product on a terminal or with -o json|yaml,
+// only its code in a pipe (so CODE=$(mkt product create …) works).
+func PrintCode(f *cmdutil.Factory, p market.Product) error {
+	if f.OutputFormat() == "table" && !f.IOStreams.IsStdoutTTY() {
+		_, err := io.WriteString(f.IOStreams.Out, p.Code+"\n")
+		return err
+	}
+	return PrintProduct(f, p)
+}
