@@ -1,7 +1,11 @@
 package main
 
 import (
+	"bufio"
+	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,11 +25,81 @@ func TestMain(m *testing.M) {
 // TestScripts runs testdata/script/*.txtar: the real binary in a fresh HOME, as a merchant
 // would use it.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{
-		Dir:                 filepath.Join("testdata", "script"),
+	testscript.Run(t, params(filepath.Join("testdata", "script"), nil))
+}
+
+// TestScenarios runs testdata/scenario/*.txtar twice: against the embedded sandbox, and over
+// TCP against a real `mkt sandbox serve` started for each script.
+func TestScenarios(t *testing.T) {
+	dir := filepath.Join("testdata", "scenario")
+	t.Run("embedded", func(t *testing.T) { testscript.Run(t, params(dir, nil)) })
+	t.Run("serve", func(t *testing.T) { testscript.Run(t, params(dir, startServe)) })
+}
+
+// startServe runs `mkt sandbox serve --addr 127.0.0.1:0` for the script, points MKT_ENDPOINT
+// at it, and stops it with SIGINT when the script ends.
+func startServe(e *testscript.Env) error {
+	cmd := exec.Command("mkt", "sandbox", "serve", "--addr", "127.0.0.1:0", "--quiet")
+	cmd.Env = e.Vars
+	cmd.Dir = e.WorkDir
+	for _, kv := range e.Vars {
+		if p, ok := strings.CutPrefix(kv, "PATH="); ok {
+			if bin, err := lookPath("mkt", p); err == nil {
+				cmd.Path = bin
+			}
+		}
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	sc := bufio.NewScanner(out)
+	endpoint := ""
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "export MKT_ENDPOINT="); ok {
+			endpoint = v
+			break
+		}
+	}
+	if endpoint == "" {
+		cmd.Process.Kill()
+		return fmt.Errorf("mkt sandbox serve printed no endpoint")
+	}
+	go io.Copy(io.Discard, out)
+	e.Setenv("MKT_ENDPOINT", endpoint)
+	e.Defer(func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	})
+	return nil
+}
+
+func lookPath(name, path string) (string, error) {
+	for _, dir := range filepath.SplitList(path) {
+		p := filepath.Join(dir, name)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("%s not found", name)
+}
+
+func params(dir string, extraSetup func(*testscript.Env) error) testscript.Params {
+	return testscript.Params{
+		Dir:                 dir,
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// stdout2env NAME: set NAME to the last command's standard output, trimmed.
+			"stdout2env": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: stdout2env NAME")
+				}
+				ts.Setenv(args[0], strings.TrimSpace(ts.ReadFile("stdout")))
+			},
 			// waitfile FILE: poll until FILE exists and is not empty (a server has started).
 			"waitfile": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 1 {
@@ -70,7 +144,10 @@ func TestScripts(t *testing.T) {
 			} {
 				e.Setenv(k, "")
 			}
+			if extraSetup != nil {
+				return extraSetup(e)
+			}
 			return nil
 		},
-	})
+	}
 }

@@ -26,17 +26,9 @@ func BenchmarkStartup(b *testing.B) {
 	os.MkdirAll(helloSrc, 0o755)
 	os.WriteFile(filepath.Join(helloSrc, "go.mod"), []byte("module hello\n\ngo 1.26\n"), 0o644)
 	os.WriteFile(filepath.Join(helloSrc, "main.go"), []byte("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello\") }\n"), 0o644)
-	build := func(out, pkgDir string) {
-		cmd := exec.Command(goBin, "build", "-trimpath", "-ldflags=-s -w", "-o", out, ".")
-		cmd.Dir = pkgDir
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-		if msg, err := cmd.CombinedOutput(); err != nil {
-			b.Fatalf("build %s: %v\n%s", out, err, msg)
-		}
-	}
-	build(hello, helloSrc)
+	buildBinary(b, goBin, hello, helloSrc)
 	wd, _ := os.Getwd()
-	build(mkt, wd)
+	buildBinary(b, goBin, mkt, wd)
 
 	env := []string{"HOME=" + dir, "PATH=/usr/bin:/bin"}
 	run := func(bin string, args ...string) time.Duration {
@@ -62,4 +54,15 @@ func BenchmarkStartup(b *testing.B) {
 	b.ReportMetric(float64(tMkt.Nanoseconds())/float64(b.N), "mkt-ns/op")
 	b.ReportMetric(float64(tHello.Nanoseconds())/float64(b.N), "hello-ns/op")
 	b.ReportMetric(float64(tMkt)/float64(tHello), "x-hello")
+}
+
+// buildBinary builds the package in pkgDir with the release flags.
+func buildBinary(b *testing.B, goBin, out, pkgDir string) {
+	b.Helper()
+	cmd := exec.Command(goBin, "build", "-trimpath", "-ldflags=-s -w", "-o", out, ".")
+	cmd.Dir = pkgDir
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("build %s: %v\n%s", out, err, msg)
+	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"io"
 	"net/http"
@@ -18,6 +19,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/root"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/iostreams"
+	"github.com/mkt-cli/mkt/internal/market"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -320,5 +322,70 @@ func TestDebugRedacts(t *testing.T) {
 	}
 	if !strings.Contains(r.stderr, "Signature=REDACTED") || !strings.Contains(r.stderr, "< HTTP 503") || !strings.Contains(r.stderr, "retrying in") {
 		t.Errorf("debug output:\n%s", r.stderr)
+	}
+}
+
+// -o json of product get and bundle list is the typed model: it decodes into the market
+// types with no unknown field, and the values are the ones set.
+func TestProductAndBundleJSONIsTheModel(t *testing.T) {
+	env := map[string]string{"MKT_SANDBOX_DIR": t.TempDir(), "MKT_CONFIG_DIR": t.TempDir()}
+	mk := func(name string) string {
+		r := run(t, env, "", false, "product", "create", "--type", "saas", "--name", name, "--sku", "basic:99",
+			"--validity", "1m", "--delivery", "license", "--activation-url", "https://isv.example.com/activate")
+		if r.code != 0 {
+			t.Fatalf("create: %d %s", r.code, r.stderr)
+		}
+		code := strings.TrimSpace(r.stdout)
+		for _, args := range [][]string{{"product", "submit", code}, {"sandbox", "review", "product", code, "--approve"}} {
+			if r := run(t, env, "", false, args...); r.code != 0 {
+				t.Fatalf("%v: %s", args, r.stderr)
+			}
+		}
+		return code
+	}
+	a, b := mk("Alpha"), mk("Beta")
+
+	r := run(t, env, "", false, "product", "get", a, "-o", "json")
+	dec := json.NewDecoder(strings.NewReader(r.stdout))
+	dec.DisallowUnknownFields()
+	var p market.Product
+	if err := dec.Decode(&p); err != nil {
+		t.Fatalf("product get -o json: %v\n%s", err, r.stdout)
+	}
+	if p.Code != a || p.Name != "Alpha" || p.Status != "LISTED" || p.DeliveryMode != "license" || len(p.Skus) != 1 || p.Skus[0].Price != "99.00" || p.ValidityPeriods[0] != "1m" {
+		t.Errorf("model: %+v", p)
+	}
+
+	if r := run(t, env, "", false, "bundle", "create", "--name", "Pair", "--product", a, "--product", b, "--price", "150"); r.code != 0 {
+		t.Fatalf("bundle create: %s", r.stderr)
+	}
+	r = run(t, env, "", false, "bundle", "list", "-o", "json")
+	dec = json.NewDecoder(strings.NewReader(r.stdout))
+	dec.DisallowUnknownFields()
+	var bs []market.Bundle
+	if err := dec.Decode(&bs); err != nil {
+		t.Fatalf("bundle list -o json: %v\n%s", err, r.stdout)
+	}
+	if len(bs) != 1 || bs[0].Price != "150.00" || !bs[0].Sellable || len(bs[0].Products) != 2 || bs[0].Products[1].Code != b {
+		t.Errorf("bundles: %+v", bs)
+	}
+	// YAML is the same model.
+	r = run(t, env, "", false, "product", "get", a, "-o", "yaml")
+	if !strings.Contains(r.stdout, "Code: "+a) || !strings.Contains(r.stdout, "DeliveryMode: license") {
+		t.Errorf("yaml: %s", r.stdout)
+	}
+}
+
+// A product list on a terminal: aligned, coloured by state, relative times.
+func TestProductListTTY(t *testing.T) {
+	env := map[string]string{"MKT_SANDBOX_DIR": t.TempDir(), "MKT_CONFIG_DIR": t.TempDir()}
+	run(t, env, "", false, "product", "create", "--type", "service", "--name", "咨询服务")
+	r := run(t, env, "", true, "product", "list")
+	if !strings.Contains(r.stdout, "\x1b[") || !strings.Contains(r.stdout, "咨询服务") || !strings.Contains(r.stdout, "just now") {
+		t.Errorf("tty: %q", r.stdout)
+	}
+	empty := run(t, map[string]string{"MKT_SANDBOX_DIR": t.TempDir()}, "", true, "product", "list")
+	if empty.code != 0 || !strings.Contains(empty.stderr, "No products yet") {
+		t.Errorf("empty: %d %q", empty.code, empty.stderr)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -25,6 +27,19 @@ import (
 func Main() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// A run lasts milliseconds and its heap stays small: collecting less often is faster
+	// (measured: docs/performance.md). GOGC still wins when set.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	// MKT_CPUPROFILE=file writes a CPU profile of the whole run (for docs/performance.md work).
+	if path := os.Getenv("MKT_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil {
+			if pprof.StartCPUProfile(f) == nil {
+				defer func() { pprof.StopCPUProfile(); f.Close() }()
+			}
+		}
+	}
 	return Run(ctx, os.Args[1:], iostreams.System(), os.Getenv)
 }
 

@@ -57,8 +57,19 @@ func (t *Table) Render() error {
 	return t.renderTTY(t.s.Out)
 }
 
+// clean keeps a cell on one line and out of the next column. Most cells have nothing to
+// clean, and they cost no allocation.
 func clean(s string) string {
-	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s)
+	if !strings.ContainsAny(s, "\t\n\r") {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c == '\t' || c == '\n' || c == '\r' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
 
 func (t *Table) renderPlain(w io.Writer) error {

@@ -225,16 +225,16 @@ func describeBundles(c *Call) (any, error) {
 		where, args = "id = ?", append(args, id)
 	}
 	page := market.BundlePage{MaxResults: limit, Bundles: []market.Bundle{}}
-	if err := c.Tx.QueryRow(`SELECT COUNT(*) FROM bundles WHERE `+where, args...).Scan(&page.TotalCount); err != nil {
-		return nil, err
-	}
 	if tok := c.Params.Get("NextToken"); tok != "" {
-		at, id, err := decodeToken(tok)
+		at, id, total, err := decodeToken(tok)
 		if err != nil {
 			return nil, badParam("NextToken", "NextToken is not one this server issued.")
 		}
-		where += " AND (created_at < ? OR (created_at = ? AND id < ?))"
-		args = append(args, at, at, id)
+		page.TotalCount = total
+		where += " AND (created_at, id) < (?, ?)"
+		args = append(args, at, id)
+	} else if err := c.Tx.QueryRow(`SELECT COUNT(*) FROM bundles WHERE `+where, args...).Scan(&page.TotalCount); err != nil {
+		return nil, err
 	}
 	rows, err := c.Tx.Query(`SELECT id, created_at FROM bundles WHERE `+where+` ORDER BY created_at DESC, id DESC LIMIT ?`, append(args, limit+1)...)
 	if err != nil {
@@ -256,7 +256,7 @@ func describeBundles(c *Call) (any, error) {
 	rows.Close()
 	if len(keys) > limit {
 		last := keys[limit-1]
-		page.NextToken = encodeToken(last.at, last.id)
+		page.NextToken = encodeToken(last.at, last.id, page.TotalCount)
 		keys = keys[:limit]
 	}
 	for _, k := range keys {
@@ -350,16 +350,16 @@ func describeDeliveryTemplates(c *Call) (any, error) {
 		where, args = "id = ?", append(args, id)
 	}
 	page := market.DeliveryTemplatePage{MaxResults: limit, Templates: []market.DeliveryTemplate{}}
-	if err := c.Tx.QueryRow(`SELECT COUNT(*) FROM delivery_templates WHERE `+where, args...).Scan(&page.TotalCount); err != nil {
-		return nil, err
-	}
 	if tok := c.Params.Get("NextToken"); tok != "" {
-		at, id, err := decodeToken(tok)
+		at, id, total, err := decodeToken(tok)
 		if err != nil {
 			return nil, badParam("NextToken", "NextToken is not one this server issued.")
 		}
-		where += " AND (created_at < ? OR (created_at = ? AND id < ?))"
-		args = append(args, at, at, id)
+		page.TotalCount = total
+		where += " AND (created_at, id) < (?, ?)"
+		args = append(args, at, id)
+	} else if err := c.Tx.QueryRow(`SELECT COUNT(*) FROM delivery_templates WHERE `+where, args...).Scan(&page.TotalCount); err != nil {
+		return nil, err
 	}
 	rows, err := c.Tx.Query(`SELECT id, name, steps, created_at FROM delivery_templates WHERE `+where+` ORDER BY created_at DESC, id DESC LIMIT ?`, append(args, limit+1)...)
 	if err != nil {
@@ -374,7 +374,7 @@ func describeDeliveryTemplates(c *Call) (any, error) {
 		}
 		if len(page.Templates) == limit {
 			prev := page.Templates[limit-1]
-			page.NextToken = encodeToken(lastAt, prev.TemplateId)
+			page.NextToken = encodeToken(lastAt, prev.TemplateId, page.TotalCount)
 			break
 		}
 		page.Templates = append(page.Templates, *t)

@@ -87,7 +87,7 @@ func loadProduct(c *Call, code string) (*sellerRow, error) {
 	if code == "" {
 		return nil, missingParam("Code")
 	}
-	r, err := scanSeller(c.Tx.QueryRow(`SELECT `+sellerColumns+` FROM products WHERE code = ? AND status != 'DELETED'`, code))
+	r, err := scanSeller(c.QueryRow(`SELECT `+sellerColumns+` FROM products WHERE code = ? AND status != 'DELETED'`, code))
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && r.MktType == "") {
 		return nil, productNotFound(code)
 	}
@@ -95,17 +95,54 @@ func loadProduct(c *Call, code string) (*sellerRow, error) {
 }
 
 func saveProduct(c *Call, r *sellerRow) error {
-	_, err := c.Tx.Exec(`UPDATE products SET name = ?, type = ?, status = ?, short_description = ?, description = ?,
+	r.ModifiedAt = c.Now.UnixMilli()
+	doc, err := json.Marshal(r.model())
+	if err != nil {
+		return err
+	}
+	_, err = c.Tx.Exec(`UPDATE products SET name = ?, type = ?, status = ?, short_description = ?, description = ?,
 		category_id = ?, suggested_price = ?, audit_fail_msg = ?, audit_time = ?, modified_at = ?, mkt_type = ?,
 		delivery_mode = ?, production_url = ?, activation_url = ?, api_group = ?, api_prefix = ?, api_prefix_bound = ?,
-		image_id = ?, image_region = ?, delivery_template_id = ?, skus = ?, validity = ?, agreement = ?, external_key = ?
-		WHERE code = ?`,
+		image_id = ?, image_region = ?, delivery_template_id = ?, skus = ?, validity = ?, agreement = ?, external_key = ?,
+		doc = ? WHERE code = ?`,
 		r.Name, r.Type, r.Status, r.ShortDescription, r.Description, r.CategoryID, lowestPrice(r.skus()), r.AuditFailMsg,
-		r.AuditTime, c.Now.UnixMilli(), r.MktType, r.DeliveryMode, r.ProductionURL, r.ActivationURL, r.APIGroup,
+		r.AuditTime, r.ModifiedAt, r.MktType, r.DeliveryMode, r.ProductionURL, r.ActivationURL, r.APIGroup,
 		r.APIPrefix, r.APIPrefixBound, r.ImageID, r.ImageRegion, r.TemplateID, r.SKUs, r.Validity, r.Agreement,
-		r.ExternalKey, r.Code)
-	r.ModifiedAt = c.Now.UnixMilli()
+		r.ExternalKey, string(doc), r.Code)
 	return err
+}
+
+// rawProductPage is DescribeProductsForIsv's answer with each product as its stored JSON
+// (the same fields, in the same order, as market.ProductPage).
+type rawProductPage struct {
+	Products   []json.RawMessage
+	NextToken  string
+	MaxResults int
+	TotalCount int
+}
+
+// EncodeJSON writes the page without re-validating the stored documents.
+func (p rawProductPage) EncodeJSON() []byte {
+	n := 64
+	for _, d := range p.Products {
+		n += len(d) + 1
+	}
+	b := make([]byte, 0, n)
+	b = append(b, `{"Products":[`...)
+	for i, d := range p.Products {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, d...)
+	}
+	tok, _ := json.Marshal(p.NextToken)
+	b = append(b, `],"NextToken":`...)
+	b = append(b, tok...)
+	b = append(b, `,"MaxResults":`...)
+	b = strconv.AppendInt(b, int64(p.MaxResults), 10)
+	b = append(b, `,"TotalCount":`...)
+	b = strconv.AppendInt(b, int64(p.TotalCount), 10)
+	return append(b, '}')
 }
 
 func lowestPrice(skus []market.SKU) string {
@@ -525,22 +562,28 @@ func modifyValidity(c *Call) (any, error) {
 	return market.ProductResult{Product: r.model()}, nil
 }
 
-// pageToken is an opaque keyset position: the created_at and key of the last row served.
-func encodeToken(at int64, key string) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatInt(at, 10) + ":" + key))
+// A page token is an opaque keyset position — the created_at and key of the last row served —
+// and the TotalCount of the first page, so later pages need not count again.
+func encodeToken(at int64, key string, total int) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatInt(at, 10) + ":" + strconv.Itoa(total) + ":" + key))
 }
 
-func decodeToken(tok string) (int64, string, error) {
+func decodeToken(tok string) (at int64, key string, total int, err error) {
 	b, err := base64.RawURLEncoding.DecodeString(tok)
 	if err != nil {
-		return 0, "", err
+		return 0, "", 0, err
 	}
-	at, key, ok := strings.Cut(string(b), ":")
-	if !ok {
-		return 0, "", fmt.Errorf("malformed")
+	parts := strings.SplitN(string(b), ":", 3)
+	if len(parts) != 3 {
+		return 0, "", 0, fmt.Errorf("malformed")
 	}
-	n, err := strconv.ParseInt(at, 10, 64)
-	return n, key, err
+	if at, err = strconv.ParseInt(parts[0], 10, 64); err != nil {
+		return 0, "", 0, err
+	}
+	if total, err = strconv.Atoi(parts[1]); err != nil {
+		return 0, "", 0, err
+	}
+	return at, parts[2], total, nil
 }
 
 func maxResults(c *Call, def int) (int, error) {
@@ -589,37 +632,46 @@ func describeProductsForIsv(c *Call) (any, error) {
 		where, args = append(where, "external_key = ?"), append(args, v)
 	}
 	cond := strings.Join(where, " AND ")
-	page := market.ProductPage{MaxResults: limit, Products: []market.Product{}}
-	if err := c.Tx.QueryRow(`SELECT COUNT(*) FROM products WHERE `+cond, args...).Scan(&page.TotalCount); err != nil {
-		return nil, err
-	}
+	page := rawProductPage{MaxResults: limit, Products: []json.RawMessage{}}
 	if tok := c.Params.Get("NextToken"); tok != "" {
-		at, code, err := decodeToken(tok)
+		at, code, total, err := decodeToken(tok)
 		if err != nil {
 			return nil, badParam("NextToken", "NextToken is not one this server issued.")
 		}
-		cond += " AND (created_at < ? OR (created_at = ? AND code < ?))"
-		args = append(args, at, at, code)
+		page.TotalCount = total
+		cond += " AND (created_at, code) < (?, ?)"
+		args = append(args, at, code)
+	} else if err := c.QueryRow(`SELECT COUNT(*) FROM products WHERE `+cond, args...).Scan(&page.TotalCount); err != nil {
+		return nil, err
 	}
-	rows, err := c.Tx.Query(`SELECT `+sellerColumns+` FROM products WHERE `+cond+` ORDER BY created_at DESC, code DESC LIMIT ?`, append(args, limit+1)...)
+	rows, err := c.Query(`SELECT created_at, code, doc FROM products WHERE `+cond+` ORDER BY created_at DESC, code DESC LIMIT ?`, append(args, limit+1)...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var last *sellerRow
-	n := 0
+	var lastAt int64
+	var lastCode string
 	for rows.Next() {
-		r, err := scanSeller(rows)
-		if err != nil {
+		var at int64
+		var code, doc string
+		if err := rows.Scan(&at, &code, &doc); err != nil {
 			return nil, err
 		}
-		n++
-		if n > limit {
-			page.NextToken = encodeToken(last.CreatedAt, last.Code)
+		if len(page.Products) == limit {
+			page.NextToken = encodeToken(lastAt, lastCode, page.TotalCount)
 			break
 		}
-		page.Products = append(page.Products, r.model())
-		last = r
+		if doc == "" {
+			// A row saved before documents were kept: build it once from the columns.
+			r, err := loadProduct(c, code)
+			if err != nil {
+				return nil, err
+			}
+			b, _ := json.Marshal(r.model())
+			doc = string(b)
+		}
+		page.Products = append(page.Products, json.RawMessage(doc))
+		lastAt, lastCode = at, code
 	}
 	return page, rows.Err()
 }

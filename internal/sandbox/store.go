@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
@@ -35,6 +36,35 @@ type Store struct {
 
 	// The AccessKey pair never changes for an open store (reset deletes the database).
 	akID, akSecret string
+
+	// stmts caches prepared statements by pool and text: SQLite's parser is a large share of
+	// a small query's cost, and a listing runs the same few queries page after page.
+	stmtMu sync.Mutex
+	stmts  map[stmtKey]*sql.Stmt
+}
+
+type stmtKey struct {
+	db    *sql.DB
+	query string
+}
+
+// prepared returns the cached statement for query on db, preparing it once.
+func (s *Store) prepared(db *sql.DB, query string) (*sql.Stmt, error) {
+	s.stmtMu.Lock()
+	defer s.stmtMu.Unlock()
+	k := stmtKey{db, query}
+	if st, ok := s.stmts[k]; ok {
+		return st, nil
+	}
+	st, err := db.Prepare(query)
+	if err != nil {
+		return nil, err
+	}
+	if s.stmts == nil {
+		s.stmts = map[stmtKey]*sql.Stmt{}
+	}
+	s.stmts[k] = st
+	return st, nil
 }
 
 // migrations are applied in order, each once, each in its own transaction. Append only.
@@ -127,6 +157,9 @@ var migrations = []string{
 	   steps      TEXT NOT NULL,
 	   created_at INTEGER NOT NULL
 	 );`,
+	// 3: each seller product's answer, kept as JSON so listings splice it in without
+	// scanning and re-encoding every column.
+	`ALTER TABLE products ADD COLUMN doc TEXT NOT NULL DEFAULT '';`,
 }
 
 // Open opens (creating if needed) the sandbox in dir and brings its schema up to date.
@@ -172,6 +205,12 @@ func Open(dir string) (*Store, error) {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.stmtMu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	s.stmtMu.Unlock()
 	if s.rdb != nil {
 		s.rdb.Close()
 	}
@@ -182,6 +221,17 @@ func (s *Store) Close() error {
 func (s *Store) Dir() string { return s.dir }
 
 func (s *Store) migrate() error {
+	// Fast path, no write lock: PRAGMA user_version mirrors the newest applied migration.
+	var uv int
+	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&uv); err != nil {
+		return err
+	}
+	if uv == len(migrations) {
+		return nil
+	}
+	if uv > len(migrations) {
+		return fmt.Errorf("the database was written by a newer mkt (schema %d, this mkt knows %d): upgrade mkt or run 'mkt sandbox reset'", uv, len(migrations))
+	}
 	if _, err := s.db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
 		return err
 	}
@@ -198,7 +248,10 @@ func (s *Store) migrate() error {
 			if _, err := tx.Exec(m); err != nil {
 				return fmt.Errorf("migration %d: %w", version, err)
 			}
-			_, err := tx.Exec(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, version, time.Now().UnixMilli())
+			if _, err := tx.Exec(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, version, time.Now().UnixMilli()); err != nil {
+				return err
+			}
+			_, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, version))
 			return err
 		})
 		if err != nil {
@@ -212,7 +265,9 @@ func (s *Store) migrate() error {
 	if newest > len(migrations) {
 		return fmt.Errorf("the database was written by a newer mkt (schema %d, this mkt knows %d): upgrade mkt or run 'mkt sandbox reset'", newest, len(migrations))
 	}
-	return nil
+	// Databases made before user_version was kept get it now, so later opens take the fast path.
+	_, err := s.db.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, newest))
+	return err
 }
 
 // tx runs fn in one write transaction (BEGIN IMMEDIATE: writers queue instead of failing).
@@ -270,6 +325,10 @@ func randomString(n int) string {
 // ensureCredentials makes the sandbox's AccessKey pair and its seller's account ID the first
 // time the sandbox is opened.
 func (s *Store) ensureCredentials() error {
+	// Read first without the write lock: after the first run there is nothing to write.
+	if id, err := getMeta(s.db, "access_key_id"); err != nil || id != "" {
+		return err
+	}
 	return s.tx(context.Background(), func(tx *sql.Tx) error {
 		id, err := getMeta(tx, "access_key_id")
 		if err != nil || id != "" {
@@ -300,6 +359,24 @@ func (s *Store) ClockOffset(q interface {
 	}
 	v, err := getMeta(q, "clock_offset_ns")
 	if err != nil || v == "" {
+		return 0, err
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	return time.Duration(n), err
+}
+
+// clockOffset is ClockOffset inside a request's transaction, through the statement cache.
+func (s *Store) clockOffset(tx *sql.Tx, pool *sql.DB) (time.Duration, error) {
+	st, err := s.prepared(pool, `SELECT value FROM meta WHERE key = 'clock_offset_ns'`)
+	if err != nil {
+		return 0, err
+	}
+	var v string
+	err = tx.Stmt(st).QueryRow().Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) || v == "" {
+		return 0, nil
+	}
+	if err != nil {
 		return 0, err
 	}
 	n, err := strconv.ParseInt(v, 10, 64)

@@ -83,7 +83,7 @@ func showRun(ctx context.Context, opts *Options) error {
 		t.AddField(e.ProductionUrl)
 		t.EndRow()
 		t.AddStyledField(f.T("product.f.status"), st.Bold)
-		t.AddField(shared.StateStyle(st, e.Status)(e.Status))
+		t.AddStyledField(e.Status, shared.StateStyle(st, e.Status))
 		t.EndRow()
 		t.AddStyledField(f.T("product.f.changeable"), st.Bold)
 		if e.Locked {

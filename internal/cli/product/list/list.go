@@ -97,7 +97,7 @@ func listRun(ctx context.Context, opts *Options) error {
 			t.AddStyledField(p.Code, st.ID)
 			t.AddField(p.Name)
 			t.AddField(strings.ToLower(p.Type))
-			t.AddField(shared.StateStyle(st, p.Status)(p.Status))
+			t.AddStyledField(p.Status, shared.StateStyle(st, p.Status))
 			t.AddStyledField(f.FormatTime(p.ModifyTime), st.Muted)
 			t.EndRow()
 		}

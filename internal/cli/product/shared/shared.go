@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 
@@ -237,17 +238,18 @@ func TypeOf(code string) rules.ProductType {
 	return t
 }
 
-// StateStyle colours a state on a terminal.
-func StateStyle(st *iostreams.Styles, state string) func(...string) string {
+// StateStyle is how a state is coloured on a terminal. Tables apply it only there, so a pipe
+// pays nothing for it.
+func StateStyle(st *iostreams.Styles, state string) lipgloss.Style {
 	switch rules.State(state) {
 	case rules.StateListed:
-		return st.Success.Render
+		return st.Success
 	case rules.StateRejected:
-		return st.Error.Render
+		return st.Error
 	case rules.StateTesting, rules.StateReviewing:
-		return st.Warning.Render
+		return st.Warning
 	}
-	return st.Muted.Render
+	return st.Muted
 }
 
 // FormatSKUs is "Basic ¥99.00, Pro ¥299.00 (postpay)".
@@ -270,24 +272,25 @@ func PrintProduct(f *cmdutil.Factory, p market.Product) error {
 		st := ios.Styles()
 		lang := f.Lang()
 		t := ios.NewTable()
-		row := func(key, value string, style func(...string) string) {
+		row := func(key, value string, style *lipgloss.Style) {
 			if value == "" {
 				return
 			}
 			t.AddStyledField(i18n.T(lang, key), st.Bold)
 			if style != nil {
-				t.AddField(style(value))
+				t.AddStyledField(value, *style)
 			} else {
 				t.AddField(value)
 			}
 			t.EndRow()
 		}
-		row("product.f.code", p.Code, st.ID.Render)
+		state := StateStyle(st, p.Status)
+		row("product.f.code", p.Code, &st.ID)
 		row("product.f.name", p.Name, nil)
 		row("product.f.type", p.Type, nil)
-		row("product.f.status", p.Status, StateStyle(st, p.Status))
+		row("product.f.status", p.Status, &state)
 		if p.AuditFailMsg != "" {
-			row("product.f.audit", p.AuditFailMsg, st.Error.Render)
+			row("product.f.audit", p.AuditFailMsg, &st.Error)
 		}
 		if p.CategoryId != 0 {
 			row("product.f.category", strconv.FormatInt(p.CategoryId, 10), nil)
@@ -316,8 +319,8 @@ func PrintProduct(f *cmdutil.Factory, p market.Product) error {
 			}
 			row("product.f.agreement", v, nil)
 		}
-		row("product.f.created", f.FormatTime(p.CreateTime), st.Muted.Render)
-		row("product.f.modified", f.FormatTime(p.ModifyTime), st.Muted.Render)
+		row("product.f.created", f.FormatTime(p.CreateTime), &st.Muted)
+		row("product.f.modified", f.FormatTime(p.ModifyTime), &st.Muted)
 		return t.Render()
 	})
 }
