@@ -75,3 +75,20 @@ func plainStyle(n *yaml.Node) {
 		plainStyle(c)
 	}
 }
+
+// YAMLError makes one line of a YAML decoding error, keeping every "line N: …" it lists and
+// dropping the Go type names, which mean nothing to a merchant.
+func YAMLError(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:")
+	var parts []string
+	for _, l := range strings.Split(msg, "\n") {
+		l = strings.TrimSpace(l)
+		if i := strings.Index(l, " in type "); i >= 0 {
+			l = l[:i]
+		}
+		if l != "" {
+			parts = append(parts, l)
+		}
+	}
+	return strings.Join(parts, "; ")
+}

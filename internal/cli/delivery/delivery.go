@@ -82,7 +82,7 @@ func ReadFile(path string, stdin io.Reader) (string, []market.TemplateStep, erro
 	dec.KnownFields(true)
 	var file File
 	if err := dec.Decode(&file); err != nil && err != io.EOF {
-		return "", nil, cmdutil.FlagError("product.file.parse", path, err)
+		return "", nil, cmdutil.FlagError("product.file.parse", path, cmdutil.YAMLError(err))
 	}
 	if strings.TrimSpace(file.Name) == "" || len(file.Steps) == 0 {
 		return "", nil, cmdutil.FlagError("template.file.empty", path)

@@ -55,7 +55,7 @@ func ReadSpec(path string, stdin io.Reader) (*Spec, error) {
 	dec.KnownFields(true)
 	var s Spec
 	if err := dec.Decode(&s); err != nil && err != io.EOF {
-		return nil, cmdutil.FlagError("product.file.parse", path, err)
+		return nil, cmdutil.FlagError("product.file.parse", path, cmdutil.YAMLError(err))
 	}
 	return &s, nil
 }
