@@ -78,15 +78,6 @@ In a pipe the new product's code is printed alone, for scripts.`,
 }
 
 func createRun(ctx context.Context, opts *Options) error {
-	f := opts.Factory
-	client, err := f.Client()
-	if err != nil {
-		return err
-	}
-	p, err := client.CreateProduct(ctx, opts.Input, "")
-	if err != nil {
-		return err
-	}
-	f.Success("product.created", p.Code, p.Status)
-	return shared.PrintCode(f, p)
+	return shared.Mutate(opts.Factory, func(c *market.Client) (market.Product, error) { return c.CreateProduct(ctx, opts.Input, "") },
+		"product.created", func(p market.Product) []any { return []any{p.Code, p.Status} })
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -47,15 +48,6 @@ being sellable until it is listed again.`,
 }
 
 func delistRun(ctx context.Context, opts *Options) error {
-	f := opts.Factory
-	client, err := f.Client()
-	if err != nil {
-		return err
-	}
-	p, err := client.DelistProduct(ctx, opts.Code)
-	if err != nil {
-		return err
-	}
-	f.Success("product.delisted", p.Code)
-	return shared.PrintCode(f, p)
+	return shared.Mutate(opts.Factory, func(c *market.Client) (market.Product, error) { return c.DelistProduct(ctx, opts.Code) },
+		"product.delisted", func(p market.Product) []any { return []any{p.Code} })
 }

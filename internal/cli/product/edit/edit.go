@@ -62,15 +62,6 @@ Renaming an API product whose gateway prefix is bound is refused (FAQ 三 Q4).`,
 }
 
 func editRun(ctx context.Context, opts *Options) error {
-	f := opts.Factory
-	client, err := f.Client()
-	if err != nil {
-		return err
-	}
-	p, err := client.ModifyProduct(ctx, opts.Code, opts.Input, "")
-	if err != nil {
-		return err
-	}
-	f.Success("product.edited", p.Code)
-	return shared.PrintCode(f, p)
+	return shared.Mutate(opts.Factory, func(c *market.Client) (market.Product, error) { return c.ModifyProduct(ctx, opts.Code, opts.Input, "") },
+		"product.edited", func(p market.Product) []any { return []any{p.Code} })
 }

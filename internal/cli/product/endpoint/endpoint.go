@@ -8,6 +8,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -123,15 +124,8 @@ is in testing, in review or listed: ask marketplace operations to reject it, the
 }
 
 func setRun(ctx context.Context, opts *Options) error {
-	f := opts.Factory
-	client, err := f.Client()
-	if err != nil {
-		return err
-	}
-	p, err := client.ModifyProductionURL(ctx, opts.Code, opts.URL, "")
-	if err != nil {
-		return err
-	}
-	f.Success("product.endpoint.set", p.Code, p.ProductionUrl)
-	return shared.PrintCode(f, p)
+	return shared.Mutate(opts.Factory, func(c *market.Client) (market.Product, error) {
+		return c.ModifyProductionURL(ctx, opts.Code, opts.URL, "")
+	},
+		"product.endpoint.set", func(p market.Product) []any { return []any{p.Code, p.ProductionUrl} })
 }

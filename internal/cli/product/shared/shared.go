@@ -334,3 +334,18 @@ func PrintCode(f *cmdutil.Factory, p market.Product) error {
 	}
 	return PrintProduct(f, p)
 }
+
+// Mutate runs one product mutation with the run's client, reports it with the catalog key
+// (given the product it returned), and prints the product the way mutations do (PrintCode).
+func Mutate(f *cmdutil.Factory, do func(*market.Client) (market.Product, error), key string, args func(market.Product) []any) error {
+	client, err := f.Client()
+	if err != nil {
+		return err
+	}
+	p, err := do(client)
+	if err != nil {
+		return err
+	}
+	f.Success(key, args(p)...)
+	return PrintCode(f, p)
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/market"
 )
 
 // Options are the inputs of `mkt product submit`.
@@ -55,15 +56,6 @@ URL cannot change (FAQ 三 Q1).`,
 }
 
 func submitRun(ctx context.Context, opts *Options) error {
-	f := opts.Factory
-	client, err := f.Client()
-	if err != nil {
-		return err
-	}
-	p, err := client.SubmitProduct(ctx, opts.Code, opts.For, "")
-	if err != nil {
-		return err
-	}
-	f.Success("product.submitted", p.Code, p.Status)
-	return shared.PrintCode(f, p)
+	return shared.Mutate(opts.Factory, func(c *market.Client) (market.Product, error) { return c.SubmitProduct(ctx, opts.Code, opts.For, "") },
+		"product.submitted", func(p market.Product) []any { return []any{p.Code, p.Status} })
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -100,15 +101,8 @@ func newSet(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 }
 
 func setRun(ctx context.Context, opts *Options) error {
-	f := opts.Factory
-	client, err := f.Client()
-	if err != nil {
-		return err
-	}
-	p, err := client.ModifyProductValidity(ctx, opts.Code, opts.Periods, "")
-	if err != nil {
-		return err
-	}
-	f.Success("product.validity.set", p.Code, strings.Join(p.ValidityPeriods, " "))
-	return shared.PrintCode(f, p)
+	return shared.Mutate(opts.Factory, func(c *market.Client) (market.Product, error) {
+		return c.ModifyProductValidity(ctx, opts.Code, opts.Periods, "")
+	},
+		"product.validity.set", func(p market.Product) []any { return []any{p.Code, strings.Join(p.ValidityPeriods, " ")} })
 }
