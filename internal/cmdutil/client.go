@@ -9,6 +9,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/build"
 	"github.com/mkt-cli/mkt/internal/config"
 	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/iostreams"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/sandbox"
 )
@@ -150,4 +151,40 @@ func (f *Factory) SandboxClient() (*market.Client, error) {
 		}
 	}
 	return f.Client()
+}
+
+// SPIKey finds the ISV key that signs SPI calls: standard input (when asked), MKT_SPI_KEY,
+// the profile's spi_key, else — when this run uses the sandbox — the sandbox's own key. It
+// returns where the key came from. A key is never taken from a flag.
+func (f *Factory) SPIKey(fromStdin bool) (key, source string, err error) {
+	if fromStdin {
+		line, err := iostreams.ReadLine(f.IOStreams.In)
+		line = strings.TrimSpace(line)
+		if err != nil || line == "" {
+			return "", "", FlagError("spi.key.stdin")
+		}
+		return line, "stdin", nil
+	}
+	if k := f.Getenv("MKT_SPI_KEY"); k != "" {
+		return k, "MKT_SPI_KEY", nil
+	}
+	if file, err := f.Config(); err == nil {
+		if k := file.ActiveProfile(f.Global.Profile, f.Getenv).SPIKey; k != "" {
+			return k, "profile", nil
+		}
+	}
+	if res, err := f.Resolved(); err == nil && (res.Sandbox() || IsLoopback(mustNormalize(res.Endpoint))) {
+		store, err := f.OpenSandbox()
+		if err != nil {
+			return "", "", err
+		}
+		k, err := store.SPIKey()
+		return k, "sandbox", err
+	}
+	return "", "", AuthError("spi.key.none").WithRemedy("remedy.spi.key")
+}
+
+func mustNormalize(ep string) string {
+	n, _ := config.NormalizeEndpoint(ep)
+	return n
 }

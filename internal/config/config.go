@@ -43,6 +43,8 @@ type Profile struct {
 	Region          string `mapstructure:"region" yaml:"region,omitempty"`
 	Output          string `mapstructure:"output" yaml:"output,omitempty"`
 	Lang            string `mapstructure:"lang" yaml:"lang,omitempty"`
+	// SPIKey is the ISV key that signs SPI calls (shown on the seller console's overview).
+	SPIKey string `mapstructure:"spi_key" yaml:"spi_key,omitempty"`
 }
 
 // HasCredential reports whether p holds an AccessKey pair.

@@ -84,7 +84,7 @@ var Keys = []Key{
 }
 
 // secretKeys are names a user may try; they are refused with a pointer to `mkt auth`.
-var secretKeys = map[string]bool{"access_key_id": true, "access_key_secret": true, "security_token": true}
+var secretKeys = map[string]bool{"access_key_id": true, "access_key_secret": true, "security_token": true, "spi_key": true}
 
 // KeyNames lists the settable keys.
 func KeyNames() []string {

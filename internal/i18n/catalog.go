@@ -204,6 +204,27 @@ var catalog = map[string]entry{
 	"time.in.hour":            {"%d 小时后", "in %d h"},
 	"time.in.day":             {"%d 天后", "in %d d"},
 
+	// SPI.
+	"spi.key.saved":       {"已将 ISV 密钥保存到配置 %q（文件权限 0600）", "saved the ISV key in profile %q (mode 0600)"},
+	"spi.key.stdin":       {"标准输入中没有 ISV 密钥：--key-stdin 从标准输入读取一行", "no ISV key on standard input: --key-stdin reads one line from it"},
+	"spi.key.none":        {"没有 ISV 密钥（服务商后台概览页显示的密钥）", "no ISV key (the key on the seller console's overview page)"},
+	"remedy.spi.key":      {"printf '%%s\n' \"$ISV_KEY\" | mkt spi key set，或设置 MKT_SPI_KEY，或用 --key-stdin", "printf '%%s\n' \"$ISV_KEY\" | mkt spi key set, or set MKT_SPI_KEY, or pass --key-stdin"},
+	"spi.url.missing":     {"缺少生产接口地址：--url", "no production URL: --url"},
+	"spi.url.invalid":     {"%q 不是有效的 http(s) 地址", "%q is not a valid http(s) URL"},
+	"spi.verify.parse":    {"无法从 %q 读出调用参数", "cannot read call parameters from %q"},
+	"spi.verify.valid":    {"✓ token 有效", "✓ token is valid"},
+	"spi.verify.result":   {"结果", "Result"},
+	"spi.verify.invalid":  {"token 无效", "token is NOT valid"},
+	"spi.verify.hashed":   {"应计算 MD5 的字符串", "String to MD5"},
+	"spi.verify.expected": {"期望的 token", "Expected token"},
+	"spi.verify.got":      {"收到的 token", "Received token"},
+	"spi.action.invalid":  {"SPI 动作 %q 无效，可选：%s", "unknown SPI action %q, use one of: %s"},
+	"spi.trigger.ok":      {"应答符合协议", "the answer follows the protocol"},
+	"spi.check.failed":    {"%s 未通过 SPI 一致性检查", "%s does not pass the SPI conformance check"},
+	"remedy.spi.check":    {"修正上面 FAIL 的项目后重试；docs/spi.md 逐项说明", "fix the FAIL lines above and run it again; docs/spi.md explains each check"},
+	"spi.appinfo":         {"--app-info 不是 JSON 对象：%v", "--app-info is not a JSON object: %v"},
+	"spi.listen.start":    {"SPI 接收端已启动：%s（Ctrl-C 停止）", "SPI listener on %s (Ctrl-C stops it)"},
+
 	// Credentials.
 	"cred.aliyun.unusable":       {"aliyun CLI 配置 %q（%s）不可用：%s", "aliyun CLI profile %q in %s cannot be used: %s"},
 	"cred.aliyun.skipped":        {"已跳过 aliyun CLI 配置文件：%s", "aliyun CLI config skipped: %s"},

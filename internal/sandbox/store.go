@@ -337,12 +337,26 @@ func (s *Store) ensureCredentials() error {
 		if err := setMeta(tx, "access_key_id", "LTAIsandbox"+randomString(13)); err != nil {
 			return err
 		}
+		if err := setMeta(tx, "spi_key", randomString(32)); err != nil {
+			return err
+		}
 		uid := "1" + strings.Map(func(r rune) rune { return '0' + r%10 }, randomString(15))
 		if err := setMeta(tx, "seller_uid", uid); err != nil {
 			return err
 		}
 		return setMeta(tx, "access_key_secret", randomString(30))
 	})
+}
+
+// SPIKey is the key the sandbox signs SPI calls with: the seller's "ISV key".
+func (s *Store) SPIKey() (string, error) {
+	k, err := getMeta(s.db, "spi_key")
+	if err == nil && k == "" {
+		// A sandbox made before SPI keys existed gets one now.
+		k = randomString(32)
+		err = s.tx(context.Background(), func(tx *sql.Tx) error { return setMeta(tx, "spi_key", k) })
+	}
+	return k, err
 }
 
 // Credentials returns the sandbox's AccessKey pair.

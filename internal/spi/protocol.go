@@ -218,7 +218,7 @@ func (c *Caller) send(ctx context.Context, u *url.URL, params url.Values) Exchan
 		mp[k] = v
 	}
 	if mp.Get("token") != "" {
-		mp.Set("token", "…")
+		mp.Set("token", "***")
 	}
 	masked.RawQuery = mp.Encode()
 	ex := Exchange{Action: params.Get("action"), URL: masked.String(), Params: params}

@@ -12,6 +12,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/delivery"
 	"github.com/mkt-cli/mkt/internal/cli/product"
 	sandboxcmd "github.com/mkt-cli/mkt/internal/cli/sandbox"
+	"github.com/mkt-cli/mkt/internal/cli/spicmd"
 	"github.com/mkt-cli/mkt/internal/cli/version"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/i18n"
@@ -88,6 +89,7 @@ Run 'mkt auth login' to use your Alibaba Cloud account.`,
 		product.NewCmdProduct(f),
 		bundle.NewCmdBundle(f),
 		delivery.NewCmdDelivery(f),
+		spicmd.NewCmdSPI(f),
 		api.NewCmdAPI(f, nil),
 		sandboxcmd.NewCmdSandbox(f),
 		version.NewCmdVersion(f, info, nil),

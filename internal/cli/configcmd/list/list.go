@@ -67,6 +67,7 @@ func listRun(opts *Options) error {
 	l.Settings = append(l.Settings,
 		Setting{"access_key_id", config.MaskID(p.AccessKeyID)},
 		Setting{"access_key_secret", config.MaskSecret(p.AccessKeySecret)},
+		Setting{"spi_key", config.MaskSecret(p.SPIKey)},
 	)
 	return f.Print(l, func() error {
 		ios := f.IOStreams

@@ -27,6 +27,7 @@ type Info struct {
 	URL             string `json:"url"`
 	AccessKeyID     string `json:"accessKeyId"`
 	AccessKeySecret string `json:"accessKeySecret"`
+	SPIKey          string `json:"spiKey"`
 	Dir             string `json:"dir"`
 }
 
@@ -73,11 +74,15 @@ func serveRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	spiKey, err := store.SPIKey()
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		return cmdutil.FlagError("sandbox.serve.addr", opts.Addr, err)
 	}
-	info := Info{URL: "http://" + ln.Addr().String(), AccessKeyID: id, AccessKeySecret: secret, Dir: store.Dir()}
+	info := Info{URL: "http://" + ln.Addr().String(), AccessKeyID: id, AccessKeySecret: secret, SPIKey: spiKey, Dir: store.Dir()}
 
 	var handler http.Handler = sandbox.NewServer(store)
 	if !opts.Quiet {
@@ -88,7 +93,7 @@ func serveRun(ctx context.Context, opts *Options) error {
 	go func() { errc <- srv.Serve(ln) }()
 
 	err = f.Print(info, func() error {
-		_, err := fmt.Fprintf(ios.Out, "export MKT_ENDPOINT=%s\nexport MKT_ACCESS_KEY_ID=%s\nexport MKT_ACCESS_KEY_SECRET=%s\n", info.URL, info.AccessKeyID, info.AccessKeySecret)
+		_, err := fmt.Fprintf(ios.Out, "export MKT_ENDPOINT=%s\nexport MKT_ACCESS_KEY_ID=%s\nexport MKT_ACCESS_KEY_SECRET=%s\nexport MKT_SPI_KEY=%s\n", info.URL, info.AccessKeyID, info.AccessKeySecret, info.SPIKey)
 		return err
 	})
 	if err != nil {
