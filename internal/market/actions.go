@@ -42,7 +42,8 @@ func init() {
 		"DescribeProductBundles", "DescribeDeliveryTemplates")
 	// Sandbox-only actions.
 	reg(false, false, "POST", "SandboxAdvanceClock", "SandboxDescribeClock", "SandboxResetClock",
-		"SandboxReviewProduct", "SandboxReleaseApiPrefix")
+		"SandboxReviewProduct", "SandboxReleaseApiPrefix", "SandboxPurchase", "SandboxRenew", "SandboxUpgrade",
+		"SandboxExpire", "SandboxRelease", "SandboxRefund")
 }
 
 // Lookup returns what mkt knows of an action.

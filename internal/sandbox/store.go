@@ -160,6 +160,77 @@ var migrations = []string{
 	// 3: each seller product's answer, kept as JSON so listings splice it in without
 	// scanning and re-encoding every column.
 	`ALTER TABLE products ADD COLUMN doc TEXT NOT NULL DEFAULT '';`,
+	// 4: buyers' orders and instances, licenses, SPI calls, failed notifications, metering.
+	`CREATE TABLE orders (
+	   id           INTEGER PRIMARY KEY,
+	   biz_id       INTEGER NOT NULL,
+	   ali_uid      INTEGER NOT NULL,
+	   product_code TEXT NOT NULL,
+	   sku_code     TEXT NOT NULL,
+	   order_type   TEXT NOT NULL,
+	   period       TEXT NOT NULL,
+	   quantity     INTEGER NOT NULL DEFAULT 1,
+	   price        TEXT NOT NULL,
+	   pay_status   TEXT NOT NULL,
+	   order_status TEXT NOT NULL,
+	   pay_method   TEXT NOT NULL,
+	   instance_id  INTEGER NOT NULL,
+	   created_at   INTEGER NOT NULL,
+	   paid_at      INTEGER NOT NULL
+	 );
+	 CREATE INDEX orders_instance ON orders (instance_id, id);
+	 CREATE TABLE instances (
+	   id              INTEGER PRIMARY KEY,
+	   order_id        INTEGER NOT NULL,
+	   biz_id          INTEGER NOT NULL,
+	   ali_uid         INTEGER NOT NULL,
+	   product_code    TEXT NOT NULL,
+	   sku_code        TEXT NOT NULL,
+	   status          TEXT NOT NULL,
+	   is_trial        INTEGER NOT NULL DEFAULT 0,
+	   began_on        INTEGER NOT NULL,
+	   end_on          INTEGER NOT NULL,
+	   created_at      INTEGER NOT NULL,
+	   isv_instance_id TEXT NOT NULL DEFAULT '',
+	   app_json        TEXT NOT NULL DEFAULT '',
+	   host_json       TEXT NOT NULL DEFAULT '',
+	   license_code    TEXT NOT NULL DEFAULT '',
+	   active_address  TEXT NOT NULL DEFAULT ''
+	 );
+	 CREATE TABLE licenses (
+	   code           TEXT PRIMARY KEY,
+	   instance_id    INTEGER NOT NULL,
+	   status         TEXT NOT NULL,
+	   identification TEXT NOT NULL DEFAULT '',
+	   created_at     INTEGER NOT NULL,
+	   activated_at   INTEGER NOT NULL DEFAULT 0
+	 );
+	 CREATE TABLE spi_calls (
+	   id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	   instance_id INTEGER NOT NULL,
+	   action      TEXT NOT NULL,
+	   url         TEXT NOT NULL,
+	   status      INTEGER NOT NULL,
+	   answer      TEXT NOT NULL,
+	   error       TEXT NOT NULL,
+	   at          INTEGER NOT NULL
+	 );
+	 CREATE TABLE notifications (
+	   id         TEXT PRIMARY KEY,
+	   action     TEXT NOT NULL,
+	   message    TEXT NOT NULL,
+	   created_at INTEGER NOT NULL,
+	   confirmed  INTEGER NOT NULL DEFAULT 0
+	 );
+	 CREATE TABLE metering (
+	   id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	   instance_id INTEGER NOT NULL,
+	   start_time  INTEGER NOT NULL,
+	   end_time    INTEGER NOT NULL,
+	   entities    TEXT NOT NULL,
+	   received_at INTEGER NOT NULL
+	 );
+	 CREATE INDEX metering_instance ON metering (instance_id, received_at);`,
 }
 
 // Open opens (creating if needed) the sandbox in dir and brings its schema up to date.

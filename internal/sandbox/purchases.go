@@ -1,0 +1,488 @@
+package sandbox
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"math/big"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mkt-cli/mkt/internal/rules"
+	"github.com/mkt-cli/mkt/internal/spi"
+)
+
+// The buyer's side, played by the sandbox: purchases, renewals, upgrades, expiry, release and
+// refunds create orders and instances and call the product's SPI like the marketplace does.
+
+// PurchaseResult is the answer of the Sandbox* purchase actions.
+type PurchaseResult struct {
+	OrderId     int64
+	OrderBizId  int64
+	InstanceId  int64
+	Status      string
+	LicenseCode string `json:",omitempty"`
+	EndOn       string
+	Spi         *SpiOutcome `json:",omitempty"`
+}
+
+// SpiOutcome says what the product's production URL answered.
+type SpiOutcome struct {
+	Action        string
+	Calls         int
+	IsvInstanceId string `json:",omitempty"`
+	Error         string `json:",omitempty"`
+}
+
+type instanceRow struct {
+	ID, OrderID, BizID, AliUID            int64
+	ProductCode, SkuCode, Status          string
+	Trial                                 bool
+	BeganOn, EndOn, CreatedAt             int64
+	IsvID, AppJSON, HostJSON, License, AA string
+}
+
+const instanceColumns = `id, order_id, biz_id, ali_uid, product_code, sku_code, status, is_trial, began_on, end_on, created_at, isv_instance_id, app_json, host_json, license_code, active_address`
+
+func scanInstance(sc interface{ Scan(...any) error }) (*instanceRow, error) {
+	var r instanceRow
+	err := sc.Scan(&r.ID, &r.OrderID, &r.BizID, &r.AliUID, &r.ProductCode, &r.SkuCode, &r.Status, &r.Trial, &r.BeganOn, &r.EndOn,
+		&r.CreatedAt, &r.IsvID, &r.AppJSON, &r.HostJSON, &r.License, &r.AA)
+	return &r, err
+}
+
+func loadInstance(c *Call, raw string) (*instanceRow, error) {
+	if raw == "" {
+		return nil, missingParam("InstanceId")
+	}
+	id, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil {
+		return nil, badParam("InstanceId", "InstanceId must be a number.")
+	}
+	r, err := scanInstance(c.Tx.QueryRow(`SELECT `+instanceColumns+` FROM instances WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Errf(404, "InvalidInstanceId.NotFound", "Instance %d does not exist.", id)
+	}
+	return r, err
+}
+
+func saveInstance(c *Call, r *instanceRow) error {
+	_, err := c.Tx.Exec(`UPDATE instances SET status = ?, sku_code = ?, end_on = ?, isv_instance_id = ?, app_json = ?, host_json = ?,
+		license_code = ?, active_address = ? WHERE id = ?`, r.Status, r.SkuCode, r.EndOn, r.IsvID, r.AppJSON, r.HostJSON, r.License, r.AA, r.ID)
+	return err
+}
+
+// addPeriod moves t forward by a validity period.
+func addPeriod(t time.Time, p rules.Period) time.Time {
+	switch p.Unit {
+	case 'd':
+		return t.AddDate(0, 0, p.N)
+	case 'w':
+		return t.AddDate(0, 0, 7*p.N)
+	case 'm':
+		return t.AddDate(0, p.N, 0)
+	}
+	return t.AddDate(p.N, 0, 0)
+}
+
+func orderPeriodType(p rules.Period) string {
+	if t := p.PeriodType(); t != "CUSTOM" {
+		return t
+	}
+	return "ONCE"
+}
+
+// price of one period of a SKU: the SKU's price per month times the months, at least one.
+func periodPrice(sku string, p rules.Period) string {
+	r, ok := new(big.Rat).SetString(sku)
+	if !ok {
+		return "0.00"
+	}
+	months := max(p.Days()/30, 1)
+	return new(big.Rat).Mul(r, big.NewRat(int64(months), 1)).FloatString(2)
+}
+
+type purchasePlan struct {
+	product *sellerRow
+	sku     string
+	skuCode string
+	period  rules.Period
+}
+
+func planFor(c *Call, r *sellerRow, skuCode, period string) (*purchasePlan, error) {
+	skus := r.skus()
+	if len(skus) == 0 {
+		return nil, badParam("SkuCode", "Product %s has no SKUs to buy.", r.Code)
+	}
+	plan := &purchasePlan{product: r, sku: skus[0].Price, skuCode: skus[0].Code}
+	if skuCode != "" {
+		found := false
+		for _, s := range skus {
+			if s.Code == skuCode || s.Name == skuCode {
+				plan.sku, plan.skuCode, found = s.Price, s.Code, true
+			}
+		}
+		if !found {
+			return nil, badParam("SkuCode", "Product %s has no SKU %q.", r.Code, skuCode)
+		}
+	}
+	periods := r.periods()
+	if period == "" && len(periods) > 0 {
+		period = periods[0]
+	}
+	if period == "" {
+		period = "1m"
+	}
+	ps, v := rules.ParsePeriods(r.typ(), []string{period})
+	if v != nil {
+		return nil, c.Violation(v)
+	}
+	plan.period = ps[0]
+	return plan, nil
+}
+
+func (c *Call) boolParam(k string) bool { return strings.EqualFold(c.Params.Get(k), "true") }
+
+func newOrder(c *Call, inst *instanceRow, orderType, skuCode, period, price, payMethod string) (int64, error) {
+	id, err := nextSequence(c, "order", 200000000000001)
+	if err != nil {
+		return 0, err
+	}
+	_, err = c.Tx.Exec(`INSERT INTO orders (id, biz_id, ali_uid, product_code, sku_code, order_type, period, quantity, price, pay_status,
+		order_status, pay_method, instance_id, created_at, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, 'PAID', 'NORMAL', ?, ?, ?, ?)`,
+		id, inst.BizID, inst.AliUID, inst.ProductCode, skuCode, orderType, period, price, payMethod, inst.ID, c.Now.UnixMilli(), c.Now.UnixMilli())
+	return id, err
+}
+
+func sandboxPurchase(c *Call) (any, error) {
+	r, err := loadProduct(c, c.Params.Get("Code"))
+	if err != nil {
+		return nil, err
+	}
+	if st := r.state(); st != rules.StateListed && st != rules.StateTesting {
+		return nil, Errf(400, "InvalidParameter.ProductStatus", "Product %s is %s: only listed products (and products in testing, as test orders) can be bought.", r.Code, st)
+	}
+	plan, err := planFor(c, r, c.Params.Get("SkuCode"), c.Params.Get("Period"))
+	if err != nil {
+		return nil, err
+	}
+	payMethod := "BALANCE"
+	switch strings.ToLower(c.Params.Get("PayMethod")) {
+	case "", "balance":
+	case "credit":
+		payMethod = "CREDIT"
+	default:
+		return nil, badParam("PayMethod", "PayMethod must be balance or credit.")
+	}
+	trial := c.boolParam("Trial")
+	instID, err := nextSequence(c, "instance", 10000001)
+	if err != nil {
+		return nil, err
+	}
+	bizID, err := nextSequence(c, "orderbiz", 30000001)
+	if err != nil {
+		return nil, err
+	}
+	aliUID := int64(1_000_000_000_000_000) + instID
+	if v := c.Params.Get("AliUid"); v != "" {
+		if aliUID, err = strconv.ParseInt(v, 10, 64); err != nil {
+			return nil, badParam("AliUid", "AliUid must be a number.")
+		}
+	}
+	inst := &instanceRow{ID: instID, BizID: bizID, AliUID: aliUID, ProductCode: r.Code, SkuCode: plan.skuCode, Status: "OPENING", Trial: trial,
+		BeganOn: c.Now.UnixMilli(), EndOn: addPeriod(c.Now, plan.period).UnixMilli(), CreatedAt: c.Now.UnixMilli()}
+	price := periodPrice(plan.sku, plan.period)
+	orderType := "NEW"
+	if trial {
+		price, orderType = "0.00", "TRIAL"
+	}
+	orderID, err := newOrder(c, inst, orderType, plan.skuCode, orderPeriodType(plan.period), price, payMethod)
+	if err != nil {
+		return nil, err
+	}
+	inst.OrderID = orderID
+	if _, err := c.Tx.Exec(`INSERT INTO instances (`+instanceColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', '')`,
+		inst.ID, inst.OrderID, inst.BizID, inst.AliUID, inst.ProductCode, inst.SkuCode, inst.Status, inst.Trial, inst.BeganOn, inst.EndOn, inst.CreatedAt); err != nil {
+		return nil, err
+	}
+	res := PurchaseResult{OrderId: orderID, OrderBizId: bizID, InstanceId: instID}
+	switch {
+	case r.typ() == rules.TypeSaaS && r.DeliveryMode == rules.DeliverySPI:
+		res.Spi = createViaSPI(c, r, inst, retriesParam(c))
+	case r.typ() == rules.TypeSaaS && r.DeliveryMode == rules.DeliveryLicense:
+		inst.License = licenseCode()
+		inst.AA = r.ActivationURL
+		inst.Status = "OPENED"
+		if _, err := c.Tx.Exec(`INSERT INTO licenses (code, instance_id, status, created_at) VALUES (?, ?, 'INACTIVATED', ?)`, inst.License, inst.ID, c.Now.UnixMilli()); err != nil {
+			return nil, err
+		}
+	case r.typ() == rules.TypeService:
+		inst.Status = "READYING"
+	case r.typ() == rules.TypeImage:
+		inst.Status = "USING"
+	default:
+		inst.Status = "OPENED"
+		if r.typ() == rules.TypeAPI && r.ProductionURL != "" {
+			res.Spi = createViaSPI(c, r, inst, retriesParam(c))
+		}
+	}
+	if err := saveInstance(c, inst); err != nil {
+		return nil, err
+	}
+	res.Status, res.LicenseCode, res.EndOn = inst.Status, inst.License, millis(inst.EndOn)
+	return res, nil
+}
+
+func retriesParam(c *Call) int {
+	n, err := strconv.Atoi(c.Params.Get("SpiRetries"))
+	if err != nil || n < 1 || n > 120 {
+		return 5
+	}
+	return n
+}
+
+// licenseCode mints a code in the marketplace's shape.
+func licenseCode() string {
+	return strings.ToUpper(randomString(14)) + "-" + strings.ToUpper(randomString(8)) + "_" + strings.ToUpper(randomString(40))
+}
+
+func spiContext(inst *instanceRow, orderID int64) spi.Context {
+	return spi.Context{
+		AliUID: strconv.FormatInt(inst.AliUID, 10), OrderBizID: strconv.FormatInt(inst.BizID, 10), OrderID: strconv.FormatInt(orderID, 10),
+		ProductCode: inst.ProductCode, SkuID: inst.SkuCode, Trial: inst.Trial, ExpiredOn: time.UnixMilli(inst.EndOn),
+		InstanceID: isvOrOwn(inst), Now: time.Now(),
+	}
+}
+
+func isvOrOwn(inst *instanceRow) string {
+	if inst.IsvID != "" {
+		return inst.IsvID
+	}
+	return strconv.FormatInt(inst.ID, 10)
+}
+
+// callSPI sends one signed call to the product's production URL, records it, and returns
+// the decoded answer and what broke the protocol.
+func callSPI(c *Call, r *sellerRow, inst *instanceRow, params map[string][]string) (spi.Answer, []spi.Problem) {
+	key, err := c.Store.SPIKey()
+	if err != nil {
+		return spi.Answer{}, []spi.Problem{spi.Problem(err.Error())}
+	}
+	caller := &spi.Caller{Key: key, Timeout: 5 * time.Second}
+	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Second)
+	defer cancel()
+	ex := caller.Call(ctx, r.ProductionURL, params)
+	a, probs := spi.Decode(ex)
+	errText := ""
+	if len(probs) > 0 {
+		errText = string(probs[0])
+	}
+	c.Tx.Exec(`INSERT INTO spi_calls (instance_id, action, url, status, answer, error, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		inst.ID, ex.Action, ex.URL, ex.Status, truncateStr(string(ex.Body), 4000), errText, c.Now.UnixMilli())
+	return a, probs
+}
+
+func truncateStr(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n]
+}
+
+// createViaSPI calls createInstance, retrying while the answer is instanceId=0 (bounded, with
+// backoff), and stores what came back. A failure becomes a failed notification.
+func createViaSPI(c *Call, r *sellerRow, inst *instanceRow, tries int) *SpiOutcome {
+	out := &SpiOutcome{Action: spi.CreateInstance}
+	params := spi.Params(spi.CreateInstance, spiContext(inst, inst.OrderID))
+	delay := 50 * time.Millisecond
+	for {
+		out.Calls++
+		a, probs := callSPI(c, r, inst, params)
+		switch {
+		case len(probs) > 0:
+			out.Error = string(probs[0])
+		case a.Pending() && out.Calls < tries:
+			time.Sleep(delay)
+			delay = min(2*delay, time.Second)
+			continue
+		case a.Pending():
+			out.Error = "still instanceId=0 after " + strconv.Itoa(out.Calls) + " calls"
+		default:
+			inst.IsvID, inst.Status = a.InstanceID, "OPENED"
+			out.IsvInstanceId = a.InstanceID
+			if a.AppInfo != nil {
+				b, _ := json.Marshal(a.AppInfo)
+				inst.AppJSON = string(b)
+			}
+			if a.HostInfo != nil {
+				b, _ := json.Marshal(a.HostInfo)
+				inst.HostJSON = string(b)
+			}
+			return out
+		}
+		failedNotification(c, spi.CreateInstance, inst, inst.OrderID)
+		return out
+	}
+}
+
+func failedNotification(c *Call, action string, inst *instanceRow, orderID int64) {
+	msg, _ := json.Marshal(map[string]any{
+		"productCode": inst.ProductCode, "orderId": orderID, "orderBizId": inst.BizID, "action": action,
+		"aliUid": inst.AliUID, "skuId": inst.SkuCode, "instanceId": inst.ID,
+	})
+	c.Tx.Exec(`INSERT INTO notifications (id, action, message, created_at) VALUES (?, ?, ?, ?)`,
+		strings.ToLower(randomString(32)), action, string(msg), c.Now.UnixMilli())
+}
+
+// lifecycleSPI sends a lifecycle call when the product has a production URL; failures become
+// failed notifications.
+func lifecycleSPI(c *Call, inst *instanceRow, orderID int64, action string, mutate func(*spi.Context)) *SpiOutcome {
+	r, err := loadProduct(c, inst.ProductCode)
+	if err != nil || r.ProductionURL == "" || (r.typ() == rules.TypeSaaS && r.DeliveryMode != rules.DeliverySPI) {
+		return nil
+	}
+	sc := spiContext(inst, orderID)
+	if mutate != nil {
+		mutate(&sc)
+	}
+	out := &SpiOutcome{Action: action, Calls: 1}
+	if _, probs := callSPI(c, r, inst, spi.Params(action, sc)); len(probs) > 0 {
+		out.Error = string(probs[0])
+		failedNotification(c, action, inst, orderID)
+	}
+	return out
+}
+
+func sandboxRenew(c *Call) (any, error) {
+	inst, err := loadInstance(c, c.Params.Get("InstanceId"))
+	if err != nil {
+		return nil, err
+	}
+	if inst.Status == "CLOSED" {
+		return nil, Errf(400, "IncorrectInstanceStatus", "Instance %d is released.", inst.ID)
+	}
+	r, err := loadProduct(c, inst.ProductCode)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := planFor(c, r, inst.SkuCode, c.Params.Get("Period"))
+	if err != nil {
+		return nil, err
+	}
+	from := time.UnixMilli(max(inst.EndOn, c.Now.UnixMilli()))
+	inst.EndOn = addPeriod(from, plan.period).UnixMilli()
+	if inst.Status == "EXPIRED" {
+		inst.Status = "OPENED"
+	}
+	orderID, err := newOrder(c, inst, "RENEW", inst.SkuCode, orderPeriodType(plan.period), periodPrice(plan.sku, plan.period), "BALANCE")
+	if err != nil {
+		return nil, err
+	}
+	if err := saveInstance(c, inst); err != nil {
+		return nil, err
+	}
+	out := lifecycleSPI(c, inst, orderID, spi.RenewInstance, nil)
+	return PurchaseResult{OrderId: orderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
+}
+
+func sandboxUpgrade(c *Call) (any, error) {
+	inst, err := loadInstance(c, c.Params.Get("InstanceId"))
+	if err != nil {
+		return nil, err
+	}
+	r, err := loadProduct(c, inst.ProductCode)
+	if err != nil {
+		return nil, err
+	}
+	sku := c.Params.Get("SkuCode")
+	if sku == "" {
+		return nil, missingParam("SkuCode")
+	}
+	plan, err := planFor(c, r, sku, "")
+	if err != nil {
+		return nil, err
+	}
+	inst.SkuCode = plan.skuCode
+	orderID, err := newOrder(c, inst, "UPGRADE", plan.skuCode, "ONCE", plan.sku, "BALANCE")
+	if err != nil {
+		return nil, err
+	}
+	if err := saveInstance(c, inst); err != nil {
+		return nil, err
+	}
+	out := lifecycleSPI(c, inst, orderID, spi.UpgradeInstance, nil)
+	return PurchaseResult{OrderId: orderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
+}
+
+func sandboxExpire(c *Call) (any, error) {
+	inst, err := loadInstance(c, c.Params.Get("InstanceId"))
+	if err != nil {
+		return nil, err
+	}
+	inst.Status = "EXPIRED"
+	inst.EndOn = min(inst.EndOn, c.Now.UnixMilli())
+	if err := saveInstance(c, inst); err != nil {
+		return nil, err
+	}
+	if inst.License != "" {
+		c.Tx.Exec(`UPDATE licenses SET status = 'EXPIRED' WHERE code = ?`, inst.License)
+	}
+	out := lifecycleSPI(c, inst, inst.OrderID, spi.ExpiredInstance, nil)
+	return PurchaseResult{OrderId: inst.OrderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
+}
+
+func sandboxRelease(c *Call) (any, error) {
+	inst, err := loadInstance(c, c.Params.Get("InstanceId"))
+	if err != nil {
+		return nil, err
+	}
+	refund := c.boolParam("IsRefund")
+	inst.Status = "CLOSED"
+	if err := saveInstance(c, inst); err != nil {
+		return nil, err
+	}
+	if refund {
+		c.Tx.Exec(`UPDATE orders SET order_status = 'REFUND' WHERE instance_id = ?`, inst.ID)
+	}
+	if inst.License != "" {
+		c.Tx.Exec(`UPDATE licenses SET status = 'DISCARD' WHERE code = ?`, inst.License)
+	}
+	out := lifecycleSPI(c, inst, inst.OrderID, spi.ReleaseInstance, func(sc *spi.Context) { sc.IsRefund = refund })
+	return PurchaseResult{OrderId: inst.OrderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
+}
+
+// sandboxRefund refunds the latest renewal that has not taken effect (refundRenewInstance).
+func sandboxRefund(c *Call) (any, error) {
+	inst, err := loadInstance(c, c.Params.Get("InstanceId"))
+	if err != nil {
+		return nil, err
+	}
+	var orderID int64
+	err = c.Tx.QueryRow(`SELECT id FROM orders WHERE instance_id = ? AND order_type = 'RENEW' AND order_status = 'NORMAL' ORDER BY id DESC LIMIT 1`, inst.ID).Scan(&orderID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Errf(400, "IncorrectInstanceStatus", "Instance %d has no renewal to refund.", inst.ID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	r, err := loadProduct(c, inst.ProductCode)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := planFor(c, r, inst.SkuCode, "")
+	if err != nil {
+		return nil, err
+	}
+	// The renewal bought the product's default period (what SandboxRenew uses without Period).
+	inst.EndOn = addPeriod(time.UnixMilli(inst.EndOn), rules.Period{N: -plan.period.N, Unit: plan.period.Unit}).UnixMilli()
+	if _, err := c.Tx.Exec(`UPDATE orders SET order_status = 'REFUND' WHERE id = ?`, orderID); err != nil {
+		return nil, err
+	}
+	if err := saveInstance(c, inst); err != nil {
+		return nil, err
+	}
+	out := lifecycleSPI(c, inst, orderID, spi.RefundRenewInstance, nil)
+	return PurchaseResult{OrderId: orderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
+}

@@ -1,0 +1,209 @@
+package sandbox
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/spi"
+)
+
+type spiLog struct {
+	mu    sync.Mutex
+	calls []spi.Event
+}
+
+func (r *spiLog) add(e spi.Event) { r.mu.Lock(); r.calls = append(r.calls, e); r.mu.Unlock() }
+func (r *spiLog) actions() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []string
+	for _, e := range r.calls {
+		out = append(out, e.Action)
+	}
+	return out
+}
+
+func listedProduct(t *testing.T, s seller, extra url.Values) market.Product {
+	p := url.Values{"Type": {"SAAS"}, "Name": {"SPI product"}, "Skus": {`[{"Name":"Basic","Price":"10"},{"Name":"Pro","Price":"30"}]`}, "ValidityPeriods": {"1m,1y"}}
+	for k, v := range extra {
+		p[k] = v
+	}
+	prod := s.must("CreateProduct", p)
+	s.must("SubmitProduct", url.Values{"Code": {prod.Code}})
+	return s.must("SandboxReviewProduct", url.Values{"Code": {prod.Code}, "Decision": {"approve"}})
+}
+
+func purchase(t *testing.T, s seller, action string, p url.Values) PurchaseResult {
+	t.Helper()
+	var r PurchaseResult
+	if err := s.do(action, p, &r); err != nil {
+		t.Fatalf("%s: %v", action, err)
+	}
+	return r
+}
+
+func TestPurchaseCallsTheSPI(t *testing.T) {
+	store, s := newSeller(t, "en")
+	key, _ := store.SPIKey()
+	rec := &spiLog{}
+	var pending atomic.Int64
+	pending.Store(2)
+	lis := &spi.Listener{Key: key, Events: rec.add}
+	isv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// instanceId=0 twice, then the listener's answer.
+		if r.URL.Query().Get("action") == spi.CreateInstance && pending.Add(-1) >= 0 {
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprint(w, `{"instanceId":"0"}`)
+			return
+		}
+		lis.ServeHTTP(w, r)
+	}))
+	defer isv.Close()
+	prod := listedProduct(t, s, url.Values{"DeliveryMode": {"spi"}, "ProductionUrl": {isv.URL + "/spi"}})
+
+	res := purchase(t, s, "SandboxPurchase", url.Values{"Code": {prod.Code}, "SkuCode": {"Pro"}})
+	if res.Status != "OPENED" || res.Spi == nil || res.Spi.Calls != 3 || res.Spi.IsvInstanceId != fmt.Sprint(res.OrderBizId) {
+		t.Fatalf("purchase: %+v %+v", res, res.Spi)
+	}
+	var inst InstanceForIsv
+	if err := s.c.Call(context.Background(), market.Request{Action: "DescribeInstanceForIsv", Query: url.Values{"InstanceId": {fmt.Sprint(res.InstanceId)}}}, &inst); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(inst.AppJson, "frontEndUrl") || inst.ProductSkuCode != "sku2" || inst.Status != "OPENED" || inst.ProductType != "APP" {
+		t.Errorf("instance: %+v", inst)
+	}
+	var order OrderForIsv
+	if err := s.c.Call(context.Background(), market.Request{Action: "DescribeOrderForIsv", Query: url.Values{"OrderId": {fmt.Sprint(res.OrderId)}}}, &order); err != nil {
+		t.Fatal(err)
+	}
+	if order.OrderType != "NEW" || order.PeriodType != "MONTH" || order.PaymentPrice != 30 || order.InstanceIds[0] != fmt.Sprint(res.InstanceId) {
+		t.Errorf("order: %+v", order)
+	}
+
+	id := url.Values{"InstanceId": {fmt.Sprint(res.InstanceId)}}
+	renew := purchase(t, s, "SandboxRenew", id)
+	if renew.Spi == nil || renew.Spi.Error != "" || renew.EndOn <= res.EndOn {
+		t.Errorf("renew: %+v %+v", renew, renew.Spi)
+	}
+	purchase(t, s, "SandboxUpgrade", url.Values{"InstanceId": id["InstanceId"], "SkuCode": {"Basic"}})
+	purchase(t, s, "SandboxRefund", id)
+	purchase(t, s, "SandboxExpire", id)
+	purchase(t, s, "SandboxRelease", url.Values{"InstanceId": id["InstanceId"], "IsRefund": {"true"}})
+	got := strings.Join(rec.actions(), " ")
+	if got != "createInstance renewInstance upgradeInstance refundRenewInstance expiredInstance releaseInstance" {
+		t.Errorf("the ISV saw: %s", got)
+	}
+	// The ISV got its own instanceId back in every later call.
+	for _, e := range rec.calls[1:] {
+		if e.Params["instanceId"] != res.Spi.IsvInstanceId {
+			t.Errorf("%s with instanceId %s", e.Action, e.Params["instanceId"])
+		}
+	}
+}
+
+func TestFailedSPIBecomesANotification(t *testing.T) {
+	_, s := newSeller(t, "en")
+	wrongKey := &spi.Listener{Key: "not-the-sandbox-key"}
+	isv := httptest.NewServer(wrongKey)
+	defer isv.Close()
+	prod := listedProduct(t, s, url.Values{"DeliveryMode": {"spi"}, "ProductionUrl": {isv.URL}})
+	res := purchase(t, s, "SandboxPurchase", url.Values{"Code": {prod.Code}})
+	if res.Status != "OPENING" || res.Spi.Error == "" {
+		t.Fatalf("%+v %+v", res, res.Spi)
+	}
+	var list struct {
+		TotalCount       int
+		NotificationList []Notification
+	}
+	q := url.Values{"PageNumber": {"1"}, "PageSize": {"10"}}
+	if err := s.c.Call(context.Background(), market.Request{Action: "DescribeFailedNotifications", Query: q}, &list); err != nil {
+		t.Fatal(err)
+	}
+	if list.TotalCount != 1 || list.NotificationList[0].Action != "createInstance" || !strings.Contains(list.NotificationList[0].Message, prod.Code) {
+		t.Fatalf("%+v", list)
+	}
+	if err := s.c.Call(context.Background(), market.Request{Action: "ConfirmNotification", Query: url.Values{"NotificationRequestId": {list.NotificationList[0].NotificationRequestId}}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	s.c.Call(context.Background(), market.Request{Action: "DescribeFailedNotifications", Query: q}, &list)
+	if list.TotalCount != 0 {
+		t.Errorf("confirmed notification still listed: %+v", list)
+	}
+}
+
+func TestLicensesAndMetering(t *testing.T) {
+	_, s := newSeller(t, "en")
+	prod := listedProduct(t, s, url.Values{"DeliveryMode": {"license"}, "ActivationUrl": {"https://isv.example.com/activate"}})
+	res := purchase(t, s, "SandboxPurchase", url.Values{"Code": {prod.Code}, "AliUid": {"1234567890123456"}})
+	if res.LicenseCode == "" || res.Spi != nil {
+		t.Fatalf("%+v", res)
+	}
+	lic := url.Values{"LicenseCode": {res.LicenseCode}}
+	var d struct{ License License }
+	if err := s.c.Call(context.Background(), market.Request{Action: "DescribeLicense", Query: lic}, &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.License.LicenseStatus != "INACTIVATED" || d.License.ExtendInfo.AliUid != 1234567890123456 || len(d.License.ExtendArray.LicenseAttribute) != 6 {
+		t.Errorf("%+v", d.License)
+	}
+	code := func(err error) string {
+		var ae *market.APIError
+		if errors.As(err, &ae) {
+			return ae.Code
+		}
+		return fmt.Sprint(err)
+	}
+	act := func(p url.Values) error {
+		return s.c.Call(context.Background(), market.Request{Action: "ActivateLicense", Query: p}, nil)
+	}
+	if c := code(act(url.Values{"LicenseCode": {res.LicenseCode}, "Identification": {"999"}})); c != "Auth.Match" {
+		t.Errorf("other buyer: %s", c)
+	}
+	if err := act(url.Values{"LicenseCode": {res.LicenseCode}, "Identification": {"1234567890123456"}}); err != nil {
+		t.Fatal(err)
+	}
+	if c := code(act(lic)); c != "License.Invalid" {
+		t.Errorf("twice: %s", c)
+	}
+	if c := code(act(url.Values{"LicenseCode": {"nope"}})); c != "License.Invalid" {
+		t.Errorf("malformed: %s", c)
+	}
+	if c := code(act(url.Values{"LicenseCode": {strings.Repeat("A", 14) + "-" + strings.Repeat("B", 8) + "_" + strings.Repeat("C", 40)}})); c != "License.NotFound" {
+		t.Errorf("unknown: %s", c)
+	}
+
+	push := func(recs any) error {
+		b, _ := json.Marshal(recs)
+		return s.c.Call(context.Background(), market.Request{Action: "PushMeteringData", Form: url.Values{"Metering": {string(b)}}}, nil)
+	}
+	rec := func(assit string) map[string]any {
+		return map[string]any{"InstanceId": fmt.Sprint(res.InstanceId), "StartTime": "1700000000", "EndTime": "1700000600",
+			"Entities": []map[string]string{{"Key": "Frequency", "Value": "42", "meteringAssit": assit}}}
+	}
+	if c := code(push([]any{rec("")})); c != "Invalid.Parameter.Metering" {
+		t.Errorf("no meteringAssit: %s", c)
+	}
+	if err := push([]any{rec(prod.Code + "-Frequency-1")}); err != nil {
+		t.Fatal(err)
+	}
+	if c := code(push([]any{rec(prod.Code + "-Frequency-1")})); c != "Service.Flow.Control" {
+		t.Errorf("within 60 s: %s", c)
+	}
+	many := make([]any, 101)
+	for i := range many {
+		many[i] = rec("x")
+	}
+	if c := code(push(many)); c != "Metering.Data.Exceeded" {
+		t.Errorf("101 records: %s", c)
+	}
+}
