@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -93,6 +94,33 @@ func params(dir string, extraSetup func(*testscript.Env) error) testscript.Param
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// line2env NAME FILE: set NAME to the first line of FILE.
+			"line2env": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: line2env NAME FILE")
+				}
+				line, _, _ := strings.Cut(ts.ReadFile(args[1]), "\n")
+				ts.Setenv(args[0], strings.TrimSpace(line))
+			},
+			// json2env NAME FIELD: set NAME to a top-level field of the last stdout's JSON
+			// object (or of the first object of a list).
+			"json2env": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: json2env NAME FIELD")
+				}
+				var v any
+				if err := json.Unmarshal([]byte(ts.ReadFile("stdout")), &v); err != nil {
+					ts.Fatalf("stdout is not JSON: %v", err)
+				}
+				if list, ok := v.([]any); ok && len(list) > 0 {
+					v = list[0] // the first element of a list
+				}
+				m, ok := v.(map[string]any)
+				if !ok {
+					ts.Fatalf("stdout is not a JSON object or a list of them")
+				}
+				ts.Setenv(args[0], fmt.Sprint(m[args[1]]))
+			},
 			// stdout2env NAME: set NAME to the last command's standard output, trimmed.
 			"stdout2env": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 1 {

@@ -225,6 +225,19 @@ var catalog = map[string]entry{
 	"spi.appinfo":         {"--app-info 不是 JSON 对象：%v", "--app-info is not a JSON object: %v"},
 	"spi.listen.start":    {"SPI 接收端已启动：%s（Ctrl-C 停止）", "SPI listener on %s (Ctrl-C stops it)"},
 
+	// Buyers: instances, orders, licenses, metering, notifications.
+	"instance.id.invalid":    {"%q 不是实例 ID（数字）", "%q is not an instance ID (a number)"},
+	"order.id.invalid":       {"%q 不是订单 ID（数字）", "%q is not an order ID (a number)"},
+	"simulate.spi.ok":        {"生产接口已应答 %s（调用 %d 次）", "the production URL answered %s (%d call(s))"},
+	"simulate.spi.failed":    {"生产接口未完成 %s（调用 %d 次）：%s——已记为失败通知（mkt notification list）", "the production URL did not complete %s (%d call(s)): %s — recorded as a failed notification (mkt notification list)"},
+	"simulate.done":          {"实例 %d：%s（订单 %d）", "instance %d: %s (order %d)"},
+	"license.activated":      {"授权码已激活", "license code activated"},
+	"notification.confirmed": {"已确认 %s 条通知", "confirmed %s notification(s)"},
+	"metering.file.missing":  {"缺少用量文件：--from-file", "no usage file: --from-file"},
+	"metering.wait":          {"每个实例每 60 秒只能推送一次：等待 %s", "one request per instance every 60 s: waiting %s"},
+	"metering.partial":       {"已推送 %d 条；已接受的记录记在 %s，重新运行会跳过它们", "pushed %d record(s); accepted ones are journaled in %s and a rerun skips them"},
+	"metering.done":          {"已推送 %d 条记录（%d 次请求），跳过 %d 条此前已接受的记录", "pushed %d record(s) in %d request(s), skipped %d accepted before"},
+
 	// Credentials.
 	"cred.aliyun.unusable":       {"aliyun CLI 配置 %q（%s）不可用：%s", "aliyun CLI profile %q in %s cannot be used: %s"},
 	"cred.aliyun.skipped":        {"已跳过 aliyun CLI 配置文件：%s", "aliyun CLI config skipped: %s"},

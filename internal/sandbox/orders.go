@@ -16,7 +16,7 @@ import (
 const supplierName = "Sandbox Seller"
 
 type orderRow struct {
-	ID, BizID, AliUID, InstanceID, CreatedAt, PaidAt                         int64
+	ID, BizID, AliUID, InstanceID, CreatedAt, PaidAt                        int64
 	ProductCode, SkuCode, Type, Period, Price, PayStatus, Status, PayMethod string
 	Quantity                                                                int
 }
@@ -555,4 +555,3 @@ func confirmNotification(c *Call) (any, error) {
 	}
 	return map[string]any{"Success": true}, nil
 }
-

@@ -65,13 +65,14 @@ func (l *Listener) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	answer := func(status int, body any) {
 		b, _ := json.Marshal(body)
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(status)
-		w.Write(b)
+		// Report before answering: whoever made the call may look at the report at once.
 		ev.Status, ev.Answer = status, string(b)
 		if l.Events != nil {
 			l.Events(ev)
 		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		w.Write(b)
 	}
 	v := Verify(params, l.Key)
 	ev.Valid = v.Valid
@@ -155,14 +156,14 @@ func (l *Listener) forward(w http.ResponseWriter, r *http.Request, ev *Event) {
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	if ct := resp.Header.Get("Content-Type"); ct != "" {
-		w.Header().Set("Content-Type", ct)
-	}
-	w.WriteHeader(resp.StatusCode)
-	w.Write(body)
 	ev.Status, ev.Answer = resp.StatusCode, strings.TrimSpace(string(body))
 	ev.Verdict += ", forwarded"
 	if l.Events != nil {
 		l.Events(*ev)
 	}
+	if ct := resp.Header.Get("Content-Type"); ct != "" {
+		w.Header().Set("Content-Type", ct)
+	}
+	w.WriteHeader(resp.StatusCode)
+	w.Write(body)
 }

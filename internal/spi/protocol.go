@@ -3,6 +3,7 @@ package spi
 import (
 	"bytes"
 	"context"
+	"errors"
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
@@ -233,6 +234,11 @@ func (c *Caller) send(ctx context.Context, u *url.URL, params url.Values) Exchan
 	resp, err := hc.Do(req)
 	ex.Duration = time.Since(start)
 	if err != nil {
+		// url.Error repeats the whole signed URL; the cause alone says what happened.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
 		ex.Err = err
 		return ex
 	}

@@ -10,6 +10,11 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/bundle"
 	"github.com/mkt-cli/mkt/internal/cli/configcmd"
 	"github.com/mkt-cli/mkt/internal/cli/delivery"
+	"github.com/mkt-cli/mkt/internal/cli/instance"
+	"github.com/mkt-cli/mkt/internal/cli/license"
+	meteringcmd "github.com/mkt-cli/mkt/internal/cli/metering"
+	"github.com/mkt-cli/mkt/internal/cli/notification"
+	"github.com/mkt-cli/mkt/internal/cli/order"
 	"github.com/mkt-cli/mkt/internal/cli/product"
 	sandboxcmd "github.com/mkt-cli/mkt/internal/cli/sandbox"
 	"github.com/mkt-cli/mkt/internal/cli/spicmd"
@@ -90,6 +95,11 @@ Run 'mkt auth login' to use your Alibaba Cloud account.`,
 		bundle.NewCmdBundle(f),
 		delivery.NewCmdDelivery(f),
 		spicmd.NewCmdSPI(f),
+		order.NewCmdOrder(f),
+		instance.NewCmdInstance(f),
+		license.NewCmdLicense(f),
+		meteringcmd.NewCmdMetering(f),
+		notification.NewCmdNotification(f),
 		api.NewCmdAPI(f, nil),
 		sandboxcmd.NewCmdSandbox(f),
 		version.NewCmdVersion(f, info, nil),

@@ -8,6 +8,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/reset"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/review"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/serve"
+	"github.com/mkt-cli/mkt/internal/cli/sandbox/simulate"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 )
 
@@ -32,6 +33,7 @@ $XDG_DATA_HOME/mkt/sandbox, i.e. ~/.local/share/mkt/sandbox).`,
 		clock.NewCmdClock(f),
 		review.NewCmdReview(f),
 		review.NewCmdReleasePrefix(f),
+		simulate.NewCmdSimulate(f),
 	)
 	return cmd
 }

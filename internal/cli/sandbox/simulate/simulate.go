@@ -1,0 +1,158 @@
+// Package simulate is `mkt sandbox simulate`: buyers, played by the sandbox.
+package simulate
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mkt-cli/mkt/internal/cli/product/shared"
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/market"
+)
+
+// NewCmdSimulate builds `mkt sandbox simulate`.
+func NewCmdSimulate(f *cmdutil.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "simulate <command>",
+		Short: "Play a buyer: purchase, renew, upgrade, expire, release, refund",
+		Long: `Play a buyer in the sandbox. A purchase creates an order and an instance; for an
+SPI-mode SaaS product the sandbox then calls the product's production URL with a signed
+createInstance — as the marketplace would — retrying while the answer is instanceId=0, and
+stores the returned appInfo/hostInfo. Renew, upgrade, expire, release and refund call the
+matching SPI action. Calls that fail become failed notifications (mkt notification list).
+License-mode products get a license code.`,
+		Args: cobra.ArbitraryArgs,
+		RunE: cmdutil.GroupRunE,
+	}
+	var sku, period, pay, uid string
+	var trial bool
+	var retries int
+	purchase := &cobra.Command{
+		Use:   "purchase <product-code>",
+		Short: "A buyer buys a product",
+		Example: `  mkt sandbox simulate purchase cmgj10000001
+  mkt sandbox simulate purchase cmgj10000001 --sku pro --period 1y --pay credit`,
+		Args: cmdutil.ExactArgs(1, "<product-code>"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := shared.CheckCode(args[0]); err != nil {
+				return err
+			}
+			p := url.Values{"Code": {args[0]}}
+			set := func(k, v string) {
+				if v != "" {
+					p.Set(k, v)
+				}
+			}
+			set("SkuCode", sku)
+			set("Period", period)
+			set("PayMethod", pay)
+			set("AliUid", uid)
+			if trial {
+				p.Set("Trial", "true")
+			}
+			if retries > 0 {
+				p.Set("SpiRetries", strconv.Itoa(retries))
+			}
+			return run(cmd, f, "SandboxPurchase", p)
+		},
+	}
+	purchase.Flags().StringVar(&sku, "sku", "", "SKU code or name (default: the first)")
+	purchase.Flags().StringVar(&period, "period", "", "a validity period of the product, e.g. 1m, 1y (default: its first)")
+	purchase.Flags().BoolVar(&trial, "trial", false, "a free trial order")
+	purchase.Flags().StringVar(&pay, "pay", "", "balance (default) or credit (信控支付)")
+	purchase.Flags().StringVar(&uid, "buyer", "", "the buyer's account ID (default: made up)")
+	purchase.Flags().IntVar(&retries, "spi-retries", 0, "createInstance calls while it answers instanceId=0 (default 5)")
+
+	var renewPeriod, upSku string
+	var refund bool
+	renew := instanceVerb(f, "renew", "The buyer renews an instance (renewInstance)", "SandboxRenew", func(p url.Values) {
+		if renewPeriod != "" {
+			p.Set("Period", renewPeriod)
+		}
+	})
+	renew.Flags().StringVar(&renewPeriod, "period", "", "a validity period of the product (default: its first)")
+	upgrade := instanceVerb(f, "upgrade", "The buyer upgrades an instance to another SKU (upgradeInstance)", "SandboxUpgrade", func(p url.Values) {
+		p.Set("SkuCode", upSku)
+	})
+	upgrade.Flags().StringVar(&upSku, "sku", "", "the SKU to upgrade to (required)")
+	release := instanceVerb(f, "release", "The instance is released (releaseInstance)", "SandboxRelease", func(p url.Values) {
+		p.Set("IsRefund", strconv.FormatBool(refund))
+	})
+	release.Flags().BoolVar(&refund, "refund", false, "the buyer is refunded")
+	cmd.AddCommand(purchase, renew, upgrade,
+		instanceVerb(f, "expire", "The instance expires (expiredInstance)", "SandboxExpire", nil),
+		release,
+		instanceVerb(f, "refund", "The buyer refunds the latest renewal (refundRenewInstance)", "SandboxRefund", nil),
+	)
+	return cmd
+}
+
+func instanceVerb(f *cmdutil.Factory, name, short, action string, fill func(url.Values)) *cobra.Command {
+	return &cobra.Command{
+		Use:     name + " <instance-id>",
+		Short:   short,
+		Example: fmt.Sprintf("  mkt sandbox simulate %s 10000001", name),
+		Args:    cmdutil.ExactArgs(1, "<instance-id>"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, err := strconv.ParseInt(args[0], 10, 64); err != nil {
+				return cmdutil.FlagError("instance.id.invalid", args[0])
+			}
+			p := url.Values{"InstanceId": {args[0]}}
+			if fill != nil {
+				fill(p)
+			}
+			return run(cmd, f, action, p)
+		},
+	}
+}
+
+func run(cmd *cobra.Command, f *cmdutil.Factory, action string, p url.Values) error {
+	client, err := f.SandboxClient()
+	if err != nil {
+		return err
+	}
+	res, err := client.Simulate(cmd.Context(), action, p)
+	if err != nil {
+		return err
+	}
+	ios := f.IOStreams
+	if res.Spi != nil {
+		if res.Spi.Error != "" {
+			fmt.Fprintf(ios.ErrOut, "%s %s\n", ios.StylesErr().Warning.Render("!"), f.T("simulate.spi.failed", res.Spi.Action, res.Spi.Calls, res.Spi.Error))
+		} else {
+			f.Success("simulate.spi.ok", res.Spi.Action, res.Spi.Calls)
+		}
+	}
+	f.Success("simulate.done", res.InstanceId, res.Status, res.OrderId)
+	return f.Print(res, func() error { return printPurchase(f, res) })
+}
+
+func printPurchase(f *cmdutil.Factory, res market.Purchase) error {
+	ios := f.IOStreams
+	if !ios.IsStdoutTTY() {
+		// In a pipe, the instance ID alone, for scripts.
+		_, err := fmt.Fprintln(ios.Out, res.InstanceId)
+		return err
+	}
+	st := ios.Styles()
+	t := ios.NewTable()
+	row := func(k, v string) {
+		if v != "" && v != "0" {
+			t.AddStyledField(k, st.Bold)
+			t.AddField(v)
+			t.EndRow()
+		}
+	}
+	row("Instance", strconv.FormatInt(res.InstanceId, 10))
+	row("Order", strconv.FormatInt(res.OrderId, 10))
+	row("Status", res.Status)
+	row("Ends", res.EndOn)
+	row("License code", res.LicenseCode)
+	if res.Spi != nil {
+		row("ISV instance", res.Spi.IsvInstanceId)
+	}
+	return t.Render()
+}

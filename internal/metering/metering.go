@@ -1,0 +1,193 @@
+// Package metering reads usage files and plans PushMeteringData requests by the API's rules
+// (reference §1.5): at most 100 records per request, one product per request, one request per
+// instance every 60 s. A journal of accepted records makes a push resumable.
+package metering
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/mkt-cli/mkt/internal/market"
+)
+
+// MaxRecords is the most records one request carries.
+const MaxRecords = 100
+
+// Read parses a usage file: JSON (an array of records in the API's shape) or CSV with the
+// header instance_id,start_time,end_time,key,value,metering_assit (one entity per row; rows of
+// one instance and window make one record).
+func Read(name string, r io.Reader) ([]market.MeteringRecord, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	trimmed := strings.TrimSpace(string(data))
+	if strings.HasPrefix(trimmed, "[") || strings.HasSuffix(strings.ToLower(name), ".json") {
+		var recs []market.MeteringRecord
+		if err := json.Unmarshal(data, &recs); err != nil {
+			return nil, fmt.Errorf("not a JSON array of records: %v", err)
+		}
+		return recs, validate(recs)
+	}
+	cr := csv.NewReader(strings.NewReader(trimmed))
+	rows, err := cr.ReadAll()
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("empty file")
+	}
+	want := []string{"instance_id", "start_time", "end_time", "key", "value", "metering_assit"}
+	if strings.Join(rows[0], ",") != strings.Join(want, ",") {
+		return nil, fmt.Errorf("the first line must be the header %s", strings.Join(want, ","))
+	}
+	index := map[string]int{}
+	var recs []market.MeteringRecord
+	for i, row := range rows[1:] {
+		if len(row) != len(want) {
+			return nil, fmt.Errorf("line %d: %d fields, want %d", i+2, len(row), len(want))
+		}
+		k := row[0] + "|" + row[1] + "|" + row[2]
+		j, ok := index[k]
+		if !ok {
+			j = len(recs)
+			index[k] = j
+			recs = append(recs, market.MeteringRecord{InstanceId: row[0], StartTime: row[1], EndTime: row[2]})
+		}
+		recs[j].Entities = append(recs[j].Entities, market.MeteringEntity{Key: row[3], Value: row[4], MeteringAssit: row[5]})
+	}
+	return recs, validate(recs)
+}
+
+func validate(recs []market.MeteringRecord) error {
+	for i, r := range recs {
+		start, err1 := strconv.ParseInt(r.StartTime, 10, 64)
+		end, err2 := strconv.ParseInt(r.EndTime, 10, 64)
+		if _, err := strconv.ParseInt(r.InstanceId, 10, 64); err != nil {
+			return fmt.Errorf("record %d: instance %q is not a number", i+1, r.InstanceId)
+		}
+		if err1 != nil || err2 != nil || end <= start {
+			return fmt.Errorf("record %d: start and end are Unix seconds, end after start", i+1)
+		}
+		if len(r.Entities) == 0 {
+			return fmt.Errorf("record %d: no entities", i+1)
+		}
+		for _, e := range r.Entities {
+			if n, err := strconv.ParseInt(e.Value, 10, 64); err != nil || n < 0 {
+				return fmt.Errorf("record %d: value %q must be a non-negative integer", i+1, e.Value)
+			}
+			if e.MeteringAssit == "" {
+				return fmt.Errorf("record %d: metering_assit (meteringAssit) is required", i+1)
+			}
+		}
+	}
+	return nil
+}
+
+// Key identifies a record for the journal.
+func Key(r market.MeteringRecord) string {
+	b, _ := json.Marshal(r)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
+}
+
+// Batch is one request: records of one product.
+type Batch struct {
+	Product   string
+	Records   []market.MeteringRecord
+	Instances []string
+}
+
+// Plan groups records into requests: by product, at most MaxRecords each, in file order.
+func Plan(recs []market.MeteringRecord, productOf func(instance string) string) []Batch {
+	byProduct := map[string][]market.MeteringRecord{}
+	var order []string
+	for _, r := range recs {
+		p := productOf(r.InstanceId)
+		if _, ok := byProduct[p]; !ok {
+			order = append(order, p)
+		}
+		byProduct[p] = append(byProduct[p], r)
+	}
+	var out []Batch
+	for _, p := range order {
+		rs := byProduct[p]
+		for len(rs) > 0 {
+			n := min(len(rs), MaxRecords)
+			b := Batch{Product: p, Records: rs[:n]}
+			seen := map[string]bool{}
+			for _, r := range b.Records {
+				if !seen[r.InstanceId] {
+					seen[r.InstanceId] = true
+					b.Instances = append(b.Instances, r.InstanceId)
+				}
+			}
+			sort.Strings(b.Instances)
+			out = append(out, b)
+			rs = rs[n:]
+		}
+	}
+	return out
+}
+
+// Journal is the set of records already accepted, kept in a file one key per line.
+type Journal struct {
+	path string
+	done map[string]bool
+}
+
+// OpenJournal reads the journal at path (missing is empty).
+func OpenJournal(path string) (*Journal, error) {
+	j := &Journal{path: path, done: map[string]bool{}}
+	f, err := os.Open(path)
+	if os.IsNotExist(err) {
+		return j, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if k := strings.TrimSpace(sc.Text()); k != "" {
+			j.done[k] = true
+		}
+	}
+	return j, sc.Err()
+}
+
+// Done reports whether the record was accepted before.
+func (j *Journal) Done(r market.MeteringRecord) bool { return j.done[Key(r)] }
+
+// Record appends the accepted records' keys and syncs the file.
+func (j *Journal) Record(recs []market.MeteringRecord) error {
+	f, err := os.OpenFile(j.path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	for _, r := range recs {
+		k := Key(r)
+		j.done[k] = true
+		b.WriteString(k)
+		b.WriteByte('\n')
+	}
+	if _, err := f.WriteString(b.String()); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
