@@ -3,9 +3,9 @@ package spi
 import (
 	"bytes"
 	"context"
-	"errors"
 	"crypto/rand"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math/big"
