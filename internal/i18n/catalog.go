@@ -231,6 +231,7 @@ var catalog = map[string]entry{
 	"simulate.spi.ok":        {"生产接口已应答 %s（调用 %d 次）", "the production URL answered %s (%d call(s))"},
 	"simulate.spi.failed":    {"生产接口未完成 %s（调用 %d 次）：%s——已记为失败通知（mkt notification list）", "the production URL did not complete %s (%d call(s)): %s — recorded as a failed notification (mkt notification list)"},
 	"simulate.done":          {"实例 %d：%s（订单 %d）", "instance %d: %s (order %d)"},
+	"simulate.period.both":   {"--months 与 --period 只能给一个", "give --months or --period, not both"},
 	"license.activated":      {"授权码已激活", "license code activated"},
 	"notification.confirmed": {"已确认 %s 条通知", "confirmed %s notification(s)"},
 	"metering.file.missing":  {"缺少用量文件：--from-file", "no usage file: --from-file"},

@@ -163,3 +163,33 @@ func TestDecode(t *testing.T) {
 		t.Error("HTML accepted")
 	}
 }
+
+// --forward-to: valid calls reach the app unchanged and its answers come back; invalid ones
+// never reach it.
+func TestListenerForwards(t *testing.T) {
+	var seen atomic.Int64
+	app := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		seen.Add(1)
+		if !Verify(r.URL.Query(), key).Valid {
+			t.Errorf("the app got a call that does not verify: %v", r.URL.Query())
+		}
+		jsonAnswer(w, map[string]any{"instanceId": "app-" + r.URL.Query().Get("orderBizId")})
+	}))
+	defer app.Close()
+	var events []Event
+	l := &Listener{Key: key, Forward: app.URL + "/hook", Events: func(e Event) { events = append(events, e) }}
+	srv := httptest.NewServer(l)
+	defer srv.Close()
+	c := &Caller{Key: key}
+	ex := c.Call(context.Background(), srv.URL, Params(CreateInstance, Context{OrderBizID: "77", AliUID: "1", OrderID: "2", ProductCode: "cmgj1", SkuID: "s"}))
+	if a, probs := Decode(ex); len(probs) != 0 || a.InstanceID != "app-77" {
+		t.Fatalf("%+v %v", a, probs)
+	}
+	bad := &Caller{Key: "other"}
+	if ex := bad.Call(context.Background(), srv.URL, Params(RenewInstance, Context{InstanceID: "1", OrderID: "2"})); ex.Status != 403 {
+		t.Errorf("bad token: %d", ex.Status)
+	}
+	if seen.Load() != 1 || len(events) != 2 || !strings.Contains(events[0].Verdict, "forwarded") {
+		t.Errorf("app saw %d calls; events %+v", seen.Load(), events)
+	}
+}

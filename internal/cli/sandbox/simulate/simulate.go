@@ -29,12 +29,13 @@ License-mode products get a license code.`,
 	}
 	var sku, period, pay, uid string
 	var trial bool
-	var retries int
+	var retries, months int
 	purchase := &cobra.Command{
 		Use:   "purchase <product-code>",
 		Short: "A buyer buys a product",
 		Example: `  mkt sandbox simulate purchase cmgj10000001
-  mkt sandbox simulate purchase cmgj10000001 --sku pro --period 1y --pay credit`,
+  mkt sandbox simulate purchase cmgj10000001 --sku pro --period 1y --pay credit
+  mkt sandbox simulate purchase cmgj10000001 --months 3 --trial`,
 		Args: cmdutil.ExactArgs(1, "<product-code>"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := shared.CheckCode(args[0]); err != nil {
@@ -45,6 +46,12 @@ License-mode products get a license code.`,
 				if v != "" {
 					p.Set(k, v)
 				}
+			}
+			if months > 0 {
+				if period != "" {
+					return cmdutil.FlagError("simulate.period.both")
+				}
+				period = strconv.Itoa(months) + "m"
 			}
 			set("SkuCode", sku)
 			set("Period", period)
@@ -61,6 +68,7 @@ License-mode products get a license code.`,
 	}
 	purchase.Flags().StringVar(&sku, "sku", "", "SKU code or name (default: the first)")
 	purchase.Flags().StringVar(&period, "period", "", "a validity period of the product, e.g. 1m, 1y (default: its first)")
+	purchase.Flags().IntVar(&months, "months", 0, "buy N months (the same as --period Nm)")
 	purchase.Flags().BoolVar(&trial, "trial", false, "a free trial order")
 	purchase.Flags().StringVar(&pay, "pay", "", "balance (default) or credit (信控支付)")
 	purchase.Flags().StringVar(&uid, "buyer", "", "the buyer's account ID (default: made up)")
