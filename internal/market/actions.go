@@ -1,5 +1,7 @@
 package market
 
+import "sync"
+
 // ActionInfo describes an action mkt knows: whether it exists on the real marketplace, how it
 // is sent, and whether it takes a ClientToken.
 type ActionInfo struct {
@@ -11,15 +13,14 @@ type ActionInfo struct {
 	Idempotent bool
 }
 
-var known = map[string]ActionInfo{}
-
-func reg(public, idempotent bool, method string, names ...string) {
-	for _, n := range names {
-		known[n] = ActionInfo{Name: n, Public: public, Method: method, Idempotent: idempotent}
+// known is built on first use, not at start-up (DESIGN §9: nothing before a command needs it).
+var known = sync.OnceValue(func() map[string]ActionInfo {
+	m := map[string]ActionInfo{}
+	reg := func(public, idempotent bool, method string, names ...string) {
+		for _, n := range names {
+			m[n] = ActionInfo{Name: n, Public: public, Method: method, Idempotent: idempotent}
+		}
 	}
-}
-
-func init() {
 	// Public actions (reference §1.2). Two are GET; none takes a ClientToken.
 	reg(true, false, "POST",
 		"DescribeFailedNotifications", "ConfirmNotification", "DescribeInvoiceForIsv", "ModifyInvoiceForIsv",
@@ -44,10 +45,11 @@ func init() {
 	reg(false, false, "POST", "SandboxAdvanceClock", "SandboxDescribeClock", "SandboxResetClock",
 		"SandboxReviewProduct", "SandboxReleaseApiPrefix", "SandboxPurchase", "SandboxRenew", "SandboxUpgrade",
 		"SandboxExpire", "SandboxRelease", "SandboxRefund")
-}
+	return m
+})
 
 // Lookup returns what mkt knows of an action.
 func Lookup(name string) (ActionInfo, bool) {
-	a, ok := known[name]
+	a, ok := known()[name]
 	return a, ok
 }
