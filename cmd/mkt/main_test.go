@@ -109,7 +109,9 @@ func params(dir string, extraSetup func(*testscript.Env) error) testscript.Param
 					ts.Fatalf("usage: json2env NAME FIELD")
 				}
 				var v any
-				if err := json.Unmarshal([]byte(ts.ReadFile("stdout")), &v); err != nil {
+				dec := json.NewDecoder(strings.NewReader(ts.ReadFile("stdout")))
+				dec.UseNumber() // IDs are 15-digit numbers: no float formatting
+				if err := dec.Decode(&v); err != nil {
 					ts.Fatalf("stdout is not JSON: %v", err)
 				}
 				if list, ok := v.([]any); ok && len(list) > 0 {

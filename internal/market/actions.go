@@ -44,7 +44,7 @@ var known = sync.OnceValue(func() map[string]ActionInfo {
 	// Sandbox-only actions.
 	reg(false, false, "POST", "SandboxAdvanceClock", "SandboxDescribeClock", "SandboxResetClock",
 		"SandboxReviewProduct", "SandboxReleaseApiPrefix", "SandboxPurchase", "SandboxRenew", "SandboxUpgrade",
-		"SandboxExpire", "SandboxRelease", "SandboxRefund")
+		"SandboxExpire", "SandboxRelease", "SandboxRefund", "SandboxRequestInvoice")
 	return m
 })
 

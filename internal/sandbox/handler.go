@@ -164,6 +164,10 @@ var commonParams = map[string]bool{
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if id, ok := strings.CutPrefix(r.URL.Path, "/files/"); ok && r.Method == http.MethodGet {
+		s.serveFile(w, r, id)
+		return
+	}
 	requestID := strings.ToUpper(uuid.NewString())
 	body, err := io.ReadAll(io.LimitReader(r.Body, MaxBodyBytes+1))
 	if err != nil {

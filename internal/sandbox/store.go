@@ -231,6 +231,31 @@ var migrations = []string{
 	   received_at INTEGER NOT NULL
 	 );
 	 CREATE INDEX metering_instance ON metering (instance_id, received_at);`,
+	// 5: invoice requests (发票申请).
+	`CREATE TABLE invoices (
+	   id            INTEGER PRIMARY KEY,
+	   status        INTEGER NOT NULL,
+	   result        TEXT NOT NULL,
+	   type          INTEGER NOT NULL,
+	   title         TEXT NOT NULL,
+	   tax_number    TEXT NOT NULL DEFAULT '',
+	   aliyun_pk     INTEGER NOT NULL,
+	   amount        TEXT NOT NULL,
+	   user_notice   TEXT NOT NULL DEFAULT '',
+	   check_notice  TEXT NOT NULL DEFAULT '',
+	   number        TEXT NOT NULL DEFAULT '',
+	   electron_url  TEXT NOT NULL DEFAULT '',
+	   orders        TEXT NOT NULL,
+	   addressee     TEXT NOT NULL DEFAULT '',
+	   phone         TEXT NOT NULL DEFAULT '',
+	   address       TEXT NOT NULL DEFAULT '',
+	   postal_code   TEXT NOT NULL DEFAULT '',
+	   emails        TEXT NOT NULL DEFAULT '',
+	   created_at    INTEGER NOT NULL,
+	   modified_at   INTEGER NOT NULL
+	 );
+	 CREATE INDEX invoices_by_status ON invoices (status, created_at, id);
+	 CREATE INDEX invoices_by_time ON invoices (created_at, id);`,
 }
 
 // Open opens (creating if needed) the sandbox in dir and brings its schema up to date.

@@ -11,6 +11,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/configcmd"
 	"github.com/mkt-cli/mkt/internal/cli/delivery"
 	"github.com/mkt-cli/mkt/internal/cli/instance"
+	"github.com/mkt-cli/mkt/internal/cli/invoicecmd"
 	"github.com/mkt-cli/mkt/internal/cli/license"
 	meteringcmd "github.com/mkt-cli/mkt/internal/cli/metering"
 	"github.com/mkt-cli/mkt/internal/cli/notification"
@@ -95,6 +96,7 @@ Run 'mkt auth login' to use your Alibaba Cloud account.`,
 		bundle.NewCmdBundle(f),
 		delivery.NewCmdDelivery(f),
 		spicmd.NewCmdSPI(f),
+		invoicecmd.NewCmdInvoice(f),
 		order.NewCmdOrder(f),
 		instance.NewCmdInstance(f),
 		license.NewCmdLicense(f),

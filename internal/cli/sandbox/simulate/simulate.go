@@ -90,6 +90,68 @@ License-mode products get a license code.`,
 		p.Set("IsRefund", strconv.FormatBool(refund))
 	})
 	release.Flags().BoolVar(&refund, "refund", false, "the buyer is refunded")
+	var orders []string
+	var itype, title, tax, spread string
+	var count int
+	request := &cobra.Command{
+		Use:   "invoice-request --order <order-id>... [--type 2|3] [--title …] [--tax-number …]",
+		Short: "A buyer asks for an invoice (any time after buying: FAQ 四 Q4)",
+		Long: `A buyer asks for an invoice for one or more of their orders, now (sandbox time). With
+--count, seed that many requests spread over the last --spread instead (demos, benchmarks).`,
+		Example: `  mkt sandbox simulate invoice-request --order 200000000000001 --title "Example Co., Ltd." --tax-number 91330100MA2B12345X --type 3
+  mkt sandbox simulate invoice-request --count 100000 --spread 10d`,
+		Args: cmdutil.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p := url.Values{}
+			if count > 0 {
+				if len(orders) > 0 {
+					return cmdutil.FlagError("simulate.invoice.both")
+				}
+				p.Set("Count", strconv.Itoa(count))
+				if spread != "" {
+					p.Set("Spread", spread)
+				}
+			} else if len(orders) == 0 {
+				return cmdutil.FlagError("simulate.invoice.order").WithRemedy("remedy.help", cmd.CommandPath())
+			}
+			for i, o := range orders {
+				p.Set("OrderIds."+strconv.Itoa(i+1), o)
+			}
+			for k, v := range map[string]string{"Type": itype, "Title": title, "TaxNumber": tax} {
+				if v != "" {
+					p.Set(k, v)
+				}
+			}
+			client, err := f.SandboxClient()
+			if err != nil {
+				return err
+			}
+			var out struct {
+				Invoice        *struct{ Id, Price, CreateTimeStr string }
+				Seeded         int
+				FirstInvoiceId int64
+			}
+			if err := client.Call(cmd.Context(), market.Request{Action: "SandboxRequestInvoice", Form: p}, &out); err != nil {
+				return err
+			}
+			if out.Invoice == nil {
+				f.Success("simulate.invoice.seeded", out.Seeded)
+				return f.Print(out, func() error { return nil })
+			}
+			f.Success("simulate.invoice.done", out.Invoice.Id, out.Invoice.Price)
+			return f.Print(out.Invoice, func() error {
+				_, err := fmt.Fprintln(f.IOStreams.Out, out.Invoice.Id)
+				return err
+			})
+		},
+	}
+	request.Flags().StringArrayVar(&orders, "order", nil, "an order of the buyer (repeatable)")
+	request.Flags().StringVar(&itype, "type", "", "2 (digital ordinary, default) or 3 (digital special VAT: needs --tax-number)")
+	request.Flags().StringVar(&title, "title", "", "the invoice title (company or person)")
+	request.Flags().StringVar(&tax, "tax-number", "", "the buyer's tax number")
+	request.Flags().IntVar(&count, "count", 0, "seed this many requests instead")
+	request.Flags().StringVar(&spread, "spread", "", "with --count: spread the requests over this long before now (default 10d)")
+	cmd.AddCommand(request)
 	cmd.AddCommand(purchase, renew, upgrade,
 		instanceVerb(f, "expire", "The instance expires (expiredInstance)", "SandboxExpire", nil),
 		release,
