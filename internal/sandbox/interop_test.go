@@ -1,6 +1,8 @@
 package sandbox_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"net/http/httptest"
 	"net/url"
@@ -56,6 +58,56 @@ func TestOfficialSDKInterop(t *testing.T) {
 		}
 		return resp["body"].(map[string]any), nil
 	}
+
+	// DescribeInvoiceForIsv decodes into the shape the public documentation describes:
+	// numbers as strings, Result[] with its nested objects.
+	t.Run("DescribeInvoiceForIsv", func(t *testing.T) {
+		cfg := &openapiutil.Config{AccessKeyId: dara.String(id), AccessKeySecret: dara.String(secret), Endpoint: dara.String(u.Host), Protocol: dara.String("http")}
+		c, err := openapi.NewClient(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		params := func(action string) *openapiutil.Params {
+			return &openapiutil.Params{Action: dara.String(action), Version: dara.String("2015-11-01"), Protocol: dara.String("HTTP"),
+				Pathname: dara.String("/"), Method: dara.String("POST"), AuthType: dara.String("AK"), Style: dara.String("RPC"),
+				ReqBodyType: dara.String("formData"), BodyType: dara.String("json")}
+		}
+		if _, err := c.CallApi(params("SandboxRequestInvoice"), &openapiutil.OpenApiRequest{Query: openapiutil.Query(map[string]any{"Count": "3"})}, &dara.RuntimeOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		resp, err := c.CallApi(params("DescribeInvoiceForIsv"), &openapiutil.OpenApiRequest{Query: openapiutil.Query(map[string]any{"Status": "0", "PageIndex": "1", "PageSize": "2"})}, &dara.RuntimeOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(resp["body"])
+		var doc struct {
+			RequestId, PageSize, PageNumber, Count, Code string
+			Success                                      bool
+			Result                                       []struct {
+				Id, Status, Title, Type, Price, AliyunPk, CreateTimeStr, ModifiedTime, MaterialType string
+				ReceiptUserInfoDto                                                                  struct{ TaxNumber string }
+				UserAddressDto                                                                      struct{ AliyunPk, Emails string }
+				InvoiceList                                                                         []struct{ Id, InvoiceAmount string }
+				EvaluateList                                                                        []struct {
+					Id, ProductCode, Amount, BizTimeStr string
+					Agent                               bool
+				}
+			}
+		}
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&doc); err != nil {
+			// Unknown fields are fine (NextToken, MaxResults…); a type mismatch is not.
+			if !strings.Contains(err.Error(), "unknown field") {
+				t.Fatalf("shape: %v\n%s", err, b)
+			}
+			json.Unmarshal(b, &doc)
+		}
+		if doc.PageSize != "2" || doc.PageNumber != "1" || doc.Count != "3" || !doc.Success || len(doc.Result) != 2 ||
+			doc.Result[0].EvaluateList[0].ProductCode == "" || doc.Result[0].Status != "Processing" {
+			t.Errorf("%+v", doc)
+		}
+	})
 
 	for _, algo := range []string{"", "v2"} {
 		name := "V3"
