@@ -199,25 +199,39 @@ func describeInvoiceForIsv(c *Call) (any, error) {
 		cond = strings.Join(where, " AND ")
 	}
 	out := InvoicePage{Code: "200", Success: true, PageNumber: strconv.Itoa(page), PageSize: strconv.Itoa(size), Result: []InvoiceItem{}}
+	// Oldest first: the order in which the 7-day deadlines fall due. A page that follows one
+	// just served resumes where it ended (keyset) and keeps its count; any other page walks
+	// the offset over the index alone, then reads its rows.
+	key := fmt.Sprintf("invoices|%s|%v|%d", cond, args, size)
+	var rows *sql.Rows
 	var count int
-	if err := c.QueryRow(`SELECT COUNT(*) FROM invoices WHERE `+cond, args...).Scan(&count); err != nil {
-		return nil, err
+	if prev, ok := c.Store.cursor(key + "|" + strconv.Itoa(page-1)); ok && page > 1 {
+		count = prev.count
+		rows, err = c.Query(`SELECT `+invoiceColumns+` FROM invoices WHERE `+cond+` AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`,
+			append(args, prev.at, prev.id, size)...)
+	} else {
+		if err := c.QueryRow(`SELECT COUNT(*) FROM invoices WHERE `+cond, args...).Scan(&count); err != nil {
+			return nil, err
+		}
+		rows, err = c.Query(`SELECT `+invoiceColumns+` FROM invoices WHERE id IN (SELECT id FROM invoices WHERE `+cond+
+			` ORDER BY created_at, id LIMIT ? OFFSET ?) ORDER BY created_at, id`, append(args, size, (page-1)*size)...)
 	}
-	out.Count = strconv.Itoa(count)
-	// Oldest first: the order in which the 7-day deadlines fall due. The offset walks only the
-	// index; the rows are read for this page alone.
-	rows, err := c.Query(`SELECT `+invoiceColumns+` FROM invoices WHERE id IN (SELECT id FROM invoices WHERE `+cond+
-		` ORDER BY created_at, id LIMIT ? OFFSET ?) ORDER BY created_at, id`, append(args, size, (page-1)*size)...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	out.Count = strconv.Itoa(count)
+	var last *invoiceRow
 	for rows.Next() {
 		r, err := scanInvoice(rows)
 		if err != nil {
 			return nil, err
 		}
 		out.Result = append(out.Result, r.item())
+		last = r
+	}
+	if last != nil {
+		c.Store.setCursor(key+"|"+strconv.Itoa(page), pageCursor{at: last.CreatedAt, id: last.ID, count: count})
 	}
 	return out, rows.Err()
 }

@@ -41,6 +41,34 @@ type Store struct {
 	// a small query's cost, and a listing runs the same few queries page after page.
 	stmtMu sync.Mutex
 	stmts  map[stmtKey]*sql.Stmt
+
+	// cursors remember where an offset-paged listing's page ended, so that the next page of
+	// the same query resumes from there instead of walking the offset again (PageIndex
+	// paging over 100,000 rows would otherwise be quadratic).
+	curMu   sync.Mutex
+	cursors map[string]pageCursor
+}
+
+type pageCursor struct {
+	at    int64
+	id    int64
+	count int
+}
+
+func (s *Store) cursor(key string) (pageCursor, bool) {
+	s.curMu.Lock()
+	defer s.curMu.Unlock()
+	c, ok := s.cursors[key]
+	return c, ok
+}
+
+func (s *Store) setCursor(key string, c pageCursor) {
+	s.curMu.Lock()
+	defer s.curMu.Unlock()
+	if s.cursors == nil || len(s.cursors) >= 4096 {
+		s.cursors = map[string]pageCursor{} // bounded: start over rather than grow
+	}
+	s.cursors[key] = c
 }
 
 type stmtKey struct {
