@@ -19,6 +19,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/root"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/iostreams"
+	"github.com/mkt-cli/mkt/internal/manifest"
 )
 
 // manDate is fixed so that regenerating the man pages changes nothing unless the commands do.
@@ -63,6 +64,10 @@ func generate(out string) error {
 	}
 	if err := doc.GenMarkdownTree(newRoot(), refDir); err != nil {
 		return fmt.Errorf("markdown: %w", err)
+	}
+	// The listing manifest's JSON Schema, for editors (yaml-language-server) and reviewers.
+	if err := os.WriteFile(filepath.Join(refDir, "manifest.schema.json"), []byte(manifest.Schema), 0o644); err != nil {
+		return fmt.Errorf("schema: %w", err)
 	}
 	header := &doc.GenManHeader{Title: "MKT", Section: "1", Date: &manDate, Source: "mkt", Manual: "mkt manual"}
 	if err := doc.GenManTree(newRoot(), header, manDir); err != nil {

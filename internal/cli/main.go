@@ -14,6 +14,7 @@ import (
 	"syscall"
 
 	"github.com/mkt-cli/mkt/internal/build"
+	applycmd "github.com/mkt-cli/mkt/internal/cli/apply"
 	"github.com/mkt-cli/mkt/internal/cli/root"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/config"
@@ -59,6 +60,9 @@ func Run(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv fu
 	if ctx.Err() != nil && cmdutil.KindOf(err) == cmdutil.KindFailure {
 		// Interrupted: whatever failed afterwards failed because of the signal.
 		err = &cmdutil.Error{Kind: cmdutil.KindInterrupted, Msg: i18n.M("error.interrupted"), Err: err}
+	}
+	if applycmd.IsChanges(err) {
+		return applycmd.ExitChanges
 	}
 	err = classify(err)
 	printError(f, err)

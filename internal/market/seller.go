@@ -253,6 +253,20 @@ func (c *Client) CreateBundle(ctx context.Context, in BundleInput, token string)
 	return r.Bundle, err
 }
 
+// ModifyBundle changes a bundle: its products (when given), discount and price.
+func (c *Client) ModifyBundle(ctx context.Context, id string, in BundleInput, token string) (Bundle, error) {
+	f := url.Values{"BundleId": {id}, "Discount": {in.Discount}, "Price": {in.Price}}
+	if in.Name != "" {
+		f.Set("Name", in.Name)
+	}
+	for i, code := range in.Products {
+		f.Set("ProductCodes."+strconv.Itoa(i+1), code)
+	}
+	var r BundleResult
+	err := c.Call(ctx, Request{Action: "ModifyProductBundle", Form: f, Idempotent: true, ClientToken: token}, &r)
+	return r.Bundle, err
+}
+
 // DeleteBundle deletes a bundle.
 func (c *Client) DeleteBundle(ctx context.Context, id string) (Bundle, error) {
 	var r BundleResult

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/build"
 	"github.com/mkt-cli/mkt/internal/cli/api"
+	applycmd "github.com/mkt-cli/mkt/internal/cli/apply"
 	"github.com/mkt-cli/mkt/internal/cli/auth"
 	"github.com/mkt-cli/mkt/internal/cli/bundle"
 	"github.com/mkt-cli/mkt/internal/cli/configcmd"
@@ -96,6 +97,9 @@ Run 'mkt auth login' to use your Alibaba Cloud account.`,
 		bundle.NewCmdBundle(f),
 		delivery.NewCmdDelivery(f),
 		spicmd.NewCmdSPI(f),
+		applycmd.NewCmdApply(f),
+		applycmd.NewCmdPlan(f),
+		applycmd.NewCmdExport(f),
 		invoicecmd.NewCmdInvoice(f),
 		order.NewCmdOrder(f),
 		instance.NewCmdInstance(f),

@@ -1,0 +1,226 @@
+package manifest
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/rules"
+)
+
+// Fetch reads what a plan compares against: every live product and every bundle.
+func Fetch(ctx context.Context, c *market.Client) (Snapshot, error) {
+	var snap Snapshot
+	err := c.ListProducts(ctx, market.ProductFilter{}, func(p market.ProductPage) bool {
+		snap.Products = append(snap.Products, p.Products...)
+		return true
+	})
+	if err != nil {
+		return snap, err
+	}
+	err = c.ListBundles(ctx, "", func(p market.BundlePage) bool {
+		snap.Bundles = append(snap.Bundles, p.Bundles...)
+		return true
+	})
+	return snap, err
+}
+
+// Result is what happened to one item.
+type Result struct {
+	Kind   string `json:"kind"`
+	Key    string `json:"key"`
+	Code   string `json:"code,omitempty"`
+	Action string `json:"action"` // created, updated, submitted, listed, rejected, blocked, failed
+	Detail string `json:"detail,omitempty"`
+	Err    error  `json:"-"`
+}
+
+// Options tune Apply.
+type Options struct {
+	// Parallel bounds concurrent product mutations (4 when zero).
+	Parallel int
+	// Submit sends created and updated products to review.
+	Submit bool
+	// Wait polls submitted products until each is listed or rejected, for at most Timeout.
+	Wait    bool
+	Timeout time.Duration
+	// Progress hears each result as it happens (from several goroutines, one at a time).
+	Progress func(Result)
+}
+
+// Apply carries out a plan: products first (bounded concurrency), then the bundles that use
+// them; blocked items are skipped. It returns every result; failures are results too.
+func Apply(ctx context.Context, c *market.Client, plan Plan, opts Options) []Result {
+	par := opts.Parallel
+	if par <= 0 {
+		par = 4
+	}
+	var mu sync.Mutex
+	var results []Result
+	report := func(r Result) {
+		mu.Lock()
+		defer mu.Unlock()
+		results = append(results, r)
+		if opts.Progress != nil {
+			opts.Progress(r)
+		}
+	}
+	codes := map[string]string{}
+	changed := map[string]string{} // key → code of products created or updated
+	for _, it := range plan.Items {
+		if it.Kind == "product" && it.Code != "" {
+			codes[it.Key] = it.Code
+		}
+		if it.Action == Blocked {
+			report(Result{Kind: it.Kind, Key: it.Key, Code: it.Code, Action: "blocked", Detail: it.Block.Code})
+		}
+	}
+
+	work := make(chan Item)
+	var wg sync.WaitGroup
+	for i := 0; i < par; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range work {
+				var p market.Product
+				var err error
+				action := "created"
+				if it.Action == Create {
+					p, err = c.CreateProduct(ctx, it.input, Token(it.Key, "create", it.input.Form()))
+				} else {
+					action = "updated"
+					p, err = c.ModifyProduct(ctx, it.Code, it.input, Token(it.Key, "update", it.input.Form()))
+				}
+				if err == nil && it.agreement != "" {
+					p, err = c.ModifyProductAgreement(ctx, p.Code, it.agreement, "")
+				}
+				if err != nil {
+					report(Result{Kind: "product", Key: it.Key, Code: it.Code, Action: "failed", Detail: err.Error(), Err: err})
+					continue
+				}
+				mu.Lock()
+				codes[it.Key], changed[it.Key] = p.Code, p.Code
+				mu.Unlock()
+				report(Result{Kind: "product", Key: it.Key, Code: p.Code, Action: action})
+			}
+		}()
+	}
+	for _, it := range plan.Items {
+		if it.Kind == "product" && (it.Action == Create || it.Action == Update) {
+			select {
+			case work <- it:
+			case <-ctx.Done():
+			}
+		}
+	}
+	close(work)
+	wg.Wait()
+	if ctx.Err() != nil {
+		return results
+	}
+
+	for _, it := range plan.Items {
+		if it.Kind != "bundle" || (it.Action != Create && it.Action != Update) {
+			continue
+		}
+		in := market.BundleInput{Name: it.bundle.Name, Discount: it.bundle.Discount, Price: it.bundle.Price}
+		missing := ""
+		for _, k := range it.bundle.Products {
+			code, ok := codes[k]
+			if !ok {
+				missing = k
+				break
+			}
+			in.Products = append(in.Products, code)
+		}
+		if missing != "" {
+			report(Result{Kind: "bundle", Key: it.Key, Action: "failed", Detail: fmt.Sprintf("product %s was not applied", missing),
+				Err: fmt.Errorf("bundle %s: product %s was not applied", it.Key, missing)})
+			continue
+		}
+		var b market.Bundle
+		var err error
+		action := "created"
+		if it.Action == Create {
+			b, err = c.CreateBundle(ctx, in, Token(it.Key, "bundle", in))
+		} else {
+			action = "updated"
+			b, err = c.ModifyBundle(ctx, it.bundleID, in, Token(it.Key, "bundle-update", in))
+		}
+		if err != nil {
+			report(Result{Kind: "bundle", Key: it.Key, Action: "failed", Detail: err.Error(), Err: err})
+			continue
+		}
+		report(Result{Kind: "bundle", Key: it.Key, Code: b.BundleId, Action: action})
+	}
+
+	if !opts.Submit {
+		return results
+	}
+	submitted := map[string]string{}
+	for _, it := range plan.Items {
+		code, ok := changed[it.Key]
+		if it.Kind != "product" || !ok {
+			continue
+		}
+		p, err := c.SubmitProduct(ctx, code, "review", Token(it.Key, "submit", it.input.Form()))
+		if err != nil {
+			report(Result{Kind: "product", Key: it.Key, Code: code, Action: "failed", Detail: err.Error(), Err: err})
+			continue
+		}
+		submitted[it.Key] = code
+		report(Result{Kind: "product", Key: it.Key, Code: code, Action: "submitted", Detail: p.Status})
+	}
+	if opts.Wait && len(submitted) > 0 {
+		wait(ctx, c, submitted, opts.Timeout, report)
+	}
+	return results
+}
+
+// wait polls submitted products, with backoff, until each is listed or rejected.
+func wait(ctx context.Context, c *market.Client, pending map[string]string, timeout time.Duration, report func(Result)) {
+	if timeout <= 0 {
+		timeout = 30 * time.Minute
+	}
+	deadline := time.Now().Add(timeout)
+	delay := 200 * time.Millisecond
+	last := map[string]string{}
+	for len(pending) > 0 {
+		for key, code := range pending {
+			p, err := c.GetProduct(ctx, code)
+			if err != nil {
+				continue // a transient failure: the next round asks again
+			}
+			if p.Status != last[key] && last[key] != "" {
+				report(Result{Kind: "product", Key: key, Code: code, Action: "transition", Detail: last[key] + " → " + p.Status})
+			}
+			last[key] = p.Status
+			switch rules.State(p.Status) {
+			case rules.StateListed:
+				report(Result{Kind: "product", Key: key, Code: code, Action: "listed"})
+				delete(pending, key)
+			case rules.StateRejected:
+				report(Result{Kind: "product", Key: key, Code: code, Action: "rejected", Detail: p.AuditFailMsg})
+				delete(pending, key)
+			}
+		}
+		if len(pending) == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			for key, code := range pending {
+				report(Result{Kind: "product", Key: key, Code: code, Action: "timeout", Detail: last[key]})
+			}
+			return
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, 10*time.Second)
+	}
+}

@@ -1,0 +1,66 @@
+package manifest
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/mkt-cli/mkt/internal/rules"
+)
+
+// Export writes the marketplace's listings as a manifest: the way an existing seller adopts
+// apply. Products keep their codes (pinned) and their recorded key, or get their code as key.
+func Export(snap Snapshot) Manifest {
+	m := Manifest{APIVersion: APIVersion, Kind: Kind}
+	keyOf := map[string]string{}
+	for _, p := range snap.Products {
+		if rules.State(p.Status) == rules.StateDeleted {
+			continue
+		}
+		key := strings.TrimPrefix(p.ExternalKey, "manifest:")
+		if p.ExternalKey == "" || !validKey(key) {
+			key = p.Code
+		}
+		keyOf[p.Code] = key
+		mp := Product{Key: key, Code: p.Code, Name: p.Name, Type: strings.ToLower(p.Type), Category: p.CategoryId,
+			Summary: p.ShortDescription, Description: p.Description, Validity: p.ValidityPeriods, Delivery: p.DeliveryMode,
+			ProductionURL: p.ProductionUrl, ActivationURL: p.ActivationUrl, APIGroup: p.ApiGroup, APIPrefix: p.ApiPrefix,
+			ImageID: p.ImageId, ImageRegion: p.ImageRegion, DeliveryTemplate: p.DeliveryTemplateId}
+		if p.Agreement != nil {
+			mp.Agreement = p.Agreement.TemplateId
+		}
+		for _, s := range p.Skus {
+			mp.Skus = append(mp.Skus, rules.SKU{Code: s.Code, Name: s.Name, Price: s.Price, ChargeType: strings.ToLower(s.ChargeType)})
+		}
+		m.Products = append(m.Products, mp)
+	}
+	for _, b := range snap.Bundles {
+		mb := Bundle{Name: b.Name, Price: b.Price}
+		if b.Discount > 0 {
+			mb.Discount = strconv.Itoa(b.Discount) + "%"
+		}
+		for _, p := range b.Products {
+			k, ok := keyOf[p.Code]
+			if !ok {
+				k = p.Code // a deleted product: apply will say so
+			}
+			mb.Products = append(mb.Products, k)
+		}
+		m.Bundles = append(m.Bundles, mb)
+	}
+	return m
+}
+
+// Encode writes a manifest as YAML with a schema hint for editors.
+func Encode(m Manifest) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("# yaml-language-server: $schema=https://github.com/mkt-cli/mkt/docs/reference/manifest.schema.json\n")
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(m); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), enc.Close()
+}

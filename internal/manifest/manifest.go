@@ -1,0 +1,361 @@
+// Package manifest is listings as code: a versioned YAML file with the desired products and
+// bundles, parsed with line numbers, checked against every rule before anything is sent,
+// compared with the marketplace into a plan, and applied.
+package manifest
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/rules"
+)
+
+// APIVersion and Kind head every manifest.
+const (
+	APIVersion = "mkt/v1"
+	Kind       = "Listing"
+)
+
+// Schema is the manifest's JSON Schema (mkt apply --schema; docs/reference/manifest.schema.json).
+//
+//go:embed schema.json
+var Schema string
+
+// Manifest is a listing file.
+type Manifest struct {
+	APIVersion string    `yaml:"apiVersion"`
+	Kind       string    `yaml:"kind"`
+	Products   []Product `yaml:"products"`
+	Bundles    []Bundle  `yaml:"bundles"`
+}
+
+// Product is a product as the manifest wants it. Key is the manifest's own name for it,
+// recorded on the product (ExternalKey) so reruns find it; Code pins an existing product.
+type Product struct {
+	Key              string      `yaml:"key"`
+	Code             string      `yaml:"code,omitempty"`
+	Name             string      `yaml:"name"`
+	Type             string      `yaml:"type"`
+	Category         int64       `yaml:"category,omitempty"`
+	Summary          string      `yaml:"summary,omitempty"`
+	Description      string      `yaml:"description,omitempty"`
+	Skus             []rules.SKU `yaml:"skus,omitempty"`
+	Validity         []string    `yaml:"validity,omitempty"`
+	Delivery         string      `yaml:"delivery,omitempty"`
+	ProductionURL    string      `yaml:"productionUrl,omitempty"`
+	ActivationURL    string      `yaml:"activationUrl,omitempty"`
+	APIGroup         string      `yaml:"apiGroup,omitempty"`
+	APIPrefix        string      `yaml:"apiPrefix,omitempty"`
+	ImageID          string      `yaml:"imageId,omitempty"`
+	ImageRegion      string      `yaml:"imageRegion,omitempty"`
+	DeliveryTemplate string      `yaml:"deliveryTemplate,omitempty"`
+	Agreement        string      `yaml:"agreementTemplate,omitempty"`
+	line             int
+}
+
+// Bundle is a bundle of manifest products, named by their keys.
+type Bundle struct {
+	Name     string   `yaml:"name"`
+	Products []string `yaml:"products"`
+	Discount string   `yaml:"discount,omitempty"`
+	Price    string   `yaml:"price,omitempty"`
+	line     int
+}
+
+// Problem is one thing wrong with a manifest, with its line when known.
+type Problem struct {
+	Line int
+	Msg  i18n.Message
+}
+
+// Problems is every problem of a manifest: the CLI prints them all and exits 2.
+type Problems []Problem
+
+func (p Problems) Error() string { return p.In(i18n.EN) }
+
+// In renders the problems in lang, one per line.
+func (p Problems) In(lang i18n.Lang) string {
+	var b strings.Builder
+	for i, pr := range p {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if pr.Line > 0 {
+			fmt.Fprintf(&b, "line %d: ", pr.Line)
+		}
+		b.WriteString(pr.Msg.In(lang))
+	}
+	return b.String()
+}
+
+// envRef and lineRE are compiled on first use: package-level regexps cost every run's start-up.
+var envRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}`) })
+
+// Interpolate replaces ${VAR} with the variable's value; $$ is a literal $. A variable that
+// is not set is a problem, never an empty string.
+func Interpolate(src []byte, getenv func(string) (string, bool)) ([]byte, Problems) {
+	var probs Problems
+	lines := bytes.Split(src, []byte("\n"))
+	for i, l := range lines {
+		lines[i] = envRef().ReplaceAllFunc(l, func(m []byte) []byte {
+			if string(m) == "$$" {
+				return []byte("$")
+			}
+			name := string(m[2 : len(m)-1])
+			v, ok := getenv(name)
+			if !ok {
+				probs = append(probs, Problem{Line: i + 1, Msg: i18n.M("manifest.env.missing", name)})
+				return m
+			}
+			return []byte(v)
+		})
+	}
+	return bytes.Join(lines, []byte("\n")), probs
+}
+
+// Load reads, interpolates, parses and checks a manifest.
+func Load(path string, stdin io.Reader, getenv func(string) (string, bool)) (*Manifest, error) {
+	var src []byte
+	var err error
+	if path == "-" {
+		src, err = io.ReadAll(stdin)
+	} else {
+		src, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return nil, Problems{{Msg: i18n.M("manifest.read", path, err.Error())}}
+	}
+	return Parse(src, getenv)
+}
+
+// Parse interpolates, decodes (unknown fields refused) and checks src.
+func Parse(src []byte, getenv func(string) (string, bool)) (*Manifest, error) {
+	src, probs := Interpolate(src, getenv)
+	if len(probs) > 0 {
+		return nil, probs
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		return nil, Problems{yamlProblem(err)}
+	}
+	var m Manifest
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	dec.KnownFields(true)
+	if err := dec.Decode(&m); err != nil {
+		if err == io.EOF {
+			return nil, Problems{{Msg: i18n.M("manifest.empty")}}
+		}
+		return nil, yamlProblems(err)
+	}
+	recordLines(&root, &m)
+	if probs := m.Check(); len(probs) > 0 {
+		return nil, probs
+	}
+	return &m, nil
+}
+
+var lineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^line (\d+): (.*)$`) })
+
+func yamlProblem(err error) Problem {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if m := lineRE().FindStringSubmatch(msg); m != nil {
+		var n int
+		fmt.Sscan(m[1], &n)
+		return Problem{Line: n, Msg: i18n.M("manifest.yaml", m[2])}
+	}
+	return Problem{Msg: i18n.M("manifest.yaml", msg)}
+}
+
+func yamlProblems(err error) Problems {
+	var out Problems
+	if te, ok := err.(*yaml.TypeError); ok {
+		for _, e := range te.Errors {
+			p := yamlProblem(fmt.Errorf("%s", e))
+			if i := strings.Index(p.Msg.Args[0].(string), " in type "); i >= 0 {
+				p.Msg.Args[0] = p.Msg.Args[0].(string)[:i]
+			}
+			out = append(out, p)
+		}
+		return out
+	}
+	return Problems{yamlProblem(err)}
+}
+
+// recordLines notes the line of each product and bundle, for problems found after decoding.
+func recordLines(root *yaml.Node, m *Manifest) {
+	if len(root.Content) == 0 {
+		return
+	}
+	doc := root.Content[0]
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		seq := doc.Content[i+1]
+		switch doc.Content[i].Value {
+		case "products":
+			for j, n := range seq.Content {
+				if j < len(m.Products) {
+					m.Products[j].line = n.Line
+				}
+			}
+		case "bundles":
+			for j, n := range seq.Content {
+				if j < len(m.Bundles) {
+					m.Bundles[j].line = n.Line
+				}
+			}
+		}
+	}
+}
+
+// Check runs every rule up front and returns all problems, in file order.
+func (m *Manifest) Check() Problems {
+	var probs Problems
+	add := func(line int, key string, args ...any) {
+		probs = append(probs, Problem{Line: line, Msg: i18n.M(key, args...)})
+	}
+	addV := func(line int, v *rules.Violation, who string) {
+		probs = append(probs, Problem{Line: line, Msg: i18n.M("manifest.rule", who, v.Code, v.Msg)})
+	}
+	if m.APIVersion != APIVersion {
+		add(1, "manifest.apiversion", m.APIVersion, APIVersion)
+	}
+	if m.Kind != Kind {
+		add(1, "manifest.kind", m.Kind, Kind)
+	}
+	keys := map[string]int{}
+	codes := map[string]bool{}
+	for _, p := range m.Products {
+		who := p.Key
+		switch {
+		case p.Key == "":
+			add(p.line, "manifest.key.missing")
+			who = "?"
+		case !validKey(p.Key):
+			add(p.line, "manifest.key.invalid", p.Key)
+		case keys[p.Key] > 0:
+			add(p.line, "manifest.key.duplicate", p.Key, keys[p.Key])
+		default:
+			keys[p.Key] = p.line
+		}
+		if p.Code != "" {
+			if codes[p.Code] {
+				add(p.line, "manifest.code.duplicate", p.Code)
+			}
+			codes[p.Code] = true
+			if _, ok := rules.TypeOfCode(p.Code); !ok {
+				add(p.line, "manifest.code.invalid", who, p.Code)
+			}
+		}
+		if strings.TrimSpace(p.Name) == "" {
+			add(p.line, "manifest.name.missing", who)
+		}
+		t, ok := rules.ParseType(p.Type)
+		if !ok {
+			add(p.line, "manifest.type.invalid", who, p.Type)
+			continue
+		}
+		if ct, ok := rules.TypeOfCode(p.Code); p.Code != "" && ok && ct != t {
+			add(p.line, "manifest.code.type", who, p.Code, string(t))
+		}
+		if _, v := rules.NormalizeSKUs(p.Skus); v != nil {
+			addV(p.line, v, who)
+		}
+		if len(p.Validity) > 0 {
+			if _, v := rules.ParsePeriods(t, p.Validity); v != nil {
+				addV(p.line, v, who)
+			}
+		}
+		if t == rules.TypeSaaS && (p.Delivery != "" || p.ProductionURL != "" || p.ActivationURL != "") {
+			mode := p.Delivery
+			if mode == "" && p.ProductionURL != "" {
+				mode = rules.DeliverySPI
+			} else if mode == "" {
+				mode = rules.DeliveryLicense
+			}
+			if v := rules.CheckDelivery(t, mode, p.ProductionURL, p.ActivationURL); v != nil {
+				addV(p.line, v, who)
+			}
+		} else if t != rules.TypeSaaS && p.Delivery != "" {
+			addV(p.line, rules.CheckDelivery(t, p.Delivery, "", ""), who)
+		}
+		if t == rules.TypeAPI && p.ProductionURL != "" {
+			if v := rules.CheckURL("production URL", p.ProductionURL); v != nil {
+				addV(p.line, v, who)
+			}
+		}
+		if p.APIPrefix != "" {
+			if t != rules.TypeAPI {
+				add(p.line, "manifest.field.type", who, "apiPrefix", "api")
+			} else if v := rules.CheckAPIPrefix(p.APIPrefix); v != nil {
+				addV(p.line, v, who)
+			}
+		}
+		if (p.ImageID != "" || p.ImageRegion != "") && t != rules.TypeImage {
+			add(p.line, "manifest.field.type", who, "imageId/imageRegion", "image")
+		}
+		if p.DeliveryTemplate != "" {
+			if v := rules.DeliveryTemplateApplies(who, t); v != nil {
+				addV(p.line, v, who)
+			}
+		}
+	}
+	names := map[string]bool{}
+	for _, b := range m.Bundles {
+		who := b.Name
+		if strings.TrimSpace(b.Name) == "" {
+			add(b.line, "manifest.bundle.name")
+			who = "?"
+		} else if names[b.Name] {
+			add(b.line, "manifest.bundle.duplicate", b.Name)
+		}
+		names[b.Name] = true
+		for _, k := range b.Products {
+			if keys[k] == 0 {
+				add(b.line, "manifest.bundle.ref", who, k)
+			}
+		}
+		if v := rules.CheckBundle(b.Products, nil); v != nil {
+			addV(b.line, v, who)
+		}
+		if b.Discount != "" && b.Price != "" {
+			add(b.line, "manifest.bundle.pricing", who)
+		}
+		if b.Discount != "" {
+			if _, v := rules.ParseDiscount(b.Discount); v != nil {
+				addV(b.line, v, who)
+			}
+		}
+		if b.Price != "" {
+			if _, v := rules.ParsePrice(b.Price); v != nil {
+				addV(b.line, v, who)
+			}
+		}
+	}
+	sort.SliceStable(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })
+	return probs
+}
+
+func validKey(k string) bool {
+	if len(k) == 0 || len(k) > 64 {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || (i > 0 && (c == '-' || c == '_' || c == '.'))) {
+			return false
+		}
+	}
+	return true
+}
+
+// ExternalKey is how a manifest product is recorded on the marketplace product.
+func ExternalKey(key string) string { return "manifest:" + key }
