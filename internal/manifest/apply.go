@@ -160,13 +160,21 @@ func Apply(ctx context.Context, c *market.Client, plan Plan, opts Options) []Res
 	if !opts.Submit {
 		return results
 	}
+	// Submitted: what this run changed, and what an earlier run left unsent (a draft, or a
+	// rejected product), so that a rerun after a crash between save and submit converges.
 	submitted := map[string]string{}
 	for _, it := range plan.Items {
-		code, ok := changed[it.Key]
-		if it.Kind != "product" || !ok {
+		if it.Kind != "product" {
 			continue
 		}
-		p, err := c.SubmitProduct(ctx, code, "review", Token(it.Key, "submit", it.input.Form()))
+		code, ok := changed[it.Key]
+		if !ok && it.Action == Unchanged && submittable(it.Status) {
+			code, ok = it.Code, true
+		}
+		if !ok {
+			continue
+		}
+		p, err := c.SubmitProduct(ctx, code, "review", Token(it.Key, "submit", []any{it.input.Form(), it.Status, it.version}))
 		if err != nil {
 			report(Result{Kind: "product", Key: it.Key, Code: code, Action: "failed", Detail: err.Error(), Err: err})
 			continue
@@ -178,6 +186,15 @@ func Apply(ctx context.Context, c *market.Client, plan Plan, opts Options) []Res
 		wait(ctx, c, submitted, opts.Timeout, report)
 	}
 	return results
+}
+
+// submittable reports whether a product in state st is waiting to be sent to review.
+func submittable(st string) bool {
+	switch rules.State(st) {
+	case rules.StateDraft, rules.StateRejected:
+		return true
+	}
+	return false
 }
 
 // wait polls submitted products, with backoff, until each is listed or rejected.

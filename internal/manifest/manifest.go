@@ -102,11 +102,14 @@ func (p Problems) In(lang i18n.Lang) string {
 var envRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}`) })
 
 // Interpolate replaces ${VAR} with the variable's value; $$ is a literal $. A variable that
-// is not set is a problem, never an empty string.
+// is not set is a problem, never an empty string. Whole-line comments are left alone.
 func Interpolate(src []byte, getenv func(string) (string, bool)) ([]byte, Problems) {
 	var probs Problems
 	lines := bytes.Split(src, []byte("\n"))
 	for i, l := range lines {
+		if t := bytes.TrimLeft(l, " \t"); len(t) > 0 && t[0] == '#' {
+			continue
+		}
 		lines[i] = envRef().ReplaceAllFunc(l, func(m []byte) []byte {
 			if string(m) == "$$" {
 				return []byte("$")

@@ -50,6 +50,7 @@ type Item struct {
 	agreement string // a template to set after the product is saved
 	bundle    Bundle
 	bundleID  string
+	version   string // the product's modify time and review note: a resubmission is a new request
 }
 
 // Plan is what applying a manifest would do.
@@ -250,6 +251,7 @@ func MakePlan(m *Manifest, snap Snapshot) Plan {
 			continue
 		}
 		it.Code, it.Status = cur.Code, cur.Status
+		it.version = cur.ModifyTime + "|" + cur.AuditFailMsg
 		codeOf[mp.Key] = cur.Code
 		if in.Type != cur.Type {
 			it.Action = Blocked

@@ -84,7 +84,7 @@ there are changes. Strings may use ${VAR} from the environment; a missing one is
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "show the plan, change nothing")
 	cmd.Flags().BoolVar(&opts.DetailedExitcode, "detailed-exitcode", false, "with --dry-run: exit 9 when the plan has changes")
 	cmd.Flags().IntVar(&opts.Parallel, "parallel", 4, "product changes at a time (1–32)")
-	cmd.Flags().BoolVar(&opts.Submit, "submit", false, "send created and updated products to review")
+	cmd.Flags().BoolVar(&opts.Submit, "submit", false, "send to review the products this run changed, and drafts or rejected ones left unsent")
 	cmd.Flags().BoolVar(&opts.Wait, "wait", false, "with --submit: wait until each is listed or rejected")
 	cmd.Flags().DurationVar(&opts.WaitTimeout, "wait-timeout", 30*time.Minute, "with --wait: give up after this long")
 	cmd.Flags().BoolVar(&opts.Schema, "schema", false, "print the manifest's JSON Schema")
