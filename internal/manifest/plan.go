@@ -327,7 +327,10 @@ func MakePlan(m *Manifest, snap Snapshot) Plan {
 			continue
 		}
 		want := strings.Join(codes, " ")
-		discount := strings.TrimSuffix(mb.Discount, "%")
+		discount := "" // as "20%", normalized
+		if n, v := rules.ParseDiscount(mb.Discount); mb.Discount != "" && v == nil {
+			discount = strconv.Itoa(n) + "%"
+		}
 		price := ""
 		if mb.Price != "" {
 			price, _ = rules.ParsePrice(mb.Price)
@@ -337,7 +340,7 @@ func MakePlan(m *Manifest, snap Snapshot) Plan {
 			it.Action = Create
 			it.Changes = []Change{{Field: "products", New: want}}
 			if discount != "" {
-				it.Changes = append(it.Changes, Change{Field: "discount", New: discount + "%"})
+				it.Changes = append(it.Changes, Change{Field: "discount", New: discount})
 			}
 			if price != "" {
 				it.Changes = append(it.Changes, Change{Field: "price", New: price})
@@ -355,7 +358,7 @@ func MakePlan(m *Manifest, snap Snapshot) Plan {
 		}
 		haveDiscount := ""
 		if cur.Discount > 0 {
-			haveDiscount = strconv.Itoa(cur.Discount)
+			haveDiscount = strconv.Itoa(cur.Discount) + "%"
 		}
 		if discount != haveDiscount {
 			it.Changes = append(it.Changes, Change{"discount", haveDiscount, discount})
