@@ -75,6 +75,7 @@ type Bundle struct {
 // Problem is one thing wrong with a manifest, with its line when known.
 type Problem struct {
 	Line int
+	Col  int // 0 when the parser does not say
 	Msg  i18n.Message
 }
 
@@ -90,7 +91,10 @@ func (p Problems) In(lang i18n.Lang) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		if pr.Line > 0 {
+		switch {
+		case pr.Line > 0 && pr.Col > 0:
+			fmt.Fprintf(&b, "line %d, column %d: ", pr.Line, pr.Col)
+		case pr.Line > 0:
 			fmt.Fprintf(&b, "line %d: ", pr.Line)
 		}
 		b.WriteString(pr.Msg.In(lang))
@@ -149,7 +153,9 @@ func Parse(src []byte, getenv func(string) (string, bool)) (*Manifest, error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		return nil, Problems{yamlProblem(err)}
+		p := yamlProblem(err)
+		p.Col = syntaxColumn(src, p)
+		return nil, Problems{p}
 	}
 	var m Manifest
 	dec := yaml.NewDecoder(bytes.NewReader(src))
@@ -158,7 +164,11 @@ func Parse(src []byte, getenv func(string) (string, bool)) (*Manifest, error) {
 		if err == io.EOF {
 			return nil, Problems{{Msg: i18n.M("manifest.empty")}}
 		}
-		return nil, yamlProblems(err)
+		probs := yamlProblems(err)
+		for i := range probs {
+			probs[i].Col = nodeColumn(&root, probs[i])
+		}
+		return nil, probs
 	}
 	recordLines(&root, &m)
 	if probs := m.Check(); len(probs) > 0 {
@@ -192,6 +202,58 @@ func yamlProblems(err error) Problems {
 		return out
 	}
 	return Problems{yamlProblem(err)}
+}
+
+var (
+	fieldRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^field (\S+) not found`) })
+	valueRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^cannot unmarshal \\S+ `([^`]*?)(?:\\.\\.\\.)?` into") })
+)
+
+// nodeColumn finds the column of a decoding problem (an unknown field, a value of the wrong
+// type) in the parsed tree: the node on the problem's line that the message names.
+func nodeColumn(root *yaml.Node, p Problem) int {
+	msg, _ := p.Msg.Args[0].(string)
+	var want string
+	if m := fieldRE().FindStringSubmatch(msg); m != nil {
+		want = m[1]
+	} else if m := valueRE().FindStringSubmatch(msg); m != nil {
+		want = m[1]
+	} else {
+		return 0
+	}
+	col := 0
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if col > 0 {
+			return
+		}
+		if n.Line == p.Line && n.Kind == yaml.ScalarNode && strings.HasPrefix(n.Value, want) {
+			col = n.Column
+			return
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(root)
+	return col
+}
+
+// syntaxColumn points at the character a syntax error is about when the message says which
+// (a tab in the indentation); the YAML parser itself reports lines only.
+func syntaxColumn(src []byte, p Problem) int {
+	msg, _ := p.Msg.Args[0].(string)
+	if p.Line == 0 || !strings.Contains(msg, "tab character") {
+		return 0
+	}
+	lines := bytes.Split(src, []byte("\n"))
+	if p.Line > len(lines) {
+		return 0
+	}
+	if i := bytes.IndexByte(lines[p.Line-1], '\t'); i >= 0 {
+		return i + 1
+	}
+	return 0
 }
 
 // recordLines notes the line of each product and bundle, for problems found after decoding.
