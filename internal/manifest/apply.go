@@ -2,6 +2,8 @@ package manifest
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"sync"
 	"time"
@@ -52,7 +54,16 @@ type Options struct {
 
 // Apply carries out a plan: products first (bounded concurrency), then the bundles that use
 // them; blocked items are skipped. It returns every result; failures are results too.
+//
+// ClientTokens: a create and a submit are derived from the manifest entry and its content
+// (and, for a submit, the product's state), so a rerun after a crash converges instead of
+// creating or submitting twice. An update also carries this run's nonce: an update sent
+// twice sets the same values (harmless), but an update that sets a value back and forth
+// (A → B → A → B) must not be answered from the marketplace's memory of the first A → B.
 func Apply(ctx context.Context, c *market.Client, plan Plan, opts Options) []Result {
+	var nonce [8]byte
+	_, _ = rand.Read(nonce[:])
+	run := hex.EncodeToString(nonce[:])
 	par := opts.Parallel
 	if par <= 0 {
 		par = 4
@@ -92,7 +103,7 @@ func Apply(ctx context.Context, c *market.Client, plan Plan, opts Options) []Res
 					p, err = c.CreateProduct(ctx, it.input, Token(it.Key, "create", it.input.Form()))
 				} else {
 					action = "updated"
-					p, err = c.ModifyProduct(ctx, it.Code, it.input, Token(it.Key, "update", it.input.Form()))
+					p, err = c.ModifyProduct(ctx, it.Code, it.input, Token(it.Key, "update", []any{it.input.Form(), it.version, run}))
 				}
 				if err == nil && it.agreement != "" {
 					p, err = c.ModifyProductAgreement(ctx, p.Code, it.agreement, "")
@@ -148,7 +159,7 @@ func Apply(ctx context.Context, c *market.Client, plan Plan, opts Options) []Res
 			b, err = c.CreateBundle(ctx, in, Token(it.Key, "bundle", in))
 		} else {
 			action = "updated"
-			b, err = c.ModifyBundle(ctx, it.bundleID, in, Token(it.Key, "bundle-update", in))
+			b, err = c.ModifyBundle(ctx, it.bundleID, in, Token(it.Key, "bundle-update", []any{in, it.version, run}))
 		}
 		if err != nil {
 			report(Result{Kind: "bundle", Key: it.Key, Action: "failed", Detail: err.Error(), Err: err})
@@ -181,6 +192,13 @@ func Apply(ctx context.Context, c *market.Client, plan Plan, opts Options) []Res
 		}
 		submitted[it.Key] = code
 		report(Result{Kind: "product", Key: it.Key, Code: code, Action: "submitted", Detail: p.Status})
+	}
+	// Also wait for products an earlier run sent that are still in review: a rerun after a
+	// wait that timed out (or was killed) picks them up.
+	for _, it := range plan.Items {
+		if _, ok := submitted[it.Key]; !ok && it.Kind == "product" && it.Action == Unchanged && rules.State(it.Status) == rules.StateReviewing {
+			submitted[it.Key] = it.Code
+		}
 	}
 	if opts.Wait && len(submitted) > 0 {
 		wait(ctx, c, submitted, opts.Timeout, report)

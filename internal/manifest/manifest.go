@@ -206,7 +206,9 @@ func yamlProblems(err error) Problems {
 
 var (
 	fieldRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^field (\S+) not found`) })
-	valueRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^cannot unmarshal \\S+ `([^`]*?)(?:\\.\\.\\.)?` into") })
+	valueRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile("^cannot unmarshal \\S+ `([^`]*?)(?:\\.\\.\\.)?` into")
+	})
 )
 
 // nodeColumn finds the column of a decoding problem (an unknown field, a value of the wrong

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -50,7 +51,10 @@ type Item struct {
 	agreement string // a template to set after the product is saved
 	bundle    Bundle
 	bundleID  string
-	version   string // the product's modify time and review note: a resubmission is a new request
+	// version is what the resource is now (a product's modify time and review note, a
+	// bundle's contents): in a token, it makes a change back to an earlier value, or a
+	// resubmission, a new request rather than a replay of an old one.
+	version string
 }
 
 // Plan is what applying a manifest would do.
@@ -349,6 +353,7 @@ func MakePlan(m *Manifest, snap Snapshot) Plan {
 			continue
 		}
 		it.Code, it.bundleID = cur.BundleId, cur.BundleId
+		it.version = fmt.Sprintf("%v|%d|%s", cur.Products, cur.Discount, cur.Price)
 		var have []string
 		for _, p := range cur.Products {
 			have = append(have, p.Code)

@@ -252,9 +252,13 @@ func applyRun(ctx context.Context, opts *Options) error {
 	case blocked > 0:
 		return &cmdutil.Error{Kind: cmdutil.KindRule, Msg: i18n.M("apply.blocked", blocked), Remedy: i18n.M("remedy.apply.blocked")}
 	case rejected > 0:
-		return cmdutil.OutcomeError("apply.rejected", rejected)
+		e := cmdutil.OutcomeError("apply.rejected", rejected)
+		e.Remedy = i18n.M("remedy.apply.rejected")
+		return e
 	case timedOut > 0:
-		return cmdutil.OutcomeError("apply.timeout", timedOut)
+		e := cmdutil.OutcomeError("apply.timeout", timedOut)
+		e.Remedy = i18n.M("remedy.apply.timeout")
+		return e
 	}
 	return nil
 }
