@@ -308,6 +308,8 @@ var catalog = map[string]entry{
 	"apply.timeout":             {"%d 个商品在超时前未完成审核", "%d product(s) were still in review when the wait timed out"},
 	"remedy.apply.rejected":     {"按上面的驳回原因修改清单并提交，下次运行 mkt apply --submit 会重新送审", "fix what each reason above says in the manifest, then run mkt apply --submit again: it resubmits"},
 	"remedy.apply.timeout":      {"商品仍在审核中；稍后再运行同一命令（不会重复提交），或加大 --wait-timeout", "the products are still in review; run the same command later (nothing is submitted twice), or raise --wait-timeout"},
+	"manifest.at":               {"第 %d 行：", "line %d: "},
+	"manifest.at.col":           {"第 %d 行第 %d 列：", "line %d, column %d: "},
 	"apply.changes":             {"有待应用的变更", "the plan has changes"},
 	"apply.parallel":            {"--parallel %d 无效：1 到 32", "--parallel %d is not valid: 1 to 32"},
 	"apply.wait.submit":         {"--wait 需要 --submit", "--wait needs --submit"},

@@ -82,8 +82,18 @@ func (m Message) In(lang Lang) string {
 	if lang == ZH {
 		format = e.zh
 	}
+	// A message inside a message is rendered in the same language.
+	args := m.Args
+	for i, a := range m.Args {
+		if inner, ok := a.(Message); ok {
+			if &args[0] == &m.Args[0] {
+				args = append([]any(nil), m.Args...)
+			}
+			args[i] = inner.In(lang)
+		}
+	}
 	// Always formatted, so a literal percent sign is written %% everywhere in the catalog.
-	return fmt.Sprintf(format, m.Args...)
+	return fmt.Sprintf(format, args...)
 }
 
 // String renders m in English.

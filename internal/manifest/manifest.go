@@ -93,9 +93,9 @@ func (p Problems) In(lang i18n.Lang) string {
 		}
 		switch {
 		case pr.Line > 0 && pr.Col > 0:
-			fmt.Fprintf(&b, "line %d, column %d: ", pr.Line, pr.Col)
+			b.WriteString(i18n.M("manifest.at.col", pr.Line, pr.Col).In(lang))
 		case pr.Line > 0:
-			fmt.Fprintf(&b, "line %d: ", pr.Line)
+			b.WriteString(i18n.M("manifest.at", pr.Line).In(lang))
 		}
 		b.WriteString(pr.Msg.In(lang))
 	}

@@ -1,0 +1,169 @@
+package manifest
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/market"
+)
+
+func env(vars map[string]string) func(string) (string, bool) {
+	return func(k string) (string, bool) { v, ok := vars[k]; return v, ok }
+}
+
+func TestInterpolate(t *testing.T) {
+	src := "# ${NOT_SET} in a comment stays\nurl: ${URL}/spi\nprice: $$5\nmissing: ${NOPE}\n"
+	out, probs := Interpolate([]byte(src), env(map[string]string{"URL": "https://isv.example.com"}))
+	if len(probs) != 1 || probs[0].Line != 4 || !strings.Contains(probs[0].Msg.In(i18n.EN), "${NOPE} is not set") {
+		t.Fatalf("problems = %v", probs)
+	}
+	want := "# ${NOT_SET} in a comment stays\nurl: https://isv.example.com/spi\nprice: $5\nmissing: ${NOPE}\n"
+	if string(out) != want {
+		t.Fatalf("got %q\nwant %q", out, want)
+	}
+	// An empty value is a value: only an unset variable is a problem.
+	if _, probs := Interpolate([]byte("a: ${EMPTY}"), env(map[string]string{"EMPTY": ""})); len(probs) != 0 {
+		t.Fatalf("empty variable refused: %v", probs)
+	}
+}
+
+const good = `apiVersion: mkt/v1
+kind: Listing
+products:
+  - key: app
+    name: App
+    type: saas
+    delivery: spi
+    productionUrl: https://isv.example.com/spi
+    validity: [1m]
+    skus:
+      - name: Basic
+        price: "9"
+`
+
+func TestParseReportsAllProblemsWithPositions(t *testing.T) {
+	src := strings.Replace(good, "    name: App\n", "    name: App\n    sumary: x\n    category: abc\n", 1)
+	_, err := Parse([]byte(src), env(nil))
+	probs, ok := err.(Problems)
+	if !ok || len(probs) != 2 {
+		t.Fatalf("err = %v", err)
+	}
+	got := probs.In(i18n.EN)
+	for _, want := range []string{"line 6, column 5: YAML: field sumary not found", "line 7, column 15: YAML: cannot unmarshal !!str `abc`"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	// Rule problems are all reported too, in file order, in both languages.
+	src = strings.Replace(good, `price: "9"`, `price: free`, 1) + "  - key: svc\n    name: S\n    type: service\n    validity: [1m]\n"
+	_, err = Parse([]byte(src), env(nil))
+	probs, _ = err.(Problems)
+	if len(probs) != 2 || probs[0].Line != 4 || probs[1].Line != 13 {
+		t.Fatalf("problems = %v", err)
+	}
+	if zh := probs.In(i18n.ZH); !strings.Contains(zh, "第 4 行：") || !strings.Contains(zh, "第 13 行：") {
+		t.Fatalf("zh = %s", zh)
+	}
+}
+
+func TestParseNormalizes(t *testing.T) {
+	m, err := Parse([]byte(good), env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := desired(m.Products[0])
+	if len(in.Skus) != 1 || in.Skus[0].Price != "9.00" || in.Skus[0].Code != "sku1" {
+		t.Fatalf("skus = %+v", in.Skus)
+	}
+}
+
+func TestTokenIsContentDerived(t *testing.T) {
+	a := Token("app", "create", map[string]string{"Name": "App"})
+	if a != Token("app", "create", map[string]string{"Name": "App"}) {
+		t.Fatal("token not stable")
+	}
+	for _, other := range []string{
+		Token("app2", "create", map[string]string{"Name": "App"}),
+		Token("app", "submit", map[string]string{"Name": "App"}),
+		Token("app", "create", map[string]string{"Name": "App 2"}),
+	} {
+		if other == a {
+			t.Fatal("different entries share a token")
+		}
+	}
+	if len(a) > 64 || !strings.HasPrefix(a, "mkt-") {
+		t.Fatalf("token %q", a)
+	}
+}
+
+func TestPlan(t *testing.T) {
+	m, err := Parse([]byte(good+"bundles:\n  - name: suite\n    products: [app]\n    discount: 10%\n"), env(nil))
+	if err == nil {
+		t.Fatal("a one-product bundle was accepted")
+	}
+	m, err = Parse([]byte(good), env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	plan := MakePlan(m, Snapshot{})
+	if len(plan.Items) != 1 || plan.Items[0].Action != Create {
+		t.Fatalf("empty marketplace: %+v", plan.Items)
+	}
+
+	cur := market.Product{Code: "cmgj00000001", Name: "App", Type: "SAAS", Status: "DRAFT", DeliveryMode: "spi",
+		ProductionUrl: "https://isv.example.com/spi", ValidityPeriods: []string{"1m"},
+		Skus:        []market.SKU{{Code: "sku1", Name: "Basic", ChargeType: "PREPAY", Price: "9.00"}},
+		ExternalKey: ExternalKey("app")}
+	plan = MakePlan(m, Snapshot{Products: []market.Product{cur}})
+	if it := plan.Items[0]; it.Action != Unchanged || it.Code != cur.Code {
+		t.Fatalf("same product: %+v", it)
+	}
+
+	moved := cur
+	moved.ProductionUrl = "https://old.example.com/spi"
+	plan = MakePlan(m, Snapshot{Products: []market.Product{moved}})
+	it := plan.Items[0]
+	if it.Action != Update || len(it.Changes) != 1 || it.Changes[0].Field != "productionUrl" ||
+		it.Changes[0].Old != "https://old.example.com/spi" || it.Changes[0].New != "https://isv.example.com/spi" {
+		t.Fatalf("draft with another URL: %+v", it)
+	}
+
+	moved.Status = "LISTED"
+	plan = MakePlan(m, Snapshot{Products: []market.Product{moved}})
+	plan.Localize(i18n.EN)
+	if it := plan.Items[0]; it.Action != Blocked || it.Block.Code != "Forbidden.ProductionUrlLocked" || !strings.Contains(it.Block.Next, "reject") {
+		t.Fatalf("listed with another URL: %+v", it)
+	}
+
+	retyped := cur
+	retyped.Type = "API"
+	if it := MakePlan(m, Snapshot{Products: []market.Product{retyped}}).Items[0]; it.Action != Blocked {
+		t.Fatalf("type change: %+v", it)
+	}
+}
+
+func TestExportRoundTrip(t *testing.T) {
+	cur := market.Product{Code: "cmgj00000001", Name: "App", Type: "SAAS", Status: "LISTED", DeliveryMode: "spi",
+		ProductionUrl: "https://isv.example.com/spi", ValidityPeriods: []string{"1m", "1y"},
+		Skus: []market.SKU{{Code: "sku1", Name: "Basic", ChargeType: "PREPAY", Price: "9.00"}}}
+	snap := Snapshot{Products: []market.Product{cur}}
+	b, err := Encode(Export(snap))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Parse(b, env(nil))
+	if err != nil {
+		t.Fatalf("exported manifest does not parse: %v\n%s", err, b)
+	}
+	plan := MakePlan(m, snap)
+	for _, it := range plan.Items {
+		// Adopting records the key on the product; nothing else differs.
+		for _, c := range it.Changes {
+			if c.Field != "key" {
+				t.Errorf("exported manifest plans a change: %+v\n%s", c, b)
+			}
+		}
+	}
+}
