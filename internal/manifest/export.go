@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"bytes"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -50,6 +51,9 @@ func Export(snap Snapshot) Manifest {
 		}
 		m.Bundles = append(m.Bundles, mb)
 	}
+	// In a stable order, so that exporting twice gives the same file and diffs stay small.
+	sort.Slice(m.Products, func(i, j int) bool { return m.Products[i].Key < m.Products[j].Key })
+	sort.Slice(m.Bundles, func(i, j int) bool { return m.Bundles[i].Name < m.Bundles[j].Name })
 	return m
 }
 
