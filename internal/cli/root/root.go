@@ -2,6 +2,7 @@
 package root
 
 import (
+	onboardcmd "github.com/mkt-cli/mkt/internal/cli/onboard"
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/build"
@@ -92,6 +93,7 @@ Run 'mkt auth login' to use your Alibaba Cloud account.`,
 
 	cmd.AddCommand(
 		auth.NewCmdAuth(f),
+		onboardcmd.NewCmdOnboard(f),
 		configcmd.NewCmdConfig(f),
 		product.NewCmdProduct(f),
 		bundle.NewCmdBundle(f),
