@@ -25,8 +25,16 @@ const (
 // Parts in the order the FAQ names them.
 var Parts = []string{PartListing, PartValue, PartOperations, PartRevenue}
 
+// partKeys are each part's catalog keys: its title and the template's hint.
+var partKeys = map[string][2]string{
+	PartListing:    {"plan.part.listing", "plan.hint.listing"},
+	PartValue:      {"plan.part.value", "plan.hint.value"},
+	PartOperations: {"plan.part.operations", "plan.hint.operations"},
+	PartRevenue:    {"plan.part.revenue", "plan.hint.revenue"},
+}
+
 // PartTitle is a part's heading in lang.
-func PartTitle(part string, lang i18n.Lang) string { return i18n.T(lang, "plan.part."+part) }
+func PartTitle(part string, lang i18n.Lang) string { return i18n.T(lang, partKeys[part][0]) }
 
 // Template is an operation plan to fill in: a heading per part, with hints in HTML comments
 // (which the check ignores, so an unfilled template fails it).
@@ -36,7 +44,7 @@ func Template(lang i18n.Lang) string {
 	b.WriteString("\n\n")
 	for _, p := range Parts {
 		b.WriteString("## " + PartTitle(p, lang) + "\n\n")
-		b.WriteString("<!-- " + i18n.T(lang, "plan.hint."+p) + " -->\n\n")
+		b.WriteString("<!-- " + i18n.T(lang, partKeys[p][1]) + " -->\n\n")
 	}
 	return b.String()
 }
@@ -143,10 +151,10 @@ func (p Plan) Check() []Problem {
 		text, ok := p.Parts[part]
 		switch {
 		case !ok:
-			probs = append(probs, Problem{Part: part, Msg: i18n.M("plan.missing", i18n.M("plan.part."+part))})
+			probs = append(probs, Problem{Part: part, Msg: i18n.M("plan.missing", i18n.M(partKeys[part][0]))})
 			continue
 		case text == "":
-			probs = append(probs, Problem{Part: part, Line: p.Lines[part], Msg: i18n.M("plan.empty", i18n.M("plan.part."+part))})
+			probs = append(probs, Problem{Part: part, Line: p.Lines[part], Msg: i18n.M("plan.empty", i18n.M(partKeys[part][0]))})
 			continue
 		}
 		switch part {

@@ -284,6 +284,17 @@ var migrations = []string{
 	 );
 	 CREATE INDEX invoices_by_status ON invoices (status, created_at, id);
 	 CREATE INDEX invoices_by_time ON invoices (created_at, id);`,
+	// 6: the seller's account: onboarding applications, shop, settlement account, credit
+	// payment, repaid credit orders.
+	`CREATE TABLE onboarding (
+	   id         TEXT PRIMARY KEY,
+	   doc        TEXT NOT NULL,
+	   created_at INTEGER NOT NULL
+	 );
+	 CREATE TABLE seller (key TEXT PRIMARY KEY, doc TEXT NOT NULL);
+	 CREATE TABLE alipay_failures (account TEXT PRIMARY KEY, reason TEXT NOT NULL);
+	 CREATE TABLE credit_products (code TEXT PRIMARY KEY, enabled INTEGER NOT NULL);
+	 CREATE TABLE credit_repaid (order_id INTEGER PRIMARY KEY, repaid_at INTEGER NOT NULL);`,
 }
 
 // Open opens (creating if needed) the sandbox in dir and brings its schema up to date.

@@ -1,0 +1,119 @@
+package sandbox
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"testing"
+
+	"github.com/mkt-cli/mkt/internal/market"
+)
+
+const testPlan = "# 运营计划\n\n## 上架商品的时间点\n\n2027-01-15 云CRM\n\n## 商品给用户提供的价值\n\n省时\n\n## 入驻后的运营动作\n\n直播\n\n## 年度营收目标\n\n500 万元\n"
+
+func TestOnboardingLifeCycle(t *testing.T) {
+	_, s := newSeller(t, "en")
+	ctx := context.Background()
+	plan, err := s.c.UploadFile(ctx, "plan.md", []byte(testPlan), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	scan, err := s.c.UploadFile(ctx, "statement.png", []byte("\x89PNG…"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.c.Onboarding(ctx)
+	if err != nil || a.Status != market.OnboardingNone {
+		t.Fatalf("before: %+v %v", a, err)
+	}
+	in := market.OnboardingInput{CompanyName: "杭州示例科技有限公司", CreditCode: "91330100799655058B", ContactName: "王五",
+		ContactMobile: "13800138000", AuthorizationType: "STATEMENT", AuthorizationFileId: scan.FileId, OperationPlanFileId: plan.FileId}
+
+	bad := in
+	bad.CreditCode = "91330100799655058A"
+	if _, err := s.c.SubmitOnboarding(ctx, bad, ""); !isCode(err, "InvalidParameter.CreditCode") {
+		t.Fatalf("bad credit code: %v", err)
+	}
+	empty, _ := s.c.UploadFile(ctx, "empty-plan.md", []byte("# plan\n"), "")
+	bad = in
+	bad.OperationPlanFileId = empty.FileId
+	if _, err := s.c.SubmitOnboarding(ctx, bad, ""); !isCode(err, "InvalidParameter.OperationPlan") {
+		t.Fatalf("empty plan: %v", err)
+	}
+	bad = in
+	bad.AuthorizationType, bad.LicenceNumber = "LICENCE", "12345"
+	if _, err := s.c.SubmitOnboarding(ctx, bad, ""); !isCode(err, "InvalidParameter.DataAuthorization") {
+		t.Fatalf("bad licence: %v", err)
+	}
+
+	// Twice with one token: one application.
+	a1, err := s.c.SubmitOnboarding(ctx, in, "tok-1")
+	if err != nil || a1.Status != market.OnboardingReviewing {
+		t.Fatalf("submit: %+v %v", a1, err)
+	}
+	a2, err := s.c.SubmitOnboarding(ctx, in, "tok-1")
+	if err != nil || a2.ApplicationId != a1.ApplicationId {
+		t.Fatalf("replay: %+v %v", a2, err)
+	}
+	if _, err := s.c.SubmitOnboarding(ctx, in, "tok-2"); !isCode(err, "Forbidden.OnboardingStatus") {
+		t.Fatalf("second while reviewing: %v", err)
+	}
+	r, err := s.c.ReviewOnboarding(ctx, "reject", "运营计划过于简单")
+	if err != nil || r.Status != market.OnboardingRejected || r.AuditMessage != "运营计划过于简单" {
+		t.Fatalf("reject: %+v %v", r, err)
+	}
+	a3, err := s.c.SubmitOnboarding(ctx, in, "tok-3")
+	if err != nil || a3.ApplicationId == a1.ApplicationId {
+		t.Fatalf("resubmit: %+v %v", a3, err)
+	}
+	if r, err := s.c.ReviewOnboarding(ctx, "approve", ""); err != nil || r.Status != market.OnboardingApproved {
+		t.Fatalf("approve: %+v %v", r, err)
+	}
+}
+
+func TestShopAndSettlementAccount(t *testing.T) {
+	_, s := newSeller(t, "en")
+	ctx := context.Background()
+	logo, _ := s.c.UploadFile(ctx, "logo.png", []byte("\x89PNG…"), "")
+	doc, _ := s.c.UploadFile(ctx, "intro.pdf", []byte("%PDF-1.4"), "")
+	if _, err := s.c.ModifyShop(ctx, url.Values{"LogoFileId": {doc.FileId}}, ""); !isCode(err, "InvalidParameter.FileType") {
+		t.Fatalf("pdf logo: %v", err)
+	}
+	sh, err := s.c.ModifyShop(ctx, url.Values{"Name": {"示例科技"}, "LogoFileId": {logo.FileId}, "Introduction": {"CRM 专家"}}, "")
+	if err != nil || !sh.Decorated {
+		t.Fatalf("shop: %+v %v", sh, err)
+	}
+	if _, err := s.c.ModifyShopContacts(ctx, url.Values{"Hotline": {"12345"}}, ""); !isCode(err, "InvalidParameter.Phone") {
+		t.Fatalf("bad hotline: %v", err)
+	}
+	sh, err = s.c.ModifyShopContacts(ctx, url.Values{"Hotline": {"400-123-4567"}, "Wangwang": {"示例科技"}, "TicketUrl": {"https://isv.example.com/ticket"}}, "")
+	if err != nil || sh.Contacts.Hotline != "400-123-4567" || sh.Name != "示例科技" {
+		t.Fatalf("contacts: %+v %v", sh, err)
+	}
+
+	if _, err := s.c.ModifySettlementAccount(ctx, "0571-85022088", "示例科技", ""); !isCode(err, "InvalidParameter.AlipayAccount") {
+		t.Fatalf("landline: %v", err)
+	}
+	a, err := s.c.ModifySettlementAccount(ctx, "138\u30000013 8000", "示例科技", "")
+	if err != nil || a.Account != "13800138000" || a.Status != market.AccountVerifying {
+		t.Fatalf("set: %+v %v", a, err)
+	}
+	if a, err = s.c.SettlementAccount(ctx); err != nil || a.Status != market.AccountBound {
+		t.Fatalf("verified: %+v %v", a, err)
+	}
+	// An account the sandbox is told is wrong fails verification, with the reason.
+	if err := s.do("SandboxFailSettlementAccount", url.Values{"Account": {"finance@example.com"}, "Reason": {"not this company's"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.c.ModifySettlementAccount(ctx, "finance@example.com", "示例科技", ""); err != nil {
+		t.Fatal(err)
+	}
+	if a, err = s.c.SettlementAccount(ctx); err != nil || a.Status != market.AccountFailed || a.FailReason != "not this company's" {
+		t.Fatalf("failed: %+v %v", a, err)
+	}
+}
+
+func isCode(err error, code string) bool {
+	var ae *market.APIError
+	return errors.As(err, &ae) && ae.Code == code
+}
