@@ -56,7 +56,7 @@ type Shop struct {
 	BannerFileId string `json:",omitempty"`
 	Introduction string `json:",omitempty"`
 	Contacts     ShopContacts
-	Decorated    bool // name, logo and introduction are set
+	Decorated    bool   // name, logo and introduction are set
 	ModifyTime   string `json:",omitempty"`
 }
 
@@ -137,8 +137,8 @@ type SettlementsResult struct {
 // OnboardingInput is what SubmitOnboarding sends.
 type OnboardingInput struct {
 	CompanyName, CreditCode, ContactName, ContactMobile, ContactEmail string
-	AuthorizationType, AuthorizationFileId, LicenceNumber            string
-	OperationPlanFileId                                              string
+	AuthorizationType, AuthorizationFileId, LicenceNumber             string
+	OperationPlanFileId                                               string
 }
 
 // SubmitOnboarding submits the onboarding application; token makes a retry one application.

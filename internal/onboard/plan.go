@@ -135,7 +135,9 @@ type Problem struct {
 }
 
 var (
-	dateRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b|(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?|\b(\d{4})-(\d{2})\b`) })
+	dateRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b|(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?|\b(\d{4})-(\d{2})\b`)
+	})
 	numberRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d[\d,]*(?:\.\d+)?`) })
 	unitAfter = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`(?i)^\s*(亿元|万元|千元|元|亿|万|千|人民币|yuan|rmb|cny|usd|million|thousand|billion|k\b|m\b|w\b)`)

@@ -79,10 +79,14 @@ const (
 )
 
 var (
-	mobileRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^1[3-9][0-9]{9}$`) })
-	emailRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$`) })
-	landlineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^0[1-9][0-9]{1,2}-?[2-9][0-9]{6,7}(?:-[0-9]{1,6})?$`) })
-	hotlineRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[48]00-?[0-9]{3}-?[0-9]{4}$`) })
+	mobileRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^1[3-9][0-9]{9}$`) })
+	emailRE  = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$`)
+	})
+	landlineRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^0[1-9][0-9]{1,2}-?[2-9][0-9]{6,7}(?:-[0-9]{1,6})?$`)
+	})
+	hotlineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[48]00-?[0-9]{3}-?[0-9]{4}$`) })
 )
 
 // NormalizeAlipayAccount checks a settlement account (FAQ 二 Q2): an enterprise Alipay login,
