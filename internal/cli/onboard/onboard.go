@@ -25,7 +25,8 @@ func NewCmdOnboard(f *cmdutil.Factory) *cobra.Command {
 FAQ 一 Q3) and, for API products, an API-data authorization (FAQ 一 Q2): a statement that the
 APIs and data are your own (signed and sealed), or a 增值电信业务经营许可证.
 
-'plan init' and 'plan check' and 'statement' work on local files and need no account.`,
+'plan init', 'plan check' and 'statement' work on local files and need no account;
+'submit' uploads the materials and submits the application, 'status' shows its review.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: cmdutil.GroupRunE,
 	}
@@ -36,7 +37,7 @@ APIs and data are your own (signed and sealed), or a 增值电信业务经营许
 		RunE:  cmdutil.GroupRunE,
 	}
 	plan.AddCommand(newPlanInit(f), newPlanCheck(f))
-	cmd.AddCommand(plan, newStatement(f))
+	cmd.AddCommand(plan, newStatement(f), newSubmit(f), newStatus(f))
 	return cmd
 }
 

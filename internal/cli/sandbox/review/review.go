@@ -3,6 +3,7 @@
 package review
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -60,7 +61,50 @@ again: FAQ 三 Q1).`,
 	product.Flags().BoolVar(&approve, "approve", false, "approve: the product is listed")
 	product.Flags().BoolVar(&reject, "reject", false, "reject: the product goes back to the seller")
 	product.Flags().StringVar(&reason, "reason", "", "why (required to reject; the seller sees it)")
-	cmd.AddCommand(product)
+	cmd.AddCommand(product, newOnboarding(f))
+	return cmd
+}
+
+func newOnboarding(f *cmdutil.Factory) *cobra.Command {
+	var approve, reject bool
+	var reason string
+	cmd := &cobra.Command{
+		Use:   "onboarding (--approve | --reject --reason <text>)",
+		Short: "Approve or reject the onboarding application in review",
+		Long: `Decide on the seller's onboarding application (入驻申请) in review: approve it, or reject
+it with a reason the seller sees in 'mkt onboard status' and 'mkt todo'.`,
+		Example: `  mkt sandbox review onboarding --approve
+  mkt sandbox review onboarding --reject --reason "运营计划缺少推广渠道"`,
+		Args: cmdutil.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if approve == reject {
+				return cmdutil.FlagError("review.decision").WithRemedy("remedy.help", cmd.CommandPath())
+			}
+			decision := "approve"
+			if reject {
+				decision = "reject"
+				if strings.TrimSpace(reason) == "" {
+					return cmdutil.FlagError("review.reason")
+				}
+			}
+			client, err := f.SandboxClient()
+			if err != nil {
+				return err
+			}
+			a, err := client.ReviewOnboarding(cmd.Context(), decision, reason)
+			if err != nil {
+				return err
+			}
+			f.Success("review.onboarding.done", a.ApplicationId, a.Status)
+			return f.Print(a, func() error {
+				_, err := fmt.Fprintln(f.IOStreams.Out, a.ApplicationId)
+				return err
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&approve, "approve", false, "approve: the seller may sell")
+	cmd.Flags().BoolVar(&reject, "reject", false, "reject: the application goes back to the seller")
+	cmd.Flags().StringVar(&reason, "reason", "", "why (required to reject; the seller sees it)")
 	return cmd
 }
 

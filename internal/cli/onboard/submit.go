@@ -1,0 +1,272 @@
+package onboard
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/onboard"
+	"github.com/mkt-cli/mkt/internal/rules"
+	"github.com/mkt-cli/mkt/internal/sandbox"
+)
+
+// Application is onboarding.yaml: what `mkt onboard submit --from-file` sends.
+type Application struct {
+	Company    string `yaml:"company"`
+	CreditCode string `yaml:"creditCode"`
+	Contact    struct {
+		Name   string `yaml:"name"`
+		Mobile string `yaml:"mobile"`
+		Email  string `yaml:"email"`
+	} `yaml:"contact"`
+	Authorization struct {
+		Statement     string `yaml:"statement"`     // the scan of the sealed statement
+		Licence       string `yaml:"licence"`       // or the scan of the 增值电信业务经营许可证
+		LicenceNumber string `yaml:"licenceNumber"` // and its number
+	} `yaml:"authorization"`
+	OperationPlan string `yaml:"operationPlan"` // a Markdown plan (mkt onboard plan init)
+}
+
+// scanTypes and planTypes are the file types each material takes.
+var (
+	scanTypes = []string{".pdf", ".png", ".jpg", ".jpeg"}
+	planTypes = []string{".md", ".txt"}
+)
+
+func has(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// readMaterial reads a file named in onboarding.yaml (relative to it), checking type and size
+// before anything is uploaded.
+func readMaterial(dir, field, path string, types []string) ([]byte, error) {
+	if path == "" {
+		return nil, cmdutil.FlagError("onboard.field", field)
+	}
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(dir, path)
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	if !has(types, ext) {
+		return nil, cmdutil.FlagError("onboard.filetype", field, path, strings.Join(types, " "))
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, cmdutil.FlagError("onboard.read", path, err.Error())
+	}
+	if st.Size() == 0 || st.Size() > sandbox.MaxUploadBytes {
+		return nil, cmdutil.FlagError("onboard.filesize", path, st.Size())
+	}
+	return os.ReadFile(path)
+}
+
+func newSubmit(f *cmdutil.Factory) *cobra.Command {
+	var file string
+	cmd := &cobra.Command{
+		Use:   "submit --from-file onboarding.yaml",
+		Short: "Upload the materials and submit the onboarding application",
+		Long: `Check the application in onboarding.yaml, upload its files and submit it; the application
+ID is printed. Checked before anything is sent: the unified social credit code (its GB 32100
+check character), the contact's mobile, the API-data authorization (the sealed statement,
+or a 增值电信业务经营许可证 with its number: FAQ 一 Q2), the operation plan's four parts
+(FAQ 一 Q3), and each file's type and size. File paths are relative to onboarding.yaml.
+
+  company: 杭州示例科技有限公司
+  creditCode: 91330100799655058B
+  contact: {name: 王五, mobile: "13800138000", email: ops@example.com}
+  authorization:
+    statement: statement-sealed.png      # or: licence: licence.pdf + licenceNumber: 浙B2-20080224
+  operationPlan: plan.md
+
+Submitting again with the same file in the same state is one application (a retry); after
+a rejection, fix what the reviewer said and submit again.`,
+		Example: `  mkt onboard submit --from-file onboarding.yaml
+  mkt onboard status`,
+		Args: cmdutil.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if file == "" {
+				return cmdutil.FlagError("onboard.nofile")
+			}
+			src, err := os.ReadFile(file)
+			if err != nil {
+				return cmdutil.FlagError("onboard.read", file, err.Error())
+			}
+			var app Application
+			dec := yaml.NewDecoder(bytes.NewReader(src))
+			dec.KnownFields(true)
+			if err := dec.Decode(&app); err != nil {
+				return cmdutil.FlagError("onboard.yaml", file, strings.TrimPrefix(err.Error(), "yaml: "))
+			}
+			var in market.OnboardingInput
+			files, err := checkApplication(f, app, filepath.Dir(file), &in)
+			if err != nil {
+				return err
+			}
+			client, err := f.Client()
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			cur, err := client.Onboarding(ctx)
+			if err != nil {
+				return err
+			}
+			h := sha256.New()
+			for _, fl := range files {
+				sum := sha256.Sum256(fl.content)
+				up, err := client.UploadFile(ctx, fl.name, fl.content, "ob-file-"+hex.EncodeToString(sum[:16]))
+				if err != nil {
+					return err
+				}
+				*fl.id = up.FileId
+				h.Write(sum[:])
+			}
+			// One token per content and state: a retry is one application, a resubmission
+			// after a rejection is a new one.
+			b, _ := json.Marshal(in)
+			h.Write(b)
+			h.Write([]byte(cur.ApplicationId + "|" + cur.Status))
+			a, err := client.SubmitOnboarding(ctx, in, "ob-"+hex.EncodeToString(h.Sum(nil)[:16]))
+			if err != nil {
+				return err
+			}
+			f.Success("onboard.submitted", a.ApplicationId, a.Status)
+			return f.Print(a, func() error {
+				_, err := fmt.Fprintln(f.IOStreams.Out, a.ApplicationId)
+				return err
+			})
+		},
+	}
+	cmd.Flags().StringVarP(&file, "from-file", "f", "", "the application (onboarding.yaml)")
+	return cmd
+}
+
+type material struct {
+	name    string
+	content []byte
+	id      *string
+}
+
+// checkApplication runs every check of the application locally and reads its files.
+// The files' IDs are filled into in as they are uploaded.
+func checkApplication(f *cmdutil.Factory, app Application, dir string, in *market.OnboardingInput) ([]material, error) {
+	*in = market.OnboardingInput{CompanyName: strings.TrimSpace(app.Company), ContactName: strings.TrimSpace(app.Contact.Name),
+		ContactEmail: strings.TrimSpace(app.Contact.Email)}
+	if in.CompanyName == "" {
+		return nil, cmdutil.FlagError("onboard.field", "company")
+	}
+	if in.ContactName == "" {
+		return nil, cmdutil.FlagError("onboard.field", "contact.name")
+	}
+	code, v := rules.CheckCreditCode(app.CreditCode)
+	if v != nil {
+		return nil, violation(v)
+	}
+	in.CreditCode = code
+	mobile, kind, v := rules.CheckPhone(app.Contact.Mobile)
+	if v != nil || kind != rules.PhoneMobile {
+		return nil, cmdutil.FlagError("onboard.mobile", app.Contact.Mobile)
+	}
+	in.ContactMobile = mobile
+	var files []material
+	au := app.Authorization
+	switch {
+	case au.Statement != "" && au.Licence != "":
+		return nil, &cmdutil.Error{Kind: cmdutil.KindUsage, Code: rules.CodeDataAuthorization, Msg: i18n.M("onboard.auth.both"), Remedy: i18n.M("remedy.onboard.auth")}
+	case au.Statement != "":
+		content, err := readMaterial(dir, "authorization.statement", au.Statement, scanTypes)
+		if err != nil {
+			return nil, err
+		}
+		in.AuthorizationType = "STATEMENT"
+		files = append(files, material{filepath.Base(au.Statement), content, &in.AuthorizationFileId})
+	case au.Licence != "":
+		if au.LicenceNumber == "" {
+			return nil, &cmdutil.Error{Kind: cmdutil.KindUsage, Code: rules.CodeDataAuthorization, Msg: i18n.M("onboard.auth.number"), Remedy: i18n.M("remedy.onboard.auth")}
+		}
+		content, err := readMaterial(dir, "authorization.licence", au.Licence, scanTypes)
+		if err != nil {
+			return nil, err
+		}
+		in.AuthorizationType, in.LicenceNumber = "LICENCE", strings.TrimSpace(au.LicenceNumber)
+		files = append(files, material{filepath.Base(au.Licence), content, &in.AuthorizationFileId})
+	default:
+		return nil, &cmdutil.Error{Kind: cmdutil.KindUsage, Code: rules.CodeDataAuthorization, Msg: i18n.M("onboard.auth.none"), Remedy: i18n.M("remedy.onboard.auth")}
+	}
+	plan, err := readMaterial(dir, "operationPlan", app.OperationPlan, planTypes)
+	if err != nil {
+		return nil, err
+	}
+	if probs := onboard.ParsePlan(plan).Check(); len(probs) > 0 {
+		for _, p := range probs {
+			fmt.Fprintln(f.IOStreams.ErrOut, p.Msg.In(f.Lang()))
+		}
+		v := onboard.Violation(probs)
+		return nil, &cmdutil.Error{Kind: cmdutil.KindUsage, Code: v.Code, Msg: v.Msg, Remedy: v.Remedy}
+	}
+	files = append(files, material{filepath.Base(app.OperationPlan), plan, &in.OperationPlanFileId})
+	return files, nil
+}
+
+func violation(v *rules.Violation) error {
+	kind := cmdutil.KindUsage
+	if v.Rule {
+		kind = cmdutil.KindRule
+	}
+	return &cmdutil.Error{Kind: kind, Code: v.Code, Msg: v.Msg, Remedy: v.Remedy}
+}
+
+func newStatus(f *cmdutil.Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "status",
+		Short: "Show the onboarding application's review state and the reviewer's comments",
+		Example: `  mkt onboard status
+  mkt onboard status -o json`,
+		Args: cmdutil.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			client, err := f.Client()
+			if err != nil {
+				return err
+			}
+			a, err := client.Onboarding(cmd.Context())
+			if err != nil {
+				return err
+			}
+			return f.Print(a, func() error {
+				out := f.IOStreams.Out
+				if a.Status == market.OnboardingNone {
+					fmt.Fprintln(out, f.T("onboard.none"))
+					return nil
+				}
+				rows := [][2]string{{"application", a.ApplicationId}, {"status", a.Status}, {"company", a.CompanyName},
+					{"credit code", a.CreditCode}, {"authorization", a.AuthorizationType}, {"submitted", f.FormatTime(a.SubmitTime)}}
+				if a.AuditTime != "" {
+					rows = append(rows, [2]string{"reviewed", f.FormatTime(a.AuditTime)})
+				}
+				if a.AuditMessage != "" {
+					rows = append(rows, [2]string{"comments", a.AuditMessage})
+				}
+				for _, r := range rows {
+					fmt.Fprintf(out, "%s\t%s\n", r[0], r[1])
+				}
+				return nil
+			})
+		},
+	}
+}
