@@ -173,6 +173,12 @@ func sandboxPurchase(c *Call) (any, error) {
 	case "", "balance":
 	case "credit":
 		payMethod = "CREDIT"
+		// Listed products take credit payment unless the seller turned it off (FAQ 四 Q7).
+		var enabled bool
+		err := c.Tx.QueryRow(`SELECT enabled FROM credit_products WHERE code = ?`, r.Code).Scan(&enabled)
+		if err == nil && !enabled {
+			return nil, Errf(403, "Forbidden.CreditPayment", "Product %s does not take credit payment (信控支付): the seller turned it off.", r.Code)
+		}
 	default:
 		return nil, badParam("PayMethod", "PayMethod must be balance or credit.")
 	}

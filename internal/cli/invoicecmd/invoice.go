@@ -321,7 +321,7 @@ deadline in RFC 3339 and the remaining seconds.
 			if err != nil {
 				return err
 			}
-			now, err := marketNow(cmd.Context(), f)
+			now, err := MarketNow(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
@@ -409,7 +409,8 @@ deadline in RFC 3339 and the remaining seconds.
 
 // marketNow is the time deadlines are measured against: the sandbox's clock when mkt talks to
 // a sandbox (it may have been moved forward), the real time otherwise.
-func marketNow(ctx context.Context, f *cmdutil.Factory) (time.Time, error) {
+// MarketNow is the marketplace's time: the sandbox clock in the sandbox, else this machine's.
+func MarketNow(ctx context.Context, f *cmdutil.Factory) (time.Time, error) {
 	res, err := f.Resolved()
 	if err != nil {
 		return time.Time{}, err

@@ -2,6 +2,7 @@
 package root
 
 import (
+	accountcmd "github.com/mkt-cli/mkt/internal/cli/account"
 	onboardcmd "github.com/mkt-cli/mkt/internal/cli/onboard"
 	"github.com/spf13/cobra"
 
@@ -94,6 +95,10 @@ Run 'mkt auth login' to use your Alibaba Cloud account.`,
 	cmd.AddCommand(
 		auth.NewCmdAuth(f),
 		onboardcmd.NewCmdOnboard(f),
+		accountcmd.NewCmdTodo(f),
+		accountcmd.NewCmdShop(f),
+		accountcmd.NewCmdSettlement(f),
+		accountcmd.NewCmdPayment(f),
 		configcmd.NewCmdConfig(f),
 		product.NewCmdProduct(f),
 		bundle.NewCmdBundle(f),

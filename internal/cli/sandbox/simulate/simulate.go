@@ -151,7 +151,7 @@ License-mode products get a license code.`,
 	request.Flags().StringVar(&tax, "tax-number", "", "the buyer's tax number")
 	request.Flags().IntVar(&count, "count", 0, "seed this many requests instead")
 	request.Flags().StringVar(&spread, "spread", "", "with --count: spread the requests over this long before now (default 10d)")
-	cmd.AddCommand(request)
+	cmd.AddCommand(request, newRepay(f), newSettlementFailure(f))
 	cmd.AddCommand(purchase, renew, upgrade,
 		instanceVerb(f, "expire", "The instance expires (expiredInstance)", "SandboxExpire", nil),
 		release,
@@ -225,4 +225,62 @@ func printPurchase(f *cmdutil.Factory, res market.Purchase) error {
 		row("ISV instance", res.Spi.IsvInstanceId)
 	}
 	return t.Render()
+}
+
+func newRepay(f *cmdutil.Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "repay <order-id>",
+		Short: "The buyer repays an order paid on credit: its settlement is released",
+		Long: `Orders paid with credit (信控支付, 'purchase --pay credit') settle only after the buyer
+repays (FAQ 四 Q7); until then 'mkt settlement list' shows them HELD_CREDIT. This plays the
+repayment.`,
+		Example: "  mkt sandbox simulate repay 4072040001",
+		Args:    cmdutil.ExactArgs(1, "<order-id>"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := strconv.ParseInt(args[0], 10, 64)
+			if err != nil || id <= 0 {
+				return cmdutil.FlagError("simulate.order", args[0])
+			}
+			client, err := f.SandboxClient()
+			if err != nil {
+				return err
+			}
+			s, err := client.RepayCredit(cmd.Context(), id)
+			if err != nil {
+				return err
+			}
+			f.Success("simulate.repaid", s.OrderId, s.Status)
+			return f.Print(s, func() error {
+				_, err := fmt.Fprintf(f.IOStreams.Out, "%d\t%s\n", s.OrderId, s.Status)
+				return err
+			})
+		},
+	}
+}
+
+func newSettlementFailure(f *cmdutil.Factory) *cobra.Command {
+	var reason string
+	cmd := &cobra.Command{
+		Use:   "settlement-failure <alipay-account> [--reason …]",
+		Short: "Make verification of a settlement account fail, to rehearse the failure path",
+		Long: `Tell the sandbox that an Alipay account is wrong: binding it with 'mkt settlement account
+set' then fails verification with the reason (FAQ 二 Q2), and 'mkt todo' lists it.`,
+		Example: `  mkt sandbox simulate settlement-failure finance@example.com --reason "账号与企业名称不一致"`,
+		Args:    cmdutil.ExactArgs(1, "<alipay-account>"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			client, err := f.SandboxClient()
+			if err != nil {
+				return err
+			}
+			var out struct{ Account, Reason string }
+			if err := client.Call(cmd.Context(), market.Request{Action: "SandboxFailSettlementAccount",
+				Form: url.Values{"Account": {args[0]}, "Reason": {reason}}}, &out); err != nil {
+				return err
+			}
+			f.Success("simulate.acctfail", out.Account, out.Reason)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&reason, "reason", "", "the reason verification gives")
+	return cmd
 }
