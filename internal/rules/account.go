@@ -183,3 +183,37 @@ func landlineCompact(s string) string {
 	}
 	return parts[0] + "-" + strings.Join(parts[1:last], "") + ext
 }
+
+// Codes of the seller's account refused by state (exit 3).
+const (
+	CodeOnboardingStatus = "Forbidden.OnboardingStatus"
+	CodeCreditPayment    = "Forbidden.CreditPayment"
+)
+
+// OnboardingSubmitBlocked refuses a new application while one is in review or approved.
+func OnboardingSubmitBlocked(id, status string) *Violation {
+	if status == "APPROVED" {
+		return rule(CodeOnboardingStatus, i18n.M("rule.onboarding.approved", id), i18n.M("remedy.onboarding.approved"))
+	}
+	return rule(CodeOnboardingStatus, i18n.M("rule.onboarding.reviewing", id), i18n.M("remedy.onboarding.reviewing"))
+}
+
+// OnboardingNotInReview refuses a review decision when no application is in review.
+func OnboardingNotInReview(status string) *Violation {
+	return rule(CodeOnboardingStatus, i18n.M("rule.onboarding.notreview", status), i18n.M("remedy.onboarding.notreview"))
+}
+
+// LicenceNumber checks the number of a 增值电信业务经营许可证 (FAQ 一 Q2), e.g. 浙B2-20080224.
+func LicenceNumber(n string) *Violation {
+	if licenceRE().MatchString(strings.TrimSpace(n)) {
+		return nil
+	}
+	return input(CodeDataAuthorization, i18n.M("rule.licence", n), i18n.M("remedy.onboard.auth"))
+}
+
+var licenceRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\p{Han}?[AB][12](?:\.\d)?-\d{8}$`) })
+
+// CreditPaymentOff refuses a credit purchase of a product whose seller turned credit off.
+func CreditPaymentOff(code string) *Violation {
+	return rule(CodeCreditPayment, i18n.M("rule.credit.off", code), i18n.M("remedy.credit.off", code))
+}

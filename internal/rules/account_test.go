@@ -139,3 +139,14 @@ func TestCheckPhone(t *testing.T) {
 		}
 	}
 }
+
+func TestLicenceNumber(t *testing.T) {
+	for n, ok := range map[string]bool{"浙B2-20080224": true, "B2-20090001": true, "京B1.B2-20180001": false, "京B1.1-20180001": true,
+		"12345": false, "浙B3-20080224": false, "浙B2-2008022": false, "": false} {
+		if v := LicenceNumber(n); (v == nil) != ok {
+			t.Errorf("%q: %v", n, v)
+		} else if v != nil && (v.Code != CodeDataAuthorization || v.Rule || v.Remedy.IsZero()) {
+			t.Errorf("%q: %+v", n, v)
+		}
+	}
+}

@@ -177,7 +177,7 @@ func sandboxPurchase(c *Call) (any, error) {
 		var enabled bool
 		err := c.Tx.QueryRow(`SELECT enabled FROM credit_products WHERE code = ?`, r.Code).Scan(&enabled)
 		if err == nil && !enabled {
-			return nil, Errf(403, "Forbidden.CreditPayment", "Product %s does not take credit payment (信控支付): the seller turned it off.", r.Code)
+			return nil, c.Violation(rules.CreditPaymentOff(r.Code))
 		}
 	default:
 		return nil, badParam("PayMethod", "PayMethod must be balance or credit.")

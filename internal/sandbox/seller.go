@@ -6,10 +6,8 @@ import (
 	"errors"
 	"net/url"
 	"os"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/onboard"
@@ -20,10 +18,6 @@ import (
 // account (FAQ 二), credit payment and settlements (FAQ 四 Q7).
 
 // --- onboarding -------------------------------------------------------------------------
-
-// licenceRE is the number of a 增值电信业务经营许可证: an optional province character, the
-// category (B1, B2…) and eight digits, e.g. 浙B2-20080224.
-var licenceRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\p{Han}?[AB][12]\.?\d?-\d{8}$`) })
 
 // currentApplication is the newest application, or one in state NONE.
 func currentApplication(c *Call) (market.OnboardingApplication, error) {
@@ -67,7 +61,7 @@ func submitOnboarding(c *Call) (any, error) {
 	}
 	switch cur.Status {
 	case market.OnboardingReviewing, market.OnboardingApproved:
-		return nil, Errf(403, "Forbidden.OnboardingStatus", "Application %s is %s: a new one can be submitted only when there is none or the last was rejected.", cur.ApplicationId, cur.Status)
+		return nil, c.Violation(rules.OnboardingSubmitBlocked(cur.ApplicationId, cur.Status))
 	}
 	for _, k := range []string{"CompanyName", "CreditCode", "ContactName", "ContactMobile", "AuthorizationType", "OperationPlanFileId"} {
 		if strings.TrimSpace(c.Params.Get(k)) == "" {
@@ -98,8 +92,8 @@ func submitOnboarding(c *Call) (any, error) {
 	case "LICENCE", "LICENSE":
 		a.AuthorizationType = "LICENCE"
 		a.LicenceNumber = strings.TrimSpace(c.Params.Get("LicenceNumber"))
-		if !licenceRE().MatchString(a.LicenceNumber) {
-			return nil, Errf(400, rules.CodeDataAuthorization, "LicenceNumber %q is not the number of a 增值电信业务经营许可证 (e.g. 浙B2-20080224).", a.LicenceNumber)
+		if v := rules.LicenceNumber(a.LicenceNumber); v != nil {
+			return nil, c.Violation(v)
 		}
 	default:
 		return nil, Errf(400, rules.CodeDataAuthorization, "AuthorizationType must be STATEMENT (the self-developed statement, signed and sealed) or LICENCE (a 增值电信业务经营许可证) (FAQ 一 Q2).")
@@ -154,7 +148,7 @@ func reviewOnboarding(c *Call) (any, error) {
 		return nil, err
 	}
 	if a.Status != market.OnboardingReviewing {
-		return nil, Errf(403, "Forbidden.OnboardingStatus", "There is no application in review (the current one is %s).", a.Status)
+		return nil, c.Violation(rules.OnboardingNotInReview(a.Status))
 	}
 	reason := strings.TrimSpace(c.Params.Get("Reason"))
 	switch strings.ToLower(c.Params.Get("Decision")) {

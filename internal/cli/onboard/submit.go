@@ -204,6 +204,9 @@ func checkApplication(f *cmdutil.Factory, app Application, dir string, in *marke
 		if err != nil {
 			return nil, err
 		}
+		if v := rules.LicenceNumber(au.LicenceNumber); v != nil {
+			return nil, violation(v)
+		}
 		in.AuthorizationType, in.LicenceNumber = "LICENCE", strings.TrimSpace(au.LicenceNumber)
 		files = append(files, material{filepath.Base(au.Licence), content, &in.AuthorizationFileId})
 	default:
