@@ -217,3 +217,8 @@ var licenceRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile
 func CreditPaymentOff(code string) *Violation {
 	return rule(CodeCreditPayment, i18n.M("rule.credit.off", code), i18n.M("remedy.credit.off", code))
 }
+
+// CreditNotListed refuses a credit-payment setting for a product that is not listed.
+func CreditNotListed(code, state string) *Violation {
+	return rule(CodeProductStatus, i18n.M("rule.credit.notlisted", code, state), i18n.M("remedy.credit.notlisted", code))
+}

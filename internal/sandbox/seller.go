@@ -398,7 +398,7 @@ func modifyCreditPayment(c *Call) (any, error) {
 			return nil, err
 		}
 		if r.Status != "LISTED" {
-			return nil, Errf(403, "Forbidden.ProductStatus", "Product %s is %s: credit payment applies to listed products.", r.Code, r.Status)
+			return nil, c.Violation(rules.CreditNotListed(r.Code, r.Status))
 		}
 		codes = []string{r.Code}
 	} else {
