@@ -177,6 +177,7 @@ var catalog = map[string]entry{
 	"remedy.credit.off":           {"如需开启：mkt payment credit enable --product %s", "to take it again: mkt payment credit enable --product %s"},
 	"rule.credit.notlisted":       {"商品 %s 状态为 %s：信控支付只适用于已上架商品（FAQ 四 Q7）", "product %s is %s: credit payment applies to listed products (FAQ 四 Q7)"},
 	"remedy.credit.notlisted":     {"先上架：mkt product submit %s", "list it first: mkt product submit %s"},
+	"manifest.shop.unsupported":   {"该接入点不提供店铺操作（服务商后台扩展）：请去掉清单中的 shop 或使用提供它的接入点", "this endpoint does not serve the shop actions (a seller-console extension): remove shop from the manifest, or use an endpoint that serves them"},
 	"rule.validity.none":          {"至少需要一个有效期", "give at least one validity period"},
 	"rule.validity.longterm":      {"有效期 %q 不被接受：有效期是服务商为用户提供服务的时间，不能设置为长期（FAQ 三 Q6）", "validity %q is refused: the validity is how long you serve the user, and it cannot be long-term (FAQ 三 Q6)"},
 	"rule.validity.format":        {"有效期 %q 无效：用 天 d、周 w、月 m、年 y，例如 1m 3m 6m 1y", "validity %q is not valid: use days d, weeks w, months m or years y, e.g. 1m 3m 6m 1y"},

@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"bytes"
+	"github.com/mkt-cli/mkt/internal/market"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,6 +51,12 @@ func Export(snap Snapshot) Manifest {
 			mb.Products = append(mb.Products, k)
 		}
 		m.Bundles = append(m.Bundles, mb)
+	}
+	if sh := snap.Shop; sh != nil && (sh.Name != "" || sh.Introduction != "" || sh.Contacts != (market.ShopContacts{})) {
+		m.Shop = &Shop{Name: sh.Name, Introduction: sh.Introduction}
+		if sh.Contacts != (market.ShopContacts{}) {
+			m.Shop.Contacts = &ShopContacts{Wangwang: sh.Contacts.Wangwang, Hotline: sh.Contacts.Hotline, TicketURL: sh.Contacts.TicketUrl}
+		}
 	}
 	// In a stable order, so that exporting twice gives the same file and diffs stay small.
 	sort.Slice(m.Products, func(i, j int) bool { return m.Products[i].Key < m.Products[j].Key })

@@ -37,6 +37,23 @@ type Manifest struct {
 	Kind       string    `yaml:"kind"`
 	Products   []Product `yaml:"products"`
 	Bundles    []Bundle  `yaml:"bundles"`
+	Shop       *Shop     `yaml:"shop,omitempty"`
+}
+
+// Shop is the shop page and the contacts buyers use (FAQ 二 Q1, 四 Q5). Fields left out are
+// left alone; the logo and banner images are set with mkt shop edit.
+type Shop struct {
+	Name         string        `yaml:"name,omitempty"`
+	Introduction string        `yaml:"introduction,omitempty"`
+	Contacts     *ShopContacts `yaml:"contacts,omitempty"`
+	line         int
+}
+
+// ShopContacts are the channels buyers use after a purchase.
+type ShopContacts struct {
+	Wangwang  string `yaml:"wangwang,omitempty"`
+	Hotline   string `yaml:"hotline,omitempty"`
+	TicketURL string `yaml:"ticketUrl,omitempty"`
 }
 
 // Product is a product as the manifest wants it. Key is the manifest's own name for it,
@@ -279,6 +296,10 @@ func recordLines(root *yaml.Node, m *Manifest) {
 					m.Bundles[j].line = n.Line
 				}
 			}
+		case "shop":
+			if m.Shop != nil {
+				m.Shop.line = doc.Content[i].Line
+			}
 		}
 	}
 }
@@ -404,6 +425,26 @@ func (m *Manifest) Check() Problems {
 		if b.Price != "" {
 			if _, v := rules.ParsePrice(b.Price); v != nil {
 				addV(b.line, v, who)
+			}
+		}
+	}
+	if sh := m.Shop; sh != nil {
+		if n := len([]rune(strings.TrimSpace(sh.Name))); sh.Name != "" && (n == 0 || n > 50) {
+			add(sh.line, "shop.name")
+		}
+		if len([]rune(sh.Introduction)) > 2000 {
+			add(sh.line, "shop.intro")
+		}
+		if c := sh.Contacts; c != nil {
+			if c.Hotline != "" {
+				if _, _, v := rules.CheckPhone(c.Hotline); v != nil {
+					addV(sh.line, v, "shop")
+				}
+			}
+			if c.TicketURL != "" {
+				if v := rules.CheckURL("ticket URL", c.TicketURL); v != nil {
+					addV(sh.line, v, "shop")
+				}
 			}
 		}
 	}

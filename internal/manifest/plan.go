@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -51,6 +52,8 @@ type Item struct {
 	agreement string // a template to set after the product is saved
 	bundle    Bundle
 	bundleID  string
+	shop      url.Values // the ModifyShop form
+	contacts  url.Values // the ModifyShopContacts form
 	// version is what the resource is now (a product's modify time and review note, a
 	// bundle's contents): in a token, it makes a change back to an earlier value, or a
 	// resubmission, a new request rather than a replay of an old one.
@@ -77,6 +80,8 @@ func (p Plan) Count(action string) int {
 type Snapshot struct {
 	Products []market.Product
 	Bundles  []market.Bundle
+	// Shop is nil where the endpoint does not serve the seller-account actions.
+	Shop *market.Shop
 }
 
 // Localize fills the blocks' texts in lang.
@@ -377,7 +382,43 @@ func MakePlan(m *Manifest, snap Snapshot) Plan {
 		}
 		plan.Items = append(plan.Items, it)
 	}
+	if ms := m.Shop; ms != nil {
+		plan.Items = append(plan.Items, shopItem(ms, snap.Shop))
+	}
 	return plan
+}
+
+// shopItem compares the manifest's shop with the marketplace's: only the fields the manifest
+// gives count.
+func shopItem(ms *Shop, cur *market.Shop) Item {
+	it := Item{Kind: "shop", Key: "shop", shop: url.Values{}, contacts: url.Values{}}
+	if cur == nil {
+		it.Action = Blocked
+		it.Block = &Block{Code: "InvalidAction.NotFound", Message: i18n.M("manifest.shop.unsupported")}
+		return it
+	}
+	cmp := func(field, param string, form url.Values, have, want string) {
+		if want != "" && strings.TrimSpace(want) != have {
+			it.Changes = append(it.Changes, Change{field, have, strings.TrimSpace(want)})
+			form.Set(param, strings.TrimSpace(want))
+		}
+	}
+	cmp("shop.name", "Name", it.shop, cur.Name, ms.Name)
+	cmp("shop.introduction", "Introduction", it.shop, cur.Introduction, ms.Introduction)
+	if c := ms.Contacts; c != nil {
+		hotline := c.Hotline
+		if h, _, v := rules.CheckPhone(c.Hotline); c.Hotline != "" && v == nil {
+			hotline = h
+		}
+		cmp("contacts.wangwang", "Wangwang", it.contacts, cur.Contacts.Wangwang, c.Wangwang)
+		cmp("contacts.hotline", "Hotline", it.contacts, cur.Contacts.Hotline, hotline)
+		cmp("contacts.ticketUrl", "TicketUrl", it.contacts, cur.Contacts.TicketUrl, c.TicketURL)
+	}
+	it.Action = Unchanged
+	if len(it.Changes) > 0 {
+		it.Action = Update
+	}
+	return it
 }
 
 // Token derives a ClientToken from a manifest entry, the step and its content: a rerun of
