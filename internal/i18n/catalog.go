@@ -162,6 +162,7 @@ var catalog = map[string]entry{
 	"todo.fix.product":            {"mkt product edit %s …，然后 mkt product submit %s", "mkt product edit %s …, then mkt product submit %s"},
 	"todo.invoice":                {"发票申请 %s（%s 元）需在 7 天内开具，剩余 %s", "invoice request %s (%s yuan) must be issued within 7 days: %s left"},
 	"todo.fix.invoice":            {"mkt invoice issue %s --number … --url …", "mkt invoice issue %s --number … --url …"},
+	"todo.unsupported":            {"跳过（该接入点不提供此服务商后台扩展）：%s", "skipped (the endpoint does not serve this seller-console extension): %s"},
 	"todo.empty":                  {"✓ 没有待办事项：可以开始售卖了", "✓ nothing to do: you are ready to sell"},
 	"simulate.order":              {"%q 不是订单号", "%q is not an order number"},
 	"simulate.repaid":             {"订单 %d 已还款，结算状态 %s", "order %d repaid: settlement %s"},

@@ -1,6 +1,7 @@
 package account
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -44,8 +45,20 @@ command that resolves it. Nothing to do: exit 0 (and a friendly line on a termin
 					Message: f.T(msgKey, msgArgs...), Fix: f.T(fixKey, fixArgs...)})
 			}
 
+			// Against an endpoint without the seller-console extension, its parts are skipped
+			// (and said so); the public parts — products, invoices — still count.
+			unsupported := func(err error) bool {
+				var ae *market.APIError
+				if errors.As(err, &ae) && ae.Code == "InvalidAction.NotFound" {
+					fmt.Fprintln(f.IOStreams.ErrOut, f.T("todo.unsupported", ae.Message))
+					return true
+				}
+				return false
+			}
 			app, err := client.Onboarding(ctx)
-			if err != nil {
+			if unsupported(err) {
+				app.Status = market.OnboardingApproved
+			} else if err != nil {
 				return err
 			}
 			switch app.Status {
@@ -55,14 +68,18 @@ command that resolves it. Nothing to do: exit 0 (and a friendly line on a termin
 				add("onboarding", app.ApplicationId, "", "todo.onboarding.rejected", []any{app.AuditMessage}, "todo.fix.onboarding")
 			}
 			shop, err := client.Shop(ctx)
-			if err != nil {
+			if unsupported(err) {
+				shop.Decorated = true
+			} else if err != nil {
 				return err
 			}
 			if !shop.Decorated {
 				add("shop", "", "", "todo.shop", nil, "todo.fix.shop")
 			}
 			acct, err := client.SettlementAccount(ctx)
-			if err != nil {
+			if unsupported(err) {
+				acct.Status = market.AccountBound
+			} else if err != nil {
 				return err
 			}
 			switch acct.Status {
