@@ -20,14 +20,6 @@ import (
 	"github.com/mkt-cli/mkt/internal/sandbox"
 )
 
-func violation(v *rules.Violation) error {
-	kind := cmdutil.KindUsage
-	if v.Rule {
-		kind = cmdutil.KindRule
-	}
-	return &cmdutil.Error{Kind: kind, Code: v.Code, Msg: v.Msg, Remedy: v.Remedy}
-}
-
 // token derives a ClientToken from an action's content, so a retry is one change.
 func token(prefix string, parts ...string) string {
 	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
@@ -188,13 +180,13 @@ mainland mobile; the ticket system is an http(s) URL. Each is checked before sen
 			if fl.Changed("hotline") {
 				h, _, v := rules.CheckPhone(hotline)
 				if v != nil {
-					return violation(v)
+					return shared.RuleErr(v)
 				}
 				form.Set("Hotline", h)
 			}
 			if fl.Changed("ticket-url") {
 				if v := rules.CheckURL("ticket URL", ticket); v != nil {
-					return violation(v)
+					return shared.RuleErr(v)
 				}
 				form.Set("TicketUrl", ticket)
 			}
@@ -273,7 +265,7 @@ verifies the account: 'mkt settlement account show'.`,
 			}
 			acct, _, removed, v := rules.NormalizeAlipayAccount(args[0])
 			if v != nil {
-				return violation(v)
+				return shared.RuleErr(v)
 			}
 			if removed.Any() {
 				fmt.Fprintln(f.IOStreams.ErrOut, removed.Message().In(f.Lang())+": "+acct)

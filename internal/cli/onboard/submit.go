@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/market"
@@ -176,7 +177,7 @@ func checkApplication(f *cmdutil.Factory, app Application, dir string, in *marke
 	}
 	code, v := rules.CheckCreditCode(app.CreditCode)
 	if v != nil {
-		return nil, violation(v)
+		return nil, shared.RuleErr(v)
 	}
 	in.CreditCode = code
 	mobile, kind, v := rules.CheckPhone(app.Contact.Mobile)
@@ -205,7 +206,7 @@ func checkApplication(f *cmdutil.Factory, app Application, dir string, in *marke
 			return nil, err
 		}
 		if v := rules.LicenceNumber(au.LicenceNumber); v != nil {
-			return nil, violation(v)
+			return nil, shared.RuleErr(v)
 		}
 		in.AuthorizationType, in.LicenceNumber = "LICENCE", strings.TrimSpace(au.LicenceNumber)
 		files = append(files, material{filepath.Base(au.Licence), content, &in.AuthorizationFileId})
@@ -225,14 +226,6 @@ func checkApplication(f *cmdutil.Factory, app Application, dir string, in *marke
 	}
 	files = append(files, material{filepath.Base(app.OperationPlan), plan, &in.OperationPlanFileId})
 	return files, nil
-}
-
-func violation(v *rules.Violation) error {
-	kind := cmdutil.KindUsage
-	if v.Rule {
-		kind = cmdutil.KindRule
-	}
-	return &cmdutil.Error{Kind: kind, Code: v.Code, Msg: v.Msg, Remedy: v.Remedy}
 }
 
 func newStatus(f *cmdutil.Factory) *cobra.Command {
