@@ -26,10 +26,10 @@ func Export(snap Snapshot) Manifest {
 			key = p.Code
 		}
 		keyOf[p.Code] = key
-		mp := Product{Key: key, Code: p.Code, Name: p.Name, Type: strings.ToLower(p.Type), Category: p.CategoryId,
+		mp := Product{Key: key, Code: p.Code, ProductSpec: ProductSpec{Name: p.Name, Type: strings.ToLower(p.Type), Category: p.CategoryId,
 			Summary: p.ShortDescription, Description: p.Description, Validity: p.ValidityPeriods, Delivery: p.DeliveryMode,
 			ProductionURL: p.ProductionUrl, ActivationURL: p.ActivationUrl, APIGroup: p.ApiGroup, APIPrefix: p.ApiPrefix,
-			ImageID: p.ImageId, ImageRegion: p.ImageRegion, DeliveryTemplate: p.DeliveryTemplateId}
+			ImageID: p.ImageId, ImageRegion: p.ImageRegion, DeliveryTemplate: p.DeliveryTemplateId}}
 		if p.Agreement != nil {
 			mp.Agreement = p.Agreement.TemplateId
 		}

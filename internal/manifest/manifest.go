@@ -56,11 +56,9 @@ type ShopContacts struct {
 	TicketURL string `yaml:"ticketUrl,omitempty"`
 }
 
-// Product is a product as the manifest wants it. Key is the manifest's own name for it,
-// recorded on the product (ExternalKey) so reruns find it; Code pins an existing product.
-type Product struct {
-	Key              string      `yaml:"key"`
-	Code             string      `yaml:"code,omitempty"`
+// ProductSpec is a product's fields as files give them: a product file (mkt product create
+// --from-file) and each product of a manifest. Fields left out are left alone.
+type ProductSpec struct {
 	Name             string      `yaml:"name"`
 	Type             string      `yaml:"type"`
 	Category         int64       `yaml:"category,omitempty"`
@@ -76,8 +74,16 @@ type Product struct {
 	ImageID          string      `yaml:"imageId,omitempty"`
 	ImageRegion      string      `yaml:"imageRegion,omitempty"`
 	DeliveryTemplate string      `yaml:"deliveryTemplate,omitempty"`
-	Agreement        string      `yaml:"agreementTemplate,omitempty"`
-	line             int
+}
+
+// Product is a product as the manifest wants it. Key is the manifest's own name for it,
+// recorded on the product (ExternalKey) so reruns find it; Code pins an existing product.
+type Product struct {
+	Key         string `yaml:"key"`
+	Code        string `yaml:"code,omitempty"`
+	ProductSpec `yaml:",inline"`
+	Agreement   string `yaml:"agreementTemplate,omitempty"`
+	line        int
 }
 
 // Bundle is a bundle of manifest products, named by their keys.

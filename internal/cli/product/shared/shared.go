@@ -16,28 +16,14 @@ import (
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/iostreams"
+	"github.com/mkt-cli/mkt/internal/manifest"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
-// Spec is a product file (--from-file product.yaml). Unknown fields are refused.
-type Spec struct {
-	Name             string      `yaml:"name"`
-	Type             string      `yaml:"type"`
-	Category         int64       `yaml:"category"`
-	Summary          string      `yaml:"summary"`
-	Description      string      `yaml:"description"`
-	Skus             []rules.SKU `yaml:"skus"`
-	Validity         []string    `yaml:"validity"`
-	Delivery         string      `yaml:"delivery"`
-	ProductionURL    string      `yaml:"productionUrl"`
-	ActivationURL    string      `yaml:"activationUrl"`
-	APIGroup         string      `yaml:"apiGroup"`
-	APIPrefix        string      `yaml:"apiPrefix"`
-	ImageID          string      `yaml:"imageId"`
-	ImageRegion      string      `yaml:"imageRegion"`
-	DeliveryTemplate string      `yaml:"deliveryTemplate"`
-}
+// Spec is a product file (--from-file product.yaml): the same fields as a manifest's
+// products. Unknown fields are refused.
+type Spec = manifest.ProductSpec
 
 // ReadSpec reads a product file ("-" is standard input). YAML errors carry line numbers.
 func ReadSpec(path string, stdin io.Reader) (*Spec, error) {
