@@ -36,15 +36,9 @@ again: FAQ 三 Q1).`,
 			if err := shared.CheckCode(code); err != nil {
 				return err
 			}
-			if approve == reject {
-				return cmdutil.FlagError("review.decision").WithRemedy("remedy.help", cmd.CommandPath())
-			}
-			decision := "approve"
-			if reject {
-				decision = "reject"
-				if strings.TrimSpace(reason) == "" {
-					return cmdutil.FlagError("review.reason")
-				}
+			decision, err := decide(cmd, approve, reject, reason)
+			if err != nil {
+				return err
 			}
 			client, err := f.SandboxClient()
 			if err != nil {
@@ -77,15 +71,9 @@ it with a reason the seller sees in 'mkt onboard status' and 'mkt todo'.`,
   mkt sandbox review onboarding --reject --reason "运营计划缺少推广渠道"`,
 		Args: cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if approve == reject {
-				return cmdutil.FlagError("review.decision").WithRemedy("remedy.help", cmd.CommandPath())
-			}
-			decision := "approve"
-			if reject {
-				decision = "reject"
-				if strings.TrimSpace(reason) == "" {
-					return cmdutil.FlagError("review.reason")
-				}
+			decision, err := decide(cmd, approve, reject, reason)
+			if err != nil {
+				return err
 			}
 			client, err := f.SandboxClient()
 			if err != nil {
@@ -106,6 +94,20 @@ it with a reason the seller sees in 'mkt onboard status' and 'mkt todo'.`,
 	cmd.Flags().BoolVar(&reject, "reject", false, "reject: the application goes back to the seller")
 	cmd.Flags().StringVar(&reason, "reason", "", "why (required to reject; the seller sees it)")
 	return cmd
+}
+
+// decide reads --approve / --reject --reason into the action's Decision.
+func decide(cmd *cobra.Command, approve, reject bool, reason string) (string, error) {
+	if approve == reject {
+		return "", cmdutil.FlagError("review.decision").WithRemedy("remedy.help", cmd.CommandPath())
+	}
+	if !reject {
+		return "approve", nil
+	}
+	if strings.TrimSpace(reason) == "" {
+		return "", cmdutil.FlagError("review.reason")
+	}
+	return "reject", nil
 }
 
 // NewCmdReleasePrefix builds `mkt sandbox release-prefix`.
