@@ -435,11 +435,13 @@ func (m *Manifest) Check() Problems {
 		}
 	}
 	if sh := m.Shop; sh != nil {
-		if n := len([]rune(strings.TrimSpace(sh.Name))); sh.Name != "" && (n == 0 || n > 50) {
-			add(sh.line, "shop.name")
+		if sh.Name != "" {
+			if v := rules.CheckShopName(sh.Name); v != nil {
+				addV(sh.line, v, "shop")
+			}
 		}
-		if len([]rune(sh.Introduction)) > 2000 {
-			add(sh.line, "shop.intro")
+		if v := rules.CheckShopIntro(sh.Introduction); v != nil {
+			addV(sh.line, v, "shop")
 		}
 		if c := sh.Contacts; c != nil {
 			if c.Hotline != "" {

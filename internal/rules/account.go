@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -221,4 +222,32 @@ func CreditPaymentOff(code string) *Violation {
 // CreditNotListed refuses a credit-payment setting for a product that is not listed.
 func CreditNotListed(code, state string) *Violation {
 	return rule(CodeProductStatus, i18n.M("rule.credit.notlisted", code, state), i18n.M("remedy.credit.notlisted", code))
+}
+
+// CodeShop is a shop field out of bounds (exit 2).
+const CodeShop = "InvalidParameter.Shop"
+
+// CheckShopName checks a shop name: 1 to 50 characters after trimming.
+func CheckShopName(name string) *Violation {
+	if n := len([]rune(strings.TrimSpace(name))); n == 0 || n > 50 {
+		return input(CodeShop, i18n.M("shop.name"), i18n.M("remedy.shop"))
+	}
+	return nil
+}
+
+// CheckShopIntro checks a shop introduction: at most 2000 characters.
+func CheckShopIntro(intro string) *Violation {
+	if len([]rune(intro)) > 2000 {
+		return input(CodeShop, i18n.M("shop.intro"), i18n.M("remedy.shop"))
+	}
+	return nil
+}
+
+// IsImage reports whether a file name is of a type the shop takes as an image.
+func IsImage(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".webp":
+		return true
+	}
+	return false
 }

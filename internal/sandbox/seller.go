@@ -205,8 +205,7 @@ func imageFile(c *Call, param, id string) *Error {
 	if e != nil {
 		return e
 	}
-	switch strings.ToLower(name[strings.LastIndexByte(name, '.')+1:]) {
-	case "png", "jpg", "jpeg", "gif", "webp":
+	if rules.IsImage(name) {
 		return nil
 	}
 	return Errf(400, "InvalidParameter.FileType", "%s: %q is not an image (png, jpg, gif, webp).", param, name)
@@ -220,15 +219,15 @@ func modifyShop(c *Call) (any, error) {
 	changed := false
 	if c.has("Name") {
 		name := strings.TrimSpace(c.Params.Get("Name"))
-		if name == "" || len([]rune(name)) > 50 {
-			return nil, badParam("Name", "A shop name has 1 to 50 characters.")
+		if v := rules.CheckShopName(name); v != nil {
+			return nil, c.Violation(v)
 		}
 		s.Name, changed = name, true
 	}
 	if c.has("Introduction") {
 		intro := strings.TrimSpace(c.Params.Get("Introduction"))
-		if len([]rune(intro)) > 2000 {
-			return nil, badParam("Introduction", "The introduction has at most 2000 characters.")
+		if v := rules.CheckShopIntro(intro); v != nil {
+			return nil, c.Violation(v)
 		}
 		s.Introduction, changed = intro, true
 	}

@@ -74,11 +74,9 @@ func newShopShow(f *cmdutil.Factory) *cobra.Command {
 	}
 }
 
-var imageTypes = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true}
-
 // uploadImage checks an image's type and size, then uploads it.
 func uploadImage(cmd *cobra.Command, client *market.Client, flag, path string) (string, error) {
-	if !imageTypes[strings.ToLower(filepath.Ext(path))] {
+	if !rules.IsImage(path) {
 		return "", cmdutil.FlagError("shop.image.type", flag, path)
 	}
 	content, err := os.ReadFile(path)
@@ -111,15 +109,14 @@ once it has a name, a logo and an introduction (FAQ 二 Q1).`,
 			form := url.Values{}
 			fl := cmd.Flags()
 			if fl.Changed("name") {
-				n := strings.TrimSpace(name)
-				if n == "" || len([]rune(n)) > 50 {
-					return cmdutil.FlagError("shop.name")
+				if v := rules.CheckShopName(name); v != nil {
+					return shared.RuleErr(v)
 				}
-				form.Set("Name", n)
+				form.Set("Name", strings.TrimSpace(name))
 			}
 			if fl.Changed("intro") {
-				if len([]rune(intro)) > 2000 {
-					return cmdutil.FlagError("shop.intro")
+				if v := rules.CheckShopIntro(intro); v != nil {
+					return shared.RuleErr(v)
 				}
 				form.Set("Introduction", intro)
 			}

@@ -94,7 +94,7 @@ RMB 5,000,000). Every problem is reported, by part name; exit 2 when there is on
 				src, err = os.ReadFile(args[0])
 			}
 			if err != nil {
-				return cmdutil.FlagError("plan.read", args[0], err.Error())
+				return cmdutil.FlagError("onboard.read", args[0], err.Error())
 			}
 			lang := f.Lang()
 			probs := onboard.ParsePlan(src).Check()
