@@ -142,7 +142,7 @@ var catalog = map[string]entry{
 	"review.onboarding.done":      {"入驻申请 %s 当前状态 %s", "onboarding application %s is now %s"},
 	"shop.image.type":             {"%s：%s 不是图片：png、jpg、gif 或 webp", "%s: %s is not an image: png, jpg, gif or webp"},
 	"shop.name":                   {"店铺名称为 1 到 50 个字符", "a shop name has 1 to 50 characters"},
-	"remedy.shop":                 {"修改后重试；当前店铺：mkt shop show", "shorten it and try again; the shop now: mkt shop show"},
+	"remedy.shop":                 {"修正后重试；当前店铺：mkt shop show", "correct it and try again; the shop now: mkt shop show"},
 	"shop.intro":                  {"店铺介绍最多 2000 个字符", "the introduction has at most 2000 characters"},
 	"shop.nothing":                {"没有要修改的内容：给出 --name、--intro、--logo 或 --banner", "nothing to change: give --name, --intro, --logo or --banner"},
 	"shop.contacts.nothing":       {"没有要修改的内容：给出 --wangwang、--hotline 或 --ticket-url", "nothing to change: give --wangwang, --hotline or --ticket-url"},
