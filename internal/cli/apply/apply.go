@@ -41,20 +41,20 @@ func NewCmdApply(f *cmdutil.Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "apply -f <listing.yaml>",
 		Short: "Make the marketplace match a listing manifest: plan, apply, submit, wait",
-		Long: `Make your listings match a manifest (apiVersion mkt/v1, kind Listing): products and the
-bundles that use them. The file is checked against every marketplace rule first — all
+		Long: `Make your listings match a manifest (apiVersion mkt/v1, kind Listing): products, the
+bundles that use them, and optionally the shop's name, introduction and contacts. The file is checked against every marketplace rule first — all
 problems at once, exit 2, nothing sent. Then mkt compares it with the marketplace and
-applies the difference: products (up to --parallel at a time), then bundles.
+applies the difference: products (up to --parallel at a time), then bundles, then the shop.
 
 Products are matched by code when the manifest gives one, else by their manifest key,
-which mkt records on the product. Only the fields the manifest sets are managed. Each
-change carries a ClientToken derived from the entry and its content, so a rerun after a
-crash or a kill converges without duplicates. A change the marketplace's rules forbid now
+which mkt records on the product. Only the fields the manifest sets are managed. Creates
+and submissions carry a ClientToken derived from the entry and its content, so a rerun
+after a crash or a kill converges without duplicates. A change the marketplace's rules forbid now
 (a production URL on a listed product: FAQ 三 Q1) is "blocked": skipped and reported with
 its remedy; the others still apply.
 
---submit sends created and updated products to review; --wait then polls until each is
-listed or rejected. Exit codes: 0 all applied; 2 bad manifest; 3 something blocked;
+--submit sends to review what the run changed, and drafts or rejected products an earlier
+run left unsent; --wait then polls (with backoff) until each is listed or rejected. Exit codes: 0 all applied; 2 bad manifest; 3 something blocked;
 8 a product rejected (or still in review at --wait-timeout); others as usual.
 --dry-run (or 'mkt plan') only shows the plan; with --detailed-exitcode it exits 9 when
 there are changes. Strings may use ${VAR} from the environment; a missing one is an error.`,
