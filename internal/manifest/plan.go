@@ -1,9 +1,6 @@
 package manifest
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -424,7 +421,5 @@ func shopItem(ms *Shop, cur *market.Shop) Item {
 // Token derives a ClientToken from a manifest entry, the step and its content: a rerun of
 // the same step with the same content sends the same token, so the marketplace does it once.
 func Token(key, step string, content any) string {
-	b, _ := json.Marshal(content)
-	sum := sha256.Sum256(append([]byte(key+"\x00"+step+"\x00"), b...))
-	return "mkt-" + hex.EncodeToString(sum[:14])
+	return market.ContentToken("mkt", key, step, content)
 }

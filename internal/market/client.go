@@ -3,6 +3,8 @@ package market
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -131,6 +133,15 @@ type Response struct {
 
 // NewClientToken makes a ClientToken: 32 lower-case hex characters (≤ 64 ASCII).
 func NewClientToken() string { return strings.ReplaceAll(uuid.NewString(), "-", "") }
+
+// ContentToken derives a ClientToken from what a request is about: the same parts give the
+// same token, so a retried or rerun request is done once. Parts are JSON-encoded ([]byte as
+// base64), so their boundaries cannot blur.
+func ContentToken(prefix string, parts ...any) string {
+	b, _ := json.Marshal(parts)
+	sum := sha256.Sum256(b)
+	return prefix + "-" + hex.EncodeToString(sum[:16])
+}
 
 // Call performs req and decodes the JSON answer into out (when not nil).
 func (c *Client) Call(ctx context.Context, req Request, out any) error {

@@ -3,8 +3,6 @@
 package account
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"net/url"
 	"os"
@@ -19,12 +17,6 @@ import (
 	"github.com/mkt-cli/mkt/internal/rules"
 	"github.com/mkt-cli/mkt/internal/sandbox"
 )
-
-// token derives a ClientToken from an action's content, so a retry is one change.
-func token(prefix string, parts ...string) string {
-	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
-	return prefix + "-" + hex.EncodeToString(sum[:16])
-}
 
 // --- shop --------------------------------------------------------------------------------
 
@@ -86,8 +78,7 @@ func uploadImage(cmd *cobra.Command, client *market.Client, flag, path string) (
 	if len(content) == 0 || len(content) > sandbox.MaxUploadBytes {
 		return "", cmdutil.FlagError("onboard.filesize", path, len(content))
 	}
-	sum := sha256.Sum256(content)
-	up, err := client.UploadFile(cmd.Context(), filepath.Base(path), content, "img-"+hex.EncodeToString(sum[:16]))
+	up, err := client.UploadFile(cmd.Context(), filepath.Base(path), content, market.ContentToken("img", content))
 	if err != nil {
 		return "", err
 	}
@@ -137,7 +128,7 @@ once it has a name, a logo and an introduction (FAQ 二 Q1).`,
 				}
 				form.Set(img.param, id)
 			}
-			s, err := client.ModifyShop(cmd.Context(), form, token("shop", form.Encode()))
+			s, err := client.ModifyShop(cmd.Context(), form, market.ContentToken("shop", form.Encode()))
 			if err != nil {
 				return err
 			}
@@ -194,7 +185,7 @@ mainland mobile; the ticket system is an http(s) URL. Each is checked before sen
 			if err != nil {
 				return err
 			}
-			s, err := client.ModifyShopContacts(cmd.Context(), form, token("contacts", form.Encode()))
+			s, err := client.ModifyShopContacts(cmd.Context(), form, market.ContentToken("contacts", form.Encode()))
 			if err != nil {
 				return err
 			}
@@ -276,7 +267,7 @@ verifies the account: 'mkt settlement account show'.`,
 				return err
 			}
 			a, err := client.ModifySettlementAccount(cmd.Context(), acct, strings.TrimSpace(company),
-				token("acct", acct, company, cur.Account, cur.Status, cur.ModifyTime))
+				market.ContentToken("acct", acct, company, cur.Account, cur.Status, cur.ModifyTime))
 			if err != nil {
 				return err
 			}

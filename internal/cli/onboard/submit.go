@@ -2,9 +2,6 @@ package onboard
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -128,22 +125,16 @@ a rejection, fix what the reviewer said and submit again.`,
 			if err != nil {
 				return err
 			}
-			h := sha256.New()
 			for _, fl := range files {
-				sum := sha256.Sum256(fl.content)
-				up, err := client.UploadFile(ctx, fl.name, fl.content, "ob-file-"+hex.EncodeToString(sum[:16]))
+				up, err := client.UploadFile(ctx, fl.name, fl.content, market.ContentToken("ob-file", fl.content))
 				if err != nil {
 					return err
 				}
 				*fl.id = up.FileId
-				h.Write(sum[:])
 			}
 			// One token per content and state: a retry is one application, a resubmission
-			// after a rejection is a new one.
-			b, _ := json.Marshal(in)
-			h.Write(b)
-			h.Write([]byte(cur.ApplicationId + "|" + cur.Status))
-			a, err := client.SubmitOnboarding(ctx, in, "ob-"+hex.EncodeToString(h.Sum(nil)[:16]))
+			// after a rejection is a new one. (Same files, same IDs: the uploads are replays.)
+			a, err := client.SubmitOnboarding(ctx, in, market.ContentToken("ob", in, cur.ApplicationId, cur.Status))
 			if err != nil {
 				return err
 			}

@@ -3,8 +3,6 @@ package agreement
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/sandbox"
 )
 
@@ -125,8 +124,7 @@ func setRun(ctx context.Context, f *cmdutil.Factory, code, tpl, file string, con
 	fileID := ""
 	if file != "" {
 		// The token is derived from the content, so re-running after a failure uploads once.
-		sum := sha256.Sum256(append([]byte(code+"\x00"+filepath.Base(file)+"\x00"), content...))
-		up, err := client.UploadFile(ctx, filepath.Base(file), content, "agr-"+hex.EncodeToString(sum[:16]))
+		up, err := client.UploadFile(ctx, filepath.Base(file), content, market.ContentToken("agr", code, filepath.Base(file), content))
 		if err != nil {
 			return err
 		}
