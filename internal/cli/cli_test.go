@@ -19,7 +19,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/root"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/iostreams"
-	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -348,7 +348,7 @@ func TestProductAndBundleJSONIsTheModel(t *testing.T) {
 	r := run(t, env, "", false, "product", "get", a, "-o", "json")
 	dec := json.NewDecoder(strings.NewReader(r.stdout))
 	dec.DisallowUnknownFields()
-	var p market.Product
+	var p marketapi.Product
 	if err := dec.Decode(&p); err != nil {
 		t.Fatalf("product get -o json: %v\n%s", err, r.stdout)
 	}
@@ -362,7 +362,7 @@ func TestProductAndBundleJSONIsTheModel(t *testing.T) {
 	r = run(t, env, "", false, "bundle", "list", "-o", "json")
 	dec = json.NewDecoder(strings.NewReader(r.stdout))
 	dec.DisallowUnknownFields()
-	var bs []market.Bundle
+	var bs []marketapi.Bundle
 	if err := dec.Decode(&bs); err != nil {
 		t.Fatalf("bundle list -o json: %v\n%s", err, r.stdout)
 	}

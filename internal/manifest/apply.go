@@ -10,20 +10,21 @@ import (
 	"time"
 
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
 // Fetch reads what a plan compares against: every live product and every bundle.
 func Fetch(ctx context.Context, c *market.Client) (Snapshot, error) {
 	var snap Snapshot
-	err := c.ListProducts(ctx, market.ProductFilter{}, func(p market.ProductPage) bool {
+	err := c.ListProducts(ctx, market.ProductFilter{}, func(p marketapi.ProductPage) bool {
 		snap.Products = append(snap.Products, p.Products...)
 		return true
 	})
 	if err != nil {
 		return snap, err
 	}
-	err = c.ListBundles(ctx, "", func(p market.BundlePage) bool {
+	err = c.ListBundles(ctx, "", func(p marketapi.BundlePage) bool {
 		snap.Bundles = append(snap.Bundles, p.Bundles...)
 		return true
 	})
@@ -110,7 +111,7 @@ func Apply(ctx context.Context, c *market.Client, plan Plan, opts Options) []Res
 		go func() {
 			defer wg.Done()
 			for it := range work {
-				var p market.Product
+				var p marketapi.Product
 				var err error
 				action := "created"
 				if it.Action == Create {
@@ -166,7 +167,7 @@ func Apply(ctx context.Context, c *market.Client, plan Plan, opts Options) []Res
 				Err: fmt.Errorf("bundle %s: product %s was not applied", it.Key, missing)})
 			continue
 		}
-		var b market.Bundle
+		var b marketapi.Bundle
 		var err error
 		action := "created"
 		if it.Action == Create {

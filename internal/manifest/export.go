@@ -2,13 +2,13 @@ package manifest
 
 import (
 	"bytes"
-	"github.com/mkt-cli/mkt/internal/market"
 	"sort"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -52,9 +52,9 @@ func Export(snap Snapshot) Manifest {
 		}
 		m.Bundles = append(m.Bundles, mb)
 	}
-	if sh := snap.Shop; sh != nil && (sh.Name != "" || sh.Introduction != "" || sh.Contacts != (market.ShopContacts{})) {
+	if sh := snap.Shop; sh != nil && (sh.Name != "" || sh.Introduction != "" || sh.Contacts != (marketapi.ShopContacts{})) {
 		m.Shop = &Shop{Name: sh.Name, Introduction: sh.Introduction}
-		if sh.Contacts != (market.ShopContacts{}) {
+		if sh.Contacts != (marketapi.ShopContacts{}) {
 			m.Shop.Contacts = &ShopContacts{Wangwang: sh.Contacts.Wangwang, Hotline: sh.Contacts.Hotline, TicketURL: sh.Contacts.TicketUrl}
 		}
 	}

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/mkt-cli/mkt/internal/i18n"
-	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 func env(vars map[string]string) func(string) (string, bool) {
@@ -112,18 +112,18 @@ func TestPlan(t *testing.T) {
 		t.Fatalf("empty marketplace: %+v", plan.Items)
 	}
 
-	cur := market.Product{Code: "cmgj00000001", Name: "App", Type: "SAAS", Status: "DRAFT", DeliveryMode: "spi",
+	cur := marketapi.Product{Code: "cmgj00000001", Name: "App", Type: "SAAS", Status: "DRAFT", DeliveryMode: "spi",
 		ProductionUrl: "https://isv.example.com/spi", ValidityPeriods: []string{"1m"},
-		Skus:        []market.SKU{{Code: "sku1", Name: "Basic", ChargeType: "PREPAY", Price: "9.00"}},
+		Skus:        []marketapi.SKU{{Code: "sku1", Name: "Basic", ChargeType: "PREPAY", Price: "9.00"}},
 		ExternalKey: ExternalKey("app")}
-	plan = MakePlan(m, Snapshot{Products: []market.Product{cur}})
+	plan = MakePlan(m, Snapshot{Products: []marketapi.Product{cur}})
 	if it := plan.Items[0]; it.Action != Unchanged || it.Code != cur.Code {
 		t.Fatalf("same product: %+v", it)
 	}
 
 	moved := cur
 	moved.ProductionUrl = "https://old.example.com/spi"
-	plan = MakePlan(m, Snapshot{Products: []market.Product{moved}})
+	plan = MakePlan(m, Snapshot{Products: []marketapi.Product{moved}})
 	it := plan.Items[0]
 	if it.Action != Update || len(it.Changes) != 1 || it.Changes[0].Field != "productionUrl" ||
 		it.Changes[0].Old != "https://old.example.com/spi" || it.Changes[0].New != "https://isv.example.com/spi" {
@@ -131,7 +131,7 @@ func TestPlan(t *testing.T) {
 	}
 
 	moved.Status = "LISTED"
-	plan = MakePlan(m, Snapshot{Products: []market.Product{moved}})
+	plan = MakePlan(m, Snapshot{Products: []marketapi.Product{moved}})
 	plan.Localize(i18n.EN)
 	if it := plan.Items[0]; it.Action != Blocked || it.Block.Code != "Forbidden.ProductionUrlLocked" || !strings.Contains(it.Block.Next, "reject") {
 		t.Fatalf("listed with another URL: %+v", it)
@@ -139,16 +139,16 @@ func TestPlan(t *testing.T) {
 
 	retyped := cur
 	retyped.Type = "API"
-	if it := MakePlan(m, Snapshot{Products: []market.Product{retyped}}).Items[0]; it.Action != Blocked {
+	if it := MakePlan(m, Snapshot{Products: []marketapi.Product{retyped}}).Items[0]; it.Action != Blocked {
 		t.Fatalf("type change: %+v", it)
 	}
 }
 
 func TestExportRoundTrip(t *testing.T) {
-	cur := market.Product{Code: "cmgj00000001", Name: "App", Type: "SAAS", Status: "LISTED", DeliveryMode: "spi",
+	cur := marketapi.Product{Code: "cmgj00000001", Name: "App", Type: "SAAS", Status: "LISTED", DeliveryMode: "spi",
 		ProductionUrl: "https://isv.example.com/spi", ValidityPeriods: []string{"1m", "1y"},
-		Skus: []market.SKU{{Code: "sku1", Name: "Basic", ChargeType: "PREPAY", Price: "9.00"}}}
-	snap := Snapshot{Products: []market.Product{cur}}
+		Skus: []marketapi.SKU{{Code: "sku1", Name: "Basic", ChargeType: "PREPAY", Price: "9.00"}}}
+	snap := Snapshot{Products: []marketapi.Product{cur}}
 	b, err := Encode(Export(snap))
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -75,10 +76,10 @@ func (p Plan) Count(action string) int {
 
 // Snapshot is the marketplace's state, as far as a manifest is concerned.
 type Snapshot struct {
-	Products []market.Product
-	Bundles  []market.Bundle
+	Products []marketapi.Product
+	Bundles  []marketapi.Bundle
 	// Shop is nil where the endpoint does not serve the seller-account actions.
-	Shop *market.Shop
+	Shop *marketapi.Shop
 }
 
 // Localize fills the blocks' texts in lang.
@@ -129,7 +130,7 @@ func desired(p Product) market.ProductInput {
 	return in
 }
 
-func skusText(skus []market.SKU) string {
+func skusText(skus []marketapi.SKU) string {
 	var parts []string
 	for _, s := range skus {
 		parts = append(parts, s.Code+":"+s.Name+":"+s.Price+":"+s.ChargeType)
@@ -138,7 +139,7 @@ func skusText(skus []market.SKU) string {
 }
 
 // diff lists the managed fields whose values differ.
-func diff(in market.ProductInput, p market.Product) []Change {
+func diff(in market.ProductInput, p marketapi.Product) []Change {
 	var out []Change
 	cmp := func(field string, want *string, have string) {
 		if want != nil && *want != have {
@@ -168,7 +169,7 @@ func diff(in market.ProductInput, p market.Product) []Change {
 	return out
 }
 
-func agreementOf(p market.Product) string {
+func agreementOf(p marketapi.Product) string {
 	if p.Agreement == nil {
 		return ""
 	}
@@ -220,8 +221,8 @@ func blockOf(v *rules.Violation) *Block {
 
 // MakePlan compares the manifest with the marketplace.
 func MakePlan(m *Manifest, snap Snapshot) Plan {
-	byCode := map[string]market.Product{}
-	byKey := map[string]market.Product{}
+	byCode := map[string]marketapi.Product{}
+	byKey := map[string]marketapi.Product{}
 	for _, p := range snap.Products {
 		byCode[p.Code] = p
 		if p.ExternalKey != "" {
@@ -247,7 +248,7 @@ func MakePlan(m *Manifest, snap Snapshot) Plan {
 		}
 		if !found {
 			it.Action = Create
-			for _, c := range diff(in, market.Product{}) {
+			for _, c := range diff(in, marketapi.Product{}) {
 				it.Changes = append(it.Changes, Change{Field: c.Field, New: c.New})
 			}
 			if mp.Agreement != "" {
@@ -308,7 +309,7 @@ func MakePlan(m *Manifest, snap Snapshot) Plan {
 		plan.Items = append(plan.Items, it)
 	}
 
-	bundles := map[string]market.Bundle{}
+	bundles := map[string]marketapi.Bundle{}
 	for _, b := range snap.Bundles {
 		bundles[b.Name] = b
 	}
@@ -387,7 +388,7 @@ func MakePlan(m *Manifest, snap Snapshot) Plan {
 
 // shopItem compares the manifest's shop with the marketplace's: only the fields the manifest
 // gives count.
-func shopItem(ms *Shop, cur *market.Shop) Item {
+func shopItem(ms *Shop, cur *marketapi.Shop) Item {
 	it := Item{Kind: "shop", Key: "shop", shop: url.Values{}, contacts: url.Values{}}
 	if cur == nil {
 		it.Action = Blocked

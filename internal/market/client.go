@@ -20,10 +20,8 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/mkt-cli/mkt/internal/acs"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
-
-// APIVersion is the Market API version (reference §1.1).
-const APIVersion = "2015-11-01"
 
 // Credential signs requests.
 type Credential struct {
@@ -109,16 +107,15 @@ func (c *Client) Endpoint() string { return c.opts.Endpoint }
 // Request is one logical API operation.
 type Request struct {
 	Action string
-	// Version defaults to APIVersion.
+	// Version and Method default to the action's row in the action table (marketapi), else
+	// the public version and POST.
 	Version string
-	// Method is POST unless set (two public actions are GET).
-	Method string
+	Method  string
 	// Query parameters; Form parameters go in an x-www-form-urlencoded body.
 	Query url.Values
 	Form  url.Values
-	// Idempotent marks a mutating action that takes a ClientToken: one is made (unless
-	// ClientToken is set) and reused by every retry of this request.
-	Idempotent  bool
+	// ClientToken is sent when set. When it is empty and the action table says the action
+	// takes one, one is made; every retry of this request reuses it.
 	ClientToken string
 }
 
@@ -161,23 +158,7 @@ func (c *Client) Call(ctx context.Context, req Request, out any) error {
 // Do performs req with retries and returns the raw 2xx answer, or an error: *APIError for a
 // refusal, *RetriesExhaustedError or *TransportError when the marketplace could not answer.
 func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
-	if req.Method == "" {
-		req.Method = http.MethodPost
-	}
-	if req.Version == "" {
-		req.Version = APIVersion
-	}
-	if req.Idempotent {
-		if req.ClientToken == "" {
-			req.ClientToken = req.Form.Get("ClientToken")
-		}
-		if req.ClientToken == "" {
-			req.ClientToken = req.Query.Get("ClientToken")
-		}
-		if req.ClientToken == "" {
-			req.ClientToken = NewClientToken()
-		}
-	}
+	req = withDefaults(req)
 	pol := c.opts.Retry
 	for attempt := 1; ; attempt++ {
 		resp, err := c.once(ctx, req)
@@ -210,6 +191,34 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			return nil, err
 		}
 	}
+}
+
+// withDefaults fills what the action table knows: version, method, and a ClientToken for an
+// action that takes one (taken from the parameters when the caller put it there).
+func withDefaults(req Request) Request {
+	row, known := marketapi.Lookup(req.Action)
+	if req.Version == "" {
+		req.Version = marketapi.Version
+		if known {
+			req.Version = row.Version
+		}
+	}
+	if req.Method == "" {
+		req.Method = http.MethodPost
+		if known {
+			req.Method = row.Sends()
+		}
+	}
+	if req.ClientToken == "" {
+		req.ClientToken = req.Form.Get("ClientToken")
+	}
+	if req.ClientToken == "" {
+		req.ClientToken = req.Query.Get("ClientToken")
+	}
+	if req.ClientToken == "" && known && row.ClientToken {
+		req.ClientToken = NewClientToken()
+	}
+	return req
 }
 
 // backoff is exponential with "equal jitter": half the step fixed, half random, so waits
@@ -274,7 +283,7 @@ func (c *Client) once(ctx context.Context, req Request) (*Response, error) {
 	if req.Form != nil {
 		form = cloneValues(req.Form)
 	}
-	if req.Idempotent {
+	if req.ClientToken != "" {
 		if form != nil {
 			form.Set("ClientToken", req.ClientToken)
 		} else {

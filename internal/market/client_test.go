@@ -83,7 +83,7 @@ func TestRetry503ThenOKWithOneClientToken(t *testing.T) {
 	defer srv.Close()
 	c := client(t, srv.URL, rec, Options{})
 	var out struct{ FileId string }
-	err := c.Call(context.Background(), Request{Action: "UploadFile", Idempotent: true, Form: url.Values{"FileName": {"a.pdf"}}}, &out)
+	err := c.Call(context.Background(), Request{Action: "UploadFile", Form: url.Values{"FileName": {"a.pdf"}}}, &out)
 	if err != nil || out.FileId != "file-1" {
 		t.Fatalf("%v %+v", err, out)
 	}

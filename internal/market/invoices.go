@@ -4,48 +4,9 @@ import (
 	"context"
 	"net/url"
 	"strconv"
-)
 
-// Invoice is one DescribeInvoiceForIsv Result[] entry. Its numbers are strings on the wire,
-// and stay strings here.
-type Invoice struct {
-	Id                 string
-	InvoiceId          string
-	Status             string
-	Type               string
-	MaterialType       string
-	Title              string
-	AliyunPk           string
-	Price              string
-	UserNotice         string
-	CheckNotice        string
-	CreateTimeStr      string
-	ModifiedTimeStr    string
-	ModifiedTime       string
-	InvoiceList        []struct{ Id, InvoiceAmount string }
-	ReceiptUserInfoDto struct{ TaxNumber string }
-	UserAddressDto     struct {
-		AliyunPk        string
-		Addressee       string
-		Phone           string
-		DeliveryAddress string
-		PostalCode      string
-		BizType         string
-		Emails          string
-	}
-	EvaluateList []struct {
-		Id           string
-		OutBizId     string
-		OrderType    string
-		ProductCode  string
-		ProductName  string
-		Amount       string
-		BizTimeStr   string
-		RealAliyunPk string
-		RealAliyunId string
-		Agent        bool
-	}
-}
+	"github.com/mkt-cli/mkt/internal/marketapi"
+)
 
 // InvoiceFilter narrows DescribeInvoiceForIsv; empty fields are not sent.
 type InvoiceFilter struct {
@@ -59,7 +20,7 @@ type InvoiceFilter struct {
 
 // ListInvoices pages through DescribeInvoiceForIsv with PageIndex, handing each page to fn
 // (which returns false to stop). One page is held at a time.
-func (c *Client) ListInvoices(ctx context.Context, flt InvoiceFilter, fn func([]Invoice) bool) error {
+func (c *Client) ListInvoices(ctx context.Context, flt InvoiceFilter, fn func([]marketapi.Invoice) bool) error {
 	size := flt.PageSize
 	if size <= 0 {
 		size = 100
@@ -81,7 +42,7 @@ func (c *Client) ListInvoices(ctx context.Context, flt InvoiceFilter, fn func([]
 		q.Set("PageIndex", strconv.Itoa(page))
 		var out struct {
 			Count  string
-			Result []Invoice
+			Result []marketapi.Invoice
 		}
 		if err := c.Call(ctx, Request{Action: "DescribeInvoiceForIsv", Query: q}, &out); err != nil {
 			return err
@@ -95,9 +56,9 @@ func (c *Client) ListInvoices(ctx context.Context, flt InvoiceFilter, fn func([]
 }
 
 // GetInvoice returns one invoice request.
-func (c *Client) GetInvoice(ctx context.Context, id string) (*Invoice, error) {
-	var found *Invoice
-	err := c.ListInvoices(ctx, InvoiceFilter{InvoiceID: id, PageSize: 1}, func(p []Invoice) bool {
+func (c *Client) GetInvoice(ctx context.Context, id string) (*marketapi.Invoice, error) {
+	var found *marketapi.Invoice
+	err := c.ListInvoices(ctx, InvoiceFilter{InvoiceID: id, PageSize: 1}, func(p []marketapi.Invoice) bool {
 		found = &p[0]
 		return false
 	})

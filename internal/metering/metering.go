@@ -16,7 +16,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 // MaxRecords is the most records one request carries.
@@ -25,14 +25,14 @@ const MaxRecords = 100
 // Read parses a usage file: JSON (an array of records in the API's shape) or CSV with the
 // header instance_id,start_time,end_time,key,value,metering_assit (one entity per row; rows of
 // one instance and window make one record).
-func Read(name string, r io.Reader) ([]market.MeteringRecord, error) {
+func Read(name string, r io.Reader) ([]marketapi.MeteringRecord, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
 	}
 	trimmed := strings.TrimSpace(string(data))
 	if strings.HasPrefix(trimmed, "[") || strings.HasSuffix(strings.ToLower(name), ".json") {
-		var recs []market.MeteringRecord
+		var recs []marketapi.MeteringRecord
 		if err := json.Unmarshal(data, &recs); err != nil {
 			return nil, fmt.Errorf("not a JSON array of records: %v", err)
 		}
@@ -51,7 +51,7 @@ func Read(name string, r io.Reader) ([]market.MeteringRecord, error) {
 		return nil, fmt.Errorf("the first line must be the header %s", strings.Join(want, ","))
 	}
 	index := map[string]int{}
-	var recs []market.MeteringRecord
+	var recs []marketapi.MeteringRecord
 	for i, row := range rows[1:] {
 		if len(row) != len(want) {
 			return nil, fmt.Errorf("line %d: %d fields, want %d", i+2, len(row), len(want))
@@ -61,14 +61,14 @@ func Read(name string, r io.Reader) ([]market.MeteringRecord, error) {
 		if !ok {
 			j = len(recs)
 			index[k] = j
-			recs = append(recs, market.MeteringRecord{InstanceId: row[0], StartTime: row[1], EndTime: row[2]})
+			recs = append(recs, marketapi.MeteringRecord{InstanceId: row[0], StartTime: row[1], EndTime: row[2]})
 		}
-		recs[j].Entities = append(recs[j].Entities, market.MeteringEntity{Key: row[3], Value: row[4], MeteringAssit: row[5]})
+		recs[j].Entities = append(recs[j].Entities, marketapi.MeteringEntity{Key: row[3], Value: row[4], MeteringAssit: row[5]})
 	}
 	return recs, validate(recs)
 }
 
-func validate(recs []market.MeteringRecord) error {
+func validate(recs []marketapi.MeteringRecord) error {
 	for i, r := range recs {
 		start, err1 := strconv.ParseInt(r.StartTime, 10, 64)
 		end, err2 := strconv.ParseInt(r.EndTime, 10, 64)
@@ -94,7 +94,7 @@ func validate(recs []market.MeteringRecord) error {
 }
 
 // Key identifies a record for the journal.
-func Key(r market.MeteringRecord) string {
+func Key(r marketapi.MeteringRecord) string {
 	b, _ := json.Marshal(r)
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:16])
@@ -103,13 +103,13 @@ func Key(r market.MeteringRecord) string {
 // Batch is one request: records of one product.
 type Batch struct {
 	Product   string
-	Records   []market.MeteringRecord
+	Records   []marketapi.MeteringRecord
 	Instances []string
 }
 
 // Plan groups records into requests: by product, at most MaxRecords each, in file order.
-func Plan(recs []market.MeteringRecord, productOf func(instance string) string) []Batch {
-	byProduct := map[string][]market.MeteringRecord{}
+func Plan(recs []marketapi.MeteringRecord, productOf func(instance string) string) []Batch {
+	byProduct := map[string][]marketapi.MeteringRecord{}
 	var order []string
 	for _, r := range recs {
 		p := productOf(r.InstanceId)
@@ -166,10 +166,10 @@ func OpenJournal(path string) (*Journal, error) {
 }
 
 // Done reports whether the record was accepted before.
-func (j *Journal) Done(r market.MeteringRecord) bool { return j.done[Key(r)] }
+func (j *Journal) Done(r marketapi.MeteringRecord) bool { return j.done[Key(r)] }
 
 // Record appends the accepted records' keys and syncs the file.
-func (j *Journal) Record(recs []market.MeteringRecord) error {
+func (j *Journal) Record(recs []marketapi.MeteringRecord) error {
 	f, err := os.OpenFile(j.path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 	if err != nil {
 		return err

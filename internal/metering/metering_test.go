@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 func TestReadCSVMergesEntities(t *testing.T) {
@@ -39,9 +39,9 @@ func TestReadCSVMergesEntities(t *testing.T) {
 }
 
 func TestPlanBatchesByProductAndSize(t *testing.T) {
-	var recs []market.MeteringRecord
+	var recs []marketapi.MeteringRecord
 	for i := 0; i < 250; i++ {
-		recs = append(recs, market.MeteringRecord{InstanceId: fmt.Sprint(i % 3), StartTime: fmt.Sprint(i), EndTime: fmt.Sprint(i + 1)})
+		recs = append(recs, marketapi.MeteringRecord{InstanceId: fmt.Sprint(i % 3), StartTime: fmt.Sprint(i), EndTime: fmt.Sprint(i + 1)})
 	}
 	product := func(id string) string {
 		if id == "2" {
@@ -70,15 +70,15 @@ func TestPlanBatchesByProductAndSize(t *testing.T) {
 func TestJournalMakesAPushResumable(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "usage.progress")
 	j, _ := OpenJournal(path)
-	r := market.MeteringRecord{InstanceId: "1", StartTime: "10", EndTime: "20"}
+	r := marketapi.MeteringRecord{InstanceId: "1", StartTime: "10", EndTime: "20"}
 	if j.Done(r) {
 		t.Fatal("done before recording")
 	}
-	if err := j.Record([]market.MeteringRecord{r}); err != nil {
+	if err := j.Record([]marketapi.MeteringRecord{r}); err != nil {
 		t.Fatal(err)
 	}
 	again, _ := OpenJournal(path)
-	if !again.Done(r) || again.Done(market.MeteringRecord{InstanceId: "2"}) {
+	if !again.Done(r) || again.Done(marketapi.MeteringRecord{InstanceId: "2"}) {
 		t.Error("journal not reread")
 	}
 }

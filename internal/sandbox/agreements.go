@@ -1,10 +1,10 @@
 package sandbox
 
-import "github.com/mkt-cli/mkt/internal/market"
+import "github.com/mkt-cli/mkt/internal/marketapi"
 
 // agreementTemplates are the built-in user-agreement templates (FAQ 三 Q3: import a template
 // and edit it, or upload the company's own agreement). Placeholders are in 【】 / [ ].
-var agreementTemplates = []market.AgreementTemplate{
+var agreementTemplates = []marketapi.AgreementTemplate{
 	{
 		TemplateId: "saas-standard-zh",
 		Name:       "SaaS 商品用户服务协议（标准模板）",

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/mkt-cli/mkt/internal/i18n"
-	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -110,7 +110,7 @@ func createBundle(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return market.BundleResult{Bundle: *b}, nil
+	return marketapi.BundleResult{Bundle: *b}, nil
 }
 
 func setBundleProducts(c *Call, id string, codes []string) error {
@@ -129,8 +129,8 @@ func bundleNotFound(id string) *Error {
 	return Errf(404, "InvalidBundleId.NotFound", "Bundle %q does not exist.", id)
 }
 
-func loadBundle(c *Call, id string) (*market.Bundle, error) {
-	var b market.Bundle
+func loadBundle(c *Call, id string) (*marketapi.Bundle, error) {
+	var b marketapi.Bundle
 	var created int64
 	err := c.Tx.QueryRow(`SELECT id, name, discount, price, created_at FROM bundles WHERE id = ?`, id).Scan(&b.BundleId, &b.Name, &b.Discount, &b.Price, &created)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -146,10 +146,10 @@ func loadBundle(c *Call, id string) (*market.Bundle, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	b.Products = []market.BundleProduct{}
+	b.Products = []marketapi.BundleProduct{}
 	var states []rules.State
 	for rows.Next() {
-		var p market.BundleProduct
+		var p marketapi.BundleProduct
 		if err := rows.Scan(&p.Code, &p.Name, &p.Status); err != nil {
 			return nil, err
 		}
@@ -197,7 +197,7 @@ func modifyBundle(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return market.BundleResult{Bundle: *nb}, nil
+	return marketapi.BundleResult{Bundle: *nb}, nil
 }
 
 func deleteBundle(c *Call) (any, error) {
@@ -212,7 +212,7 @@ func deleteBundle(c *Call) (any, error) {
 	if _, err := c.Tx.Exec(`DELETE FROM bundles WHERE id = ?`, id); err != nil {
 		return nil, err
 	}
-	return market.BundleResult{Bundle: *b}, nil
+	return marketapi.BundleResult{Bundle: *b}, nil
 }
 
 func describeBundles(c *Call) (any, error) {
@@ -224,7 +224,7 @@ func describeBundles(c *Call) (any, error) {
 	if id := c.Params.Get("BundleId"); id != "" {
 		where, args = "id = ?", append(args, id)
 	}
-	page := market.BundlePage{MaxResults: limit, Bundles: []market.Bundle{}}
+	page := marketapi.BundlePage{MaxResults: limit, Bundles: []marketapi.Bundle{}}
 	if tok := c.Params.Get("NextToken"); tok != "" {
 		at, id, total, err := decodeToken(tok)
 		if err != nil {
@@ -281,7 +281,7 @@ func createDeliveryTemplate(c *Call) (any, error) {
 	if !c.has("Steps") {
 		return nil, missingParam("Steps")
 	}
-	var steps []market.TemplateStep
+	var steps []marketapi.TemplateStep
 	if err := json.Unmarshal([]byte(c.Params.Get("Steps")), &steps); err != nil {
 		return nil, badParam("Steps", "Steps must be a JSON array of steps: %v", err)
 	}
@@ -304,7 +304,7 @@ func createDeliveryTemplate(c *Call) (any, error) {
 			return nil, badParam("Steps", "Step %d: OperatorRole must be Provider (the seller) or Custom (the buyer).", i+1)
 		}
 		if s.Fields == nil {
-			s.Fields = []market.TemplateField{}
+			s.Fields = []marketapi.TemplateField{}
 		}
 		for j := range s.Fields {
 			f := &s.Fields[j]
@@ -320,16 +320,16 @@ func createDeliveryTemplate(c *Call) (any, error) {
 			field++
 		}
 	}
-	t := market.DeliveryTemplate{TemplateId: "tpl-" + strings.ToLower(randomString(12)), Name: strings.TrimSpace(c.Params.Get("Name")), Steps: steps, CreateTime: c.Now.UTC().Format("2006-01-02T15:04:05Z")}
+	t := marketapi.DeliveryTemplate{TemplateId: "tpl-" + strings.ToLower(randomString(12)), Name: strings.TrimSpace(c.Params.Get("Name")), Steps: steps, CreateTime: c.Now.UTC().Format("2006-01-02T15:04:05Z")}
 	b, _ := json.Marshal(steps)
 	if _, err := c.Tx.Exec(`INSERT INTO delivery_templates (id, name, steps, created_at) VALUES (?, ?, ?, ?)`, t.TemplateId, t.Name, string(b), c.Now.UnixMilli()); err != nil {
 		return nil, err
 	}
-	return market.DeliveryTemplateResult{Template: t}, nil
+	return marketapi.DeliveryTemplateResult{Template: t}, nil
 }
 
-func scanTemplate(sc interface{ Scan(...any) error }) (*market.DeliveryTemplate, int64, error) {
-	var t market.DeliveryTemplate
+func scanTemplate(sc interface{ Scan(...any) error }) (*marketapi.DeliveryTemplate, int64, error) {
+	var t marketapi.DeliveryTemplate
 	var steps string
 	var created int64
 	if err := sc.Scan(&t.TemplateId, &t.Name, &steps, &created); err != nil {
@@ -349,7 +349,7 @@ func describeDeliveryTemplates(c *Call) (any, error) {
 	if id := c.Params.Get("TemplateId"); id != "" {
 		where, args = "id = ?", append(args, id)
 	}
-	page := market.DeliveryTemplatePage{MaxResults: limit, Templates: []market.DeliveryTemplate{}}
+	page := marketapi.DeliveryTemplatePage{MaxResults: limit, Templates: []marketapi.DeliveryTemplate{}}
 	if tok := c.Params.Get("NextToken"); tok != "" {
 		at, id, total, err := decodeToken(tok)
 		if err != nil {
@@ -419,7 +419,7 @@ func attachDeliveryTemplate(c *Call) (any, error) {
 	if err := saveProduct(c, r); err != nil {
 		return nil, err
 	}
-	return market.ProductResult{Product: r.model()}, nil
+	return marketapi.ProductResult{Product: r.model()}, nil
 }
 
 // --- Agreements (FAQ 三 Q3) ---------------------------------------------------------------
@@ -429,7 +429,7 @@ var AgreementExtensions = map[string]bool{".pdf": true, ".doc": true, ".docx": t
 
 func describeAgreementTemplates(c *Call) (any, error) {
 	id := c.Params.Get("TemplateId")
-	out := market.AgreementTemplatePage{Templates: []market.AgreementTemplate{}}
+	out := marketapi.AgreementTemplatePage{Templates: []marketapi.AgreementTemplate{}}
 	for _, t := range agreementTemplates {
 		if id != "" && t.TemplateId != id {
 			continue
@@ -457,7 +457,7 @@ func modifyProductAgreement(c *Call) (any, error) {
 	if err := editable(c, r); err != nil {
 		return nil, err
 	}
-	a := market.Agreement{TemplateId: tpl}
+	a := marketapi.Agreement{TemplateId: tpl}
 	if tpl != "" {
 		found := false
 		for _, t := range agreementTemplates {
@@ -485,5 +485,5 @@ func modifyProductAgreement(c *Call) (any, error) {
 	if err := saveProduct(c, r); err != nil {
 		return nil, err
 	}
-	return market.ProductResult{Product: r.model()}, nil
+	return marketapi.ProductResult{Product: r.model()}, nil
 }

@@ -20,11 +20,9 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/acs"
 	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
-
-// APIVersion is the only version the sandbox serves.
-const APIVersion = "2015-11-01"
 
 // MaxBodyBytes bounds a request body (uploads travel base64-encoded in the form body).
 const MaxBodyBytes = 16 << 20
@@ -107,17 +105,10 @@ func langOf(r *http.Request) i18n.Lang {
 	return i18n.EN
 }
 
-// Action is one API action the sandbox serves.
+// Action is one API action the sandbox serves: its row in the action table and its handler.
 type Action struct {
-	Name string
-	// Public actions exist on the real marketplace; the others are mkt's seller extension or
-	// sandbox-only.
-	Public bool
-	// Idempotent actions take a ClientToken.
-	Idempotent bool
-	// ReadOnly actions run in a read transaction, concurrently with others.
-	ReadOnly bool
-	Run      func(*Call) (any, error)
+	marketapi.Action
+	Run func(*Call) (any, error)
 }
 
 // Server is the sandbox's http.Handler.
@@ -140,8 +131,13 @@ func NewServer(store *Store) *Server {
 		},
 		Nonces: acs.NewNonceCache(0),
 	}
-	for _, a := range actions() {
-		s.actions[a.Name] = a
+	for name, run := range handlers() {
+		row, ok := marketapi.Lookup(name)
+		if !ok {
+			// Caught by TestServedActionsAreInTheTable; never served unclassified.
+			continue
+		}
+		s.actions[name] = Action{Action: row, Run: run}
 	}
 	return s
 }
@@ -197,8 +193,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, requestID, missingParam("Version"))
 		return
 	}
-	if version != APIVersion {
-		s.writeError(w, r, requestID, Errf(400, "InvalidVersion", "Specified parameter Version is not valid: the Market API version is %s.", APIVersion))
+	if version != marketapi.Version && version != marketapi.ExtensionVersion {
+		s.writeError(w, r, requestID, Errf(400, "InvalidVersion", "Specified parameter Version is not valid: the Market API version is %s.", marketapi.Version))
 		return
 	}
 	id, verr := s.verifier.Verify(req)
@@ -223,7 +219,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, requestID, Errf(400, "InvalidParameter.ClientToken", "ClientToken must be 1 to 64 printable ASCII characters."))
 		return
 	}
-	if !action.Idempotent {
+	if !action.ClientToken {
 		token = ""
 	}
 

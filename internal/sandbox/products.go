@@ -12,7 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mkt-cli/mkt/internal/i18n"
-	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -40,8 +40,8 @@ func scanSeller(sc interface{ Scan(...any) error }) (*sellerRow, error) {
 
 func (r *sellerRow) typ() rules.ProductType { return rules.ProductType(r.MktType) }
 func (r *sellerRow) state() rules.State     { return rules.State(r.Status) }
-func (r *sellerRow) skus() []market.SKU {
-	var s []market.SKU
+func (r *sellerRow) skus() []marketapi.SKU {
+	var s []marketapi.SKU
 	json.Unmarshal([]byte(r.SKUs), &s)
 	return s
 }
@@ -50,19 +50,19 @@ func (r *sellerRow) periods() []string {
 	json.Unmarshal([]byte(r.Validity), &v)
 	return v
 }
-func (r *sellerRow) agreement() *market.Agreement {
+func (r *sellerRow) agreement() *marketapi.Agreement {
 	if r.Agreement == "" {
 		return nil
 	}
-	var a market.Agreement
+	var a marketapi.Agreement
 	json.Unmarshal([]byte(r.Agreement), &a)
 	return &a
 }
 
 func millis(ms int64) string { return time.UnixMilli(ms).UTC().Format(time.RFC3339) }
 
-func (r *sellerRow) model() market.Product {
-	p := market.Product{
+func (r *sellerRow) model() marketapi.Product {
+	p := marketapi.Product{
 		Code: r.Code, Name: r.Name, Type: r.MktType, Status: r.Status, CategoryId: r.CategoryID,
 		ShortDescription: r.ShortDescription, Description: r.Description, DeliveryMode: r.DeliveryMode,
 		ProductionUrl: r.ProductionURL, ActivationUrl: r.ActivationURL, ApiGroup: r.APIGroup, ApiPrefix: r.APIPrefix,
@@ -71,7 +71,7 @@ func (r *sellerRow) model() market.Product {
 		ExternalKey: r.ExternalKey, CreateTime: millis(r.CreatedAt), ModifyTime: millis(r.ModifiedAt),
 	}
 	if p.Skus == nil {
-		p.Skus = []market.SKU{}
+		p.Skus = []marketapi.SKU{}
 	}
 	if p.ValidityPeriods == nil {
 		p.ValidityPeriods = []string{}
@@ -145,7 +145,7 @@ func (p rawProductPage) EncodeJSON() []byte {
 	return append(b, '}')
 }
 
-func lowestPrice(skus []market.SKU) string {
+func lowestPrice(skus []marketapi.SKU) string {
 	low := ""
 	for _, s := range skus {
 		if low == "" {
@@ -222,7 +222,7 @@ func applyFields(c *Call, r *sellerRow, creating bool) error {
 		r.Description = p.Get("Description")
 	}
 	if c.has("Skus") {
-		var skus []market.SKU
+		var skus []marketapi.SKU
 		if err := json.Unmarshal([]byte(p.Get("Skus")), &skus); err != nil {
 			return badParam("Skus", "Skus must be a JSON array of {Name, Price, ChargeType, Code}: %v", err)
 		}
@@ -393,7 +393,7 @@ func createProduct(c *Call) (any, error) {
 	if err := recordEvent(c, r.Code, "", rules.StateDraft, "seller", "created"); err != nil {
 		return nil, err
 	}
-	return market.ProductResult{Product: r.model()}, nil
+	return marketapi.ProductResult{Product: r.model()}, nil
 }
 
 // editable refuses changes in states where the product cannot be edited.
@@ -426,7 +426,7 @@ func modifyProduct(c *Call) (any, error) {
 	if err := saveProduct(c, r); err != nil {
 		return nil, err
 	}
-	return market.ProductResult{Product: r.model()}, nil
+	return marketapi.ProductResult{Product: r.model()}, nil
 }
 
 func transition(c *Call, r *sellerRow, step rules.Step, actor, reason string) error {
@@ -450,7 +450,7 @@ func deleteProduct(c *Call) (any, error) {
 	if err := saveProduct(c, r); err != nil {
 		return nil, err
 	}
-	return market.ProductResult{Product: r.model()}, nil
+	return marketapi.ProductResult{Product: r.model()}, nil
 }
 
 func submitProduct(c *Call) (any, error) {
@@ -488,7 +488,7 @@ func submitProduct(c *Call) (any, error) {
 	if err := saveProduct(c, r); err != nil {
 		return nil, err
 	}
-	return market.ProductResult{Product: r.model()}, nil
+	return marketapi.ProductResult{Product: r.model()}, nil
 }
 
 func delistProduct(c *Call) (any, error) {
@@ -502,7 +502,7 @@ func delistProduct(c *Call) (any, error) {
 	if err := saveProduct(c, r); err != nil {
 		return nil, err
 	}
-	return market.ProductResult{Product: r.model()}, nil
+	return marketapi.ProductResult{Product: r.model()}, nil
 }
 
 func modifyProductionURL(c *Call) (any, error) {
@@ -536,7 +536,7 @@ func modifyProductionURL(c *Call) (any, error) {
 	if err := saveProduct(c, r); err != nil {
 		return nil, err
 	}
-	return market.ProductResult{Product: r.model()}, nil
+	return marketapi.ProductResult{Product: r.model()}, nil
 }
 
 func modifyValidity(c *Call) (any, error) {
@@ -559,7 +559,7 @@ func modifyValidity(c *Call) (any, error) {
 	if err := saveProduct(c, r); err != nil {
 		return nil, err
 	}
-	return market.ProductResult{Product: r.model()}, nil
+	return marketapi.ProductResult{Product: r.model()}, nil
 }
 
 // A page token is an opaque keyset position — the created_at and key of the last row served —
@@ -705,7 +705,7 @@ func reviewProduct(c *Call) (any, error) {
 	if err := saveProduct(c, r); err != nil {
 		return nil, err
 	}
-	return market.ProductResult{Product: r.model()}, nil
+	return marketapi.ProductResult{Product: r.model()}, nil
 }
 
 func releaseAPIPrefix(c *Call) (any, error) {
@@ -720,5 +720,5 @@ func releaseAPIPrefix(c *Call) (any, error) {
 	if err := saveProduct(c, r); err != nil {
 		return nil, err
 	}
-	return market.ProductResult{Product: r.model()}, nil
+	return marketapi.ProductResult{Product: r.model()}, nil
 }

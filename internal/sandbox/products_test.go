@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -20,12 +21,12 @@ type seller struct {
 
 func (s seller) do(action string, p url.Values, out any) error {
 	s.t.Helper()
-	return s.c.Call(context.Background(), market.Request{Action: action, Form: p, Idempotent: true}, out)
+	return s.c.Call(context.Background(), market.Request{Action: action, Form: p}, out)
 }
 
-func (s seller) must(action string, p url.Values) market.Product {
+func (s seller) must(action string, p url.Values) marketapi.Product {
 	s.t.Helper()
-	var r market.ProductResult
+	var r marketapi.ProductResult
 	if err := s.do(action, p, &r); err != nil {
 		s.t.Fatalf("%s %v: %v", action, p, err)
 	}
@@ -98,7 +99,7 @@ func TestSaaSLifeCycle(t *testing.T) {
 	q := s.must("CreateProduct", saas("Invoice Helper Pro"))
 	s.must("SubmitProduct", url.Values{"Code": {q.Code}})
 	s.must("SandboxReviewProduct", url.Values{"Code": {q.Code}, "Decision": {"approve"}})
-	var br market.BundleResult
+	var br marketapi.BundleResult
 	if err := s.do("CreateProductBundle", url.Values{"Name": {"Suite"}, "ProductCodes.1": {p.Code}, "ProductCodes.2": {q.Code}, "Discount": {"10%"}}, &br); err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +109,7 @@ func TestSaaSLifeCycle(t *testing.T) {
 	s.refused("CreateProductBundle", url.Values{"Name": {"Twice"}, "ProductCodes.1": {p.Code}, "ProductCodes.2": {p.Code}}, rules.CodeBundle)
 	s.refused("CreateProductBundle", url.Values{"Name": {"Both"}, "ProductCodes.1": {p.Code}, "ProductCodes.2": {q.Code}, "Discount": {"10"}, "Price": {"1"}}, rules.CodeBundle)
 	s.must("DelistProduct", code)
-	var bp market.BundlePage
+	var bp marketapi.BundlePage
 	if err := s.do("DescribeProductBundles", nil, &bp); err != nil {
 		t.Fatal(err)
 	}
@@ -164,8 +165,8 @@ func TestImageAPIServiceRules(t *testing.T) {
 	s.refused("ModifyProductValidity", url.Values{"Code": {svc.Code}, "ValidityPeriods": {"2m"}}, rules.CodeValidity)
 	s.must("ModifyProductValidity", url.Values{"Code": {svc.Code}, "ValidityPeriods": {"3m,6m"}})
 	s.refused("ModifyProductValidity", url.Values{"Code": {svc.Code}, "ValidityPeriods": {"permanent"}}, rules.CodeValidity)
-	steps, _ := json.Marshal([]market.TemplateStep{{Name: "Collect requirements", OperatorRole: "Custom", Fields: []market.TemplateField{{Title: "Contact", Required: true}}}, {Name: "Deliver", AllowRollback: true, NeedAttachment: true}})
-	var tr market.DeliveryTemplateResult
+	steps, _ := json.Marshal([]marketapi.TemplateStep{{Name: "Collect requirements", OperatorRole: "Custom", Fields: []marketapi.TemplateField{{Title: "Contact", Required: true}}}, {Name: "Deliver", AllowRollback: true, NeedAttachment: true}})
+	var tr marketapi.DeliveryTemplateResult
 	if err := s.do("CreateDeliveryTemplate", url.Values{"Name": {"Standard"}, "Steps": {string(steps)}}, &tr); err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +204,7 @@ func TestProductPagination(t *testing.T) {
 		if tok != "" {
 			q.Set("NextToken", tok)
 		}
-		var page market.ProductPage
+		var page marketapi.ProductPage
 		if err := s.do("DescribeProductsForIsv", q, &page); err != nil {
 			t.Fatal(err)
 		}

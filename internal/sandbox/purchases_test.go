@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/spi"
 )
 
@@ -33,7 +34,7 @@ func (r *spiLog) actions() []string {
 	return out
 }
 
-func listedProduct(t *testing.T, s seller, extra url.Values) market.Product {
+func listedProduct(t *testing.T, s seller, extra url.Values) marketapi.Product {
 	p := url.Values{"Type": {"SAAS"}, "Name": {"SPI product"}, "Skus": {`[{"Name":"Basic","Price":"10"},{"Name":"Pro","Price":"30"}]`}, "ValidityPeriods": {"1m,1y"}}
 	for k, v := range extra {
 		p[k] = v

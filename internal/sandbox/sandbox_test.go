@@ -17,6 +17,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/acs"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 // newSandbox opens a sandbox in a temporary directory and serves it on 127.0.0.1.
@@ -126,7 +127,7 @@ func TestDescribeProduct(t *testing.T) {
 func upload(c *market.Client, token, name string, content []byte) (UploadedFile, error) {
 	var f UploadedFile
 	err := c.Call(context.Background(), market.Request{
-		Action: "UploadFile", Idempotent: true, ClientToken: token,
+		Action: "UploadFile", ClientToken: token,
 		Form: url.Values{"FileName": {name}, "Content": {base64.StdEncoding.EncodeToString(content)}},
 	}, &f)
 	return f, err
@@ -301,23 +302,57 @@ func TestMigrationsIdempotentAndReset(t *testing.T) {
 	}
 }
 
-// Every action the sandbox serves is documented in docs/api.md.
-func TestEveryActionIsDocumented(t *testing.T) {
+// docMarker is how docs/api.md marks each kind of action, on the line after its heading.
+var docMarker = map[marketapi.Kind]string{
+	marketapi.Public:      "*public*",
+	marketapi.Extension:   "*seller (mkt extension)*",
+	marketapi.SandboxOnly: "*sandbox only*",
+}
+
+// notServedYet are public actions of the table that the sandbox does not serve yet (issue
+// "All 31 public Market actions"). The list may only shrink: an action served while still
+// listed here fails the test too.
+var notServedYet = map[string]bool{
+	"AutoRenewInstance": true, "CreateOrder": true, "CrossAccountVerifyToken": true,
+	"DescribeApiMetering": true, "DescribeCurrentNodeInfo": true, "DescribeDistributionProducts": true,
+	"DescribeDistributionProductsLink": true, "DescribePrice": true, "DescribeProjectAttachments": true,
+	"DescribeProjectInfo": true, "DescribeProjectMessages": true, "DescribeProjectNodes": true,
+	"DescribeProjectOperateLogs": true, "FinishCurrentProjectNode": true, "PauseProject": true,
+	"ResumeProject": true, "RollbackCurrentProjectNode": true,
+}
+
+// The sandbox serves exactly the action table's rows (less notServedYet), nothing outside it,
+// and docs/api.md documents each served action under its own heading with its kind.
+func TestServedActionsAreInTheTable(t *testing.T) {
 	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "api.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	for _, a := range NewServer(store).Actions() {
-		if !strings.Contains(string(doc), "\n### "+a.Name+"\n") {
-			t.Errorf("docs/api.md has no section for %s", a.Name)
+	for name := range handlers() {
+		if _, ok := marketapi.Lookup(name); !ok {
+			t.Errorf("%s: served, but not in the action table (internal/marketapi)", name)
 		}
-		if a.Public && !strings.Contains(string(doc), "### "+a.Name+"\n\n*public*") {
-			t.Errorf("docs/api.md does not mark %s as public", a.Name)
+	}
+	served := handlers()
+	for _, row := range marketapi.All() {
+		_, ok := served[row.Name]
+		switch {
+		case ok && notServedYet[row.Name]:
+			t.Errorf("%s: served now; remove it from notServedYet", row.Name)
+		case !ok && !notServedYet[row.Name]:
+			t.Errorf("%s: in the action table, no handler in the sandbox", row.Name)
+		}
+		if !ok {
+			continue
+		}
+		head := "\n### " + row.Name + "\n\n"
+		i := strings.Index(string(doc), head)
+		if i < 0 {
+			t.Errorf("docs/api.md has no section for %s", row.Name)
+			continue
+		}
+		if !strings.HasPrefix(string(doc)[i+len(head):], docMarker[row.Kind]) {
+			t.Errorf("docs/api.md does not mark %s as %s (%s)", row.Name, row.Kind, docMarker[row.Kind])
 		}
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/onboard"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
@@ -20,21 +20,21 @@ import (
 // --- onboarding -------------------------------------------------------------------------
 
 // currentApplication is the newest application, or one in state NONE.
-func currentApplication(c *Call) (market.OnboardingApplication, error) {
+func currentApplication(c *Call) (marketapi.OnboardingApplication, error) {
 	var doc string
 	err := c.QueryRow(`SELECT doc FROM onboarding ORDER BY created_at DESC, rowid DESC LIMIT 1`).Scan(&doc)
 	if errors.Is(err, sql.ErrNoRows) {
-		return market.OnboardingApplication{Status: market.OnboardingNone}, nil
+		return marketapi.OnboardingApplication{Status: marketapi.OnboardingNone}, nil
 	}
 	if err != nil {
-		return market.OnboardingApplication{}, err
+		return marketapi.OnboardingApplication{}, err
 	}
-	var a market.OnboardingApplication
+	var a marketapi.OnboardingApplication
 	err = json.Unmarshal([]byte(doc), &a)
 	return a, err
 }
 
-func saveApplication(c *Call, a market.OnboardingApplication, insert bool) error {
+func saveApplication(c *Call, a marketapi.OnboardingApplication, insert bool) error {
 	b, _ := json.Marshal(a)
 	if insert {
 		_, err := c.Tx.Exec(`INSERT INTO onboarding (id, doc, created_at) VALUES (?, ?, ?)`, a.ApplicationId, string(b), c.Now.UnixMilli())
@@ -60,7 +60,7 @@ func submitOnboarding(c *Call) (any, error) {
 		return nil, err
 	}
 	switch cur.Status {
-	case market.OnboardingReviewing, market.OnboardingApproved:
+	case marketapi.OnboardingReviewing, marketapi.OnboardingApproved:
 		return nil, c.Violation(rules.OnboardingSubmitBlocked(cur.ApplicationId, cur.Status))
 	}
 	for _, k := range []string{"CompanyName", "CreditCode", "ContactName", "ContactMobile", "AuthorizationType", "OperationPlanFileId"} {
@@ -72,9 +72,9 @@ func submitOnboarding(c *Call) (any, error) {
 	if v != nil {
 		return nil, c.Violation(v)
 	}
-	a := market.OnboardingApplication{
+	a := marketapi.OnboardingApplication{
 		ApplicationId: "ob-" + strings.ToLower(randomString(12)),
-		Status:        market.OnboardingReviewing,
+		Status:        marketapi.OnboardingReviewing,
 		CompanyName:   strings.TrimSpace(c.Params.Get("CompanyName")),
 		CreditCode:    code,
 		ContactName:   strings.TrimSpace(c.Params.Get("ContactName")),
@@ -131,7 +131,7 @@ func submitOnboarding(c *Call) (any, error) {
 	if err := saveApplication(c, a, true); err != nil {
 		return nil, err
 	}
-	return market.OnboardingResult{Application: a}, nil
+	return marketapi.OnboardingResult{Application: a}, nil
 }
 
 func describeOnboarding(c *Call) (any, error) {
@@ -139,7 +139,7 @@ func describeOnboarding(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return market.OnboardingResult{Application: a}, nil
+	return marketapi.OnboardingResult{Application: a}, nil
 }
 
 func reviewOnboarding(c *Call) (any, error) {
@@ -147,18 +147,18 @@ func reviewOnboarding(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if a.Status != market.OnboardingReviewing {
+	if a.Status != marketapi.OnboardingReviewing {
 		return nil, c.Violation(rules.OnboardingNotInReview(a.Status))
 	}
 	reason := strings.TrimSpace(c.Params.Get("Reason"))
 	switch strings.ToLower(c.Params.Get("Decision")) {
 	case "approve":
-		a.Status, a.AuditMessage = market.OnboardingApproved, reason
+		a.Status, a.AuditMessage = marketapi.OnboardingApproved, reason
 	case "reject":
 		if reason == "" {
 			return nil, missingParam("Reason")
 		}
-		a.Status, a.AuditMessage = market.OnboardingRejected, reason
+		a.Status, a.AuditMessage = marketapi.OnboardingRejected, reason
 	case "":
 		return nil, missingParam("Decision")
 	default:
@@ -168,7 +168,7 @@ func reviewOnboarding(c *Call) (any, error) {
 	if err := saveApplication(c, a, false); err != nil {
 		return nil, err
 	}
-	return market.OnboardingResult{Application: a}, nil
+	return marketapi.OnboardingResult{Application: a}, nil
 }
 
 // --- shop --------------------------------------------------------------------------------
@@ -192,11 +192,11 @@ func saveSeller(c *Call, key string, v any) error {
 }
 
 func describeShop(c *Call) (any, error) {
-	var s market.Shop
+	var s marketapi.Shop
 	if err := loadSeller(c, "shop", &s); err != nil {
 		return nil, err
 	}
-	return market.ShopResult{Shop: s}, nil
+	return marketapi.ShopResult{Shop: s}, nil
 }
 
 // imageFile checks that id is an uploaded image.
@@ -212,7 +212,7 @@ func imageFile(c *Call, param, id string) *Error {
 }
 
 func modifyShop(c *Call) (any, error) {
-	var s market.Shop
+	var s marketapi.Shop
 	if err := loadSeller(c, "shop", &s); err != nil {
 		return nil, err
 	}
@@ -251,11 +251,11 @@ func modifyShop(c *Call) (any, error) {
 	if err := saveSeller(c, "shop", s); err != nil {
 		return nil, err
 	}
-	return market.ShopResult{Shop: s}, nil
+	return marketapi.ShopResult{Shop: s}, nil
 }
 
 func modifyShopContacts(c *Call) (any, error) {
-	var s market.Shop
+	var s marketapi.Shop
 	if err := loadSeller(c, "shop", &s); err != nil {
 		return nil, err
 	}
@@ -287,7 +287,7 @@ func modifyShopContacts(c *Call) (any, error) {
 	if err := saveSeller(c, "shop", s); err != nil {
 		return nil, err
 	}
-	return market.ShopResult{Shop: s}, nil
+	return marketapi.ShopResult{Shop: s}, nil
 }
 
 // --- settlement account ------------------------------------------------------------------
@@ -303,29 +303,29 @@ func modifySettlementAccount(c *Call) (any, error) {
 	if v != nil {
 		return nil, c.Violation(v)
 	}
-	a := market.SettlementAccount{Account: acct, AccountType: form, CompanyName: strings.TrimSpace(c.Params.Get("CompanyName")),
-		Status: market.AccountVerifying, ModifyTime: millis(c.Now.UnixMilli())}
+	a := marketapi.SettlementAccount{Account: acct, AccountType: form, CompanyName: strings.TrimSpace(c.Params.Get("CompanyName")),
+		Status: marketapi.AccountVerifying, ModifyTime: millis(c.Now.UnixMilli())}
 	if err := saveSeller(c, "settlement", a); err != nil {
 		return nil, err
 	}
-	return market.SettlementAccountResult{Account: a}, nil
+	return marketapi.SettlementAccountResult{Account: a}, nil
 }
 
 // describeSettlementAccount answers the account; a VERIFYING one is verified on the way: it
 // fails if the sandbox was told the account is wrong (SandboxFailSettlementAccount).
 func describeSettlementAccount(c *Call) (any, error) {
-	a := market.SettlementAccount{Status: market.AccountNone}
+	a := marketapi.SettlementAccount{Status: marketapi.AccountNone}
 	if err := loadSeller(c, "settlement", &a); err != nil {
 		return nil, err
 	}
-	if a.Status == market.AccountVerifying {
+	if a.Status == marketapi.AccountVerifying {
 		var reason string
 		err := c.Tx.QueryRow(`SELECT reason FROM alipay_failures WHERE account = ?`, a.Account).Scan(&reason)
 		switch {
 		case err == nil:
-			a.Status, a.FailReason = market.AccountFailed, reason
+			a.Status, a.FailReason = marketapi.AccountFailed, reason
 		case errors.Is(err, sql.ErrNoRows):
-			a.Status = market.AccountBound
+			a.Status = marketapi.AccountBound
 		default:
 			return nil, err
 		}
@@ -333,7 +333,7 @@ func describeSettlementAccount(c *Call) (any, error) {
 			return nil, err
 		}
 	}
-	return market.SettlementAccountResult{Account: a}, nil
+	return marketapi.SettlementAccountResult{Account: a}, nil
 }
 
 func failSettlementAccount(c *Call) (any, error) {
@@ -353,16 +353,16 @@ func failSettlementAccount(c *Call) (any, error) {
 
 // --- credit payment and settlements ------------------------------------------------------
 
-func creditSettings(c *Call) (market.CreditPayment, error) {
+func creditSettings(c *Call) (marketapi.CreditPayment, error) {
 	rows, err := c.Query(`SELECT p.code, p.name, COALESCE(cp.enabled, 1) FROM products p
 	  LEFT JOIN credit_products cp ON cp.code = p.code WHERE p.status = 'LISTED' ORDER BY p.code`)
 	if err != nil {
-		return market.CreditPayment{}, err
+		return marketapi.CreditPayment{}, err
 	}
 	defer rows.Close()
-	out := market.CreditPayment{Products: []market.CreditProduct{}}
+	out := marketapi.CreditPayment{Products: []marketapi.CreditProduct{}}
 	for rows.Next() {
-		var p market.CreditProduct
+		var p marketapi.CreditProduct
 		if err := rows.Scan(&p.Code, &p.Name, &p.Enabled); err != nil {
 			return out, err
 		}
@@ -376,7 +376,7 @@ func describeCreditPayment(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return market.CreditPaymentResult{Credit: cp}, nil
+	return marketapi.CreditPaymentResult{Credit: cp}, nil
 }
 
 func modifyCreditPayment(c *Call) (any, error) {
@@ -418,7 +418,7 @@ func modifyCreditPayment(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return market.CreditPaymentResult{Credit: cp}, nil
+	return marketapi.CreditPaymentResult{Credit: cp}, nil
 }
 
 // describeSettlements lists a settlement per paid order: settled when paid, except that an
@@ -431,9 +431,9 @@ func describeSettlements(c *Call) (any, error) {
 	where, args := "WHERE o.pay_status = 'PAID'", []any{}
 	switch st := strings.ToUpper(c.Params.Get("Status")); st {
 	case "":
-	case market.SettlementHeldCredit:
+	case marketapi.SettlementHeldCredit:
 		where += " AND o.pay_method = 'CREDIT' AND r.order_id IS NULL"
-	case market.SettlementSettled:
+	case marketapi.SettlementSettled:
 		where += " AND (o.pay_method <> 'CREDIT' OR r.order_id IS NOT NULL)"
 	default:
 		return nil, badParam("Status", "Status must be SETTLED or HELD_CREDIT.")
@@ -449,9 +449,9 @@ func describeSettlements(c *Call) (any, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	out := market.SettlementsResult{TotalCount: total, PageNumber: page, PageSize: size, Settlements: []market.Settlement{}}
+	out := marketapi.SettlementsResult{TotalCount: total, PageNumber: page, PageSize: size, Settlements: []marketapi.Settlement{}}
 	for rows.Next() {
-		var s market.Settlement
+		var s marketapi.Settlement
 		var paid int64
 		var repaid sql.NullInt64
 		if err := rows.Scan(&s.OrderId, &s.ProductCode, &s.Amount, &s.PayMethod, &paid, &repaid); err != nil {
@@ -483,7 +483,7 @@ func repayCredit(c *Call) (any, error) {
 }
 
 func describeSettlementsOf(c *Call, id int64) (any, error) {
-	var s market.Settlement
+	var s marketapi.Settlement
 	var paid int64
 	var repaid sql.NullInt64
 	err := c.Tx.QueryRow(`SELECT o.id, o.product_code, o.price, o.pay_method, o.paid_at, r.repaid_at
@@ -494,17 +494,17 @@ func describeSettlementsOf(c *Call, id int64) (any, error) {
 	}
 	s.PaidTime = millis(paid)
 	s.Status, s.SettleTime = settlementState(s.PayMethod, s.PaidTime, repaid)
-	return struct{ Settlement market.Settlement }{s}, nil
+	return struct{ Settlement marketapi.Settlement }{s}, nil
 }
 
 func settlementState(method, paidTime string, repaid sql.NullInt64) (status, settleTime string) {
 	switch {
 	case method != "CREDIT":
-		return market.SettlementSettled, paidTime
+		return marketapi.SettlementSettled, paidTime
 	case repaid.Valid:
-		return market.SettlementSettled, millis(repaid.Int64)
+		return marketapi.SettlementSettled, millis(repaid.Int64)
 	}
-	return market.SettlementHeldCredit, ""
+	return marketapi.SettlementHeldCredit, ""
 }
 
 // pageParams reads PageNumber (from 1) and PageSize (1–100, default 20).

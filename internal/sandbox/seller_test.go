@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 const testPlan = "# 运营计划\n\n## 上架商品的时间点\n\n2027-01-15 云CRM\n\n## 商品给用户提供的价值\n\n省时\n\n## 入驻后的运营动作\n\n直播\n\n## 年度营收目标\n\n500 万元\n"
@@ -23,7 +24,7 @@ func TestOnboardingLifeCycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, err := s.c.Onboarding(ctx)
-	if err != nil || a.Status != market.OnboardingNone {
+	if err != nil || a.Status != marketapi.OnboardingNone {
 		t.Fatalf("before: %+v %v", a, err)
 	}
 	in := market.OnboardingInput{CompanyName: "杭州示例科技有限公司", CreditCode: "91330100799655058B", ContactName: "王五",
@@ -48,7 +49,7 @@ func TestOnboardingLifeCycle(t *testing.T) {
 
 	// Twice with one token: one application.
 	a1, err := s.c.SubmitOnboarding(ctx, in, "tok-1")
-	if err != nil || a1.Status != market.OnboardingReviewing {
+	if err != nil || a1.Status != marketapi.OnboardingReviewing {
 		t.Fatalf("submit: %+v %v", a1, err)
 	}
 	a2, err := s.c.SubmitOnboarding(ctx, in, "tok-1")
@@ -59,14 +60,14 @@ func TestOnboardingLifeCycle(t *testing.T) {
 		t.Fatalf("second while reviewing: %v", err)
 	}
 	r, err := s.c.ReviewOnboarding(ctx, "reject", "运营计划过于简单")
-	if err != nil || r.Status != market.OnboardingRejected || r.AuditMessage != "运营计划过于简单" {
+	if err != nil || r.Status != marketapi.OnboardingRejected || r.AuditMessage != "运营计划过于简单" {
 		t.Fatalf("reject: %+v %v", r, err)
 	}
 	a3, err := s.c.SubmitOnboarding(ctx, in, "tok-3")
 	if err != nil || a3.ApplicationId == a1.ApplicationId {
 		t.Fatalf("resubmit: %+v %v", a3, err)
 	}
-	if r, err := s.c.ReviewOnboarding(ctx, "approve", ""); err != nil || r.Status != market.OnboardingApproved {
+	if r, err := s.c.ReviewOnboarding(ctx, "approve", ""); err != nil || r.Status != marketapi.OnboardingApproved {
 		t.Fatalf("approve: %+v %v", r, err)
 	}
 }
@@ -95,10 +96,10 @@ func TestShopAndSettlementAccount(t *testing.T) {
 		t.Fatalf("landline: %v", err)
 	}
 	a, err := s.c.ModifySettlementAccount(ctx, "138\u30000013 8000", "示例科技", "")
-	if err != nil || a.Account != "13800138000" || a.Status != market.AccountVerifying {
+	if err != nil || a.Account != "13800138000" || a.Status != marketapi.AccountVerifying {
 		t.Fatalf("set: %+v %v", a, err)
 	}
-	if a, err = s.c.SettlementAccount(ctx); err != nil || a.Status != market.AccountBound {
+	if a, err = s.c.SettlementAccount(ctx); err != nil || a.Status != marketapi.AccountBound {
 		t.Fatalf("verified: %+v %v", a, err)
 	}
 	// An account the sandbox is told is wrong fails verification, with the reason.
@@ -108,7 +109,7 @@ func TestShopAndSettlementAccount(t *testing.T) {
 	if _, err := s.c.ModifySettlementAccount(ctx, "finance@example.com", "示例科技", ""); err != nil {
 		t.Fatal(err)
 	}
-	if a, err = s.c.SettlementAccount(ctx); err != nil || a.Status != market.AccountFailed || a.FailReason != "not this company's" {
+	if a, err = s.c.SettlementAccount(ctx); err != nil || a.Status != marketapi.AccountFailed || a.FailReason != "not this company's" {
 		t.Fatalf("failed: %+v %v", a, err)
 	}
 }

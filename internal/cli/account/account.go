@@ -14,6 +14,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 	"github.com/mkt-cli/mkt/internal/sandbox"
 )
@@ -35,7 +36,7 @@ landline, a ticket system).`,
 	return cmd
 }
 
-func printShop(f *cmdutil.Factory, s market.Shop) error {
+func printShop(f *cmdutil.Factory, s marketapi.Shop) error {
 	return f.Print(s, func() error {
 		rows := [][2]string{{"name", s.Name}, {"introduction", s.Introduction}, {"logo", s.LogoFileId}, {"banner", s.BannerFileId},
 			{"decorated", fmt.Sprint(s.Decorated)}, {"wangwang", s.Contacts.Wangwang}, {"hotline", s.Contacts.Hotline}, {"ticket url", s.Contacts.TicketUrl}}
@@ -221,7 +222,7 @@ func NewCmdSettlement(f *cmdutil.Factory) *cobra.Command {
 	return cmd
 }
 
-func printAccount(f *cmdutil.Factory, a market.SettlementAccount) error {
+func printAccount(f *cmdutil.Factory, a marketapi.SettlementAccount) error {
 	return f.Print(a, func() error {
 		rows := [][2]string{{"account", a.Account}, {"type", a.AccountType}, {"company", a.CompanyName}, {"status", a.Status}}
 		if a.FailReason != "" {
@@ -311,14 +312,14 @@ HELD_CREDIT.`,
 		Args:    cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st := strings.ToUpper(status)
-			if st != "" && st != market.SettlementSettled && st != market.SettlementHeldCredit {
+			if st != "" && st != marketapi.SettlementSettled && st != marketapi.SettlementHeldCredit {
 				return cmdutil.FlagError("settlement.status", status)
 			}
 			client, err := f.Client()
 			if err != nil {
 				return err
 			}
-			all := []market.Settlement{}
+			all := []marketapi.Settlement{}
 			for page := 1; ; page++ {
 				res, err := client.Settlements(cmd.Context(), st, page, 100)
 				if err != nil {
@@ -408,7 +409,7 @@ default (FAQ 四 Q7); orders paid so settle only after the buyer repays (mkt set
 	return cmd
 }
 
-func printCredit(f *cmdutil.Factory, cp market.CreditPayment) error {
+func printCredit(f *cmdutil.Factory, cp marketapi.CreditPayment) error {
 	return f.Print(cp, func() error {
 		for _, p := range cp.Products {
 			state := "enabled"

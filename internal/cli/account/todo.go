@@ -11,6 +11,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/invoice"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 // Todo is one thing between the merchant and selling, with the command that resolves it.
@@ -57,14 +58,14 @@ command that resolves it. Nothing to do: exit 0 (and a friendly line on a termin
 			}
 			app, err := client.Onboarding(ctx)
 			if unsupported(err) {
-				app.Status = market.OnboardingApproved
+				app.Status = marketapi.OnboardingApproved
 			} else if err != nil {
 				return err
 			}
 			switch app.Status {
-			case market.OnboardingNone:
+			case marketapi.OnboardingNone:
 				add("onboarding", "", "", "todo.onboarding.none", nil, "todo.fix.onboarding")
-			case market.OnboardingRejected:
+			case marketapi.OnboardingRejected:
 				add("onboarding", app.ApplicationId, "", "todo.onboarding.rejected", []any{app.AuditMessage}, "todo.fix.onboarding")
 			}
 			shop, err := client.Shop(ctx)
@@ -78,17 +79,17 @@ command that resolves it. Nothing to do: exit 0 (and a friendly line on a termin
 			}
 			acct, err := client.SettlementAccount(ctx)
 			if unsupported(err) {
-				acct.Status = market.AccountBound
+				acct.Status = marketapi.AccountBound
 			} else if err != nil {
 				return err
 			}
 			switch acct.Status {
-			case market.AccountNone:
+			case marketapi.AccountNone:
 				add("settlement", "", "", "todo.settlement.none", nil, "todo.fix.settlement")
-			case market.AccountFailed:
+			case marketapi.AccountFailed:
 				add("settlement", acct.Account, "", "todo.settlement.failed", []any{acct.Account, acct.FailReason}, "todo.fix.settlement")
 			}
-			err = client.ListProducts(ctx, market.ProductFilter{Status: []string{"REJECTED"}}, func(p market.ProductPage) bool {
+			err = client.ListProducts(ctx, market.ProductFilter{Status: []string{"REJECTED"}}, func(p marketapi.ProductPage) bool {
 				for _, pr := range p.Products {
 					add("product", pr.Code, "", "todo.product.rejected", []any{pr.Code, pr.Name, pr.AuditFailMsg}, "todo.fix.product", pr.Code, pr.Code)
 				}
@@ -101,7 +102,7 @@ command that resolves it. Nothing to do: exit 0 (and a friendly line on a termin
 			if err != nil {
 				return err
 			}
-			err = client.ListInvoices(ctx, market.InvoiceFilter{Status: "0"}, func(page []market.Invoice) bool {
+			err = client.ListInvoices(ctx, market.InvoiceFilter{Status: "0"}, func(page []marketapi.Invoice) bool {
 				for _, inv := range page {
 					req, err := invoice.ParseTime(inv.CreateTimeStr)
 					if err != nil {

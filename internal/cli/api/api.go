@@ -15,6 +15,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 // Options are the inputs of `mkt api`.
@@ -39,8 +40,8 @@ credentials are configured — and print the JSON answer, like 'aliyun market <A
 
 Parameters are Key=Value pairs; Key=@file reads the value from a file and Key=@- from
 standard input. Lists use the flattened names the API expects (Filter.1.Key=sort).
-Seller actions that change state get a ClientToken automatically unless one is given,
-so a retried call does not act twice.
+Actions that take a ClientToken (docs/api.md marks them) get one automatically unless
+one is given, so a retried call does not act twice.
 
 On an error answer, the error envelope (Code, Message, RequestId, Recommend) is printed
 on standard output too, and the exit code says what kind of error it was.`,
@@ -71,9 +72,9 @@ on standard output too, and the exit code says what kind of error it was.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Method, "method", "X", "", "HTTP method: GET or POST (default: the action's own, else POST)")
-	cmd.Flags().StringVar(&opts.Version, "version", market.APIVersion, "API version")
+	cmd.Flags().StringVar(&opts.Version, "version", "", "API version (default: the action's own, else "+marketapi.Version+")")
 	cmd.Flags().BoolVar(&opts.Form, "form", false, "send the parameters in a form body instead of the query string")
-	cmd.Flags().StringVar(&opts.Token, "client-token", "", "ClientToken to send (default: made for seller mutations)")
+	cmd.Flags().StringVar(&opts.Token, "client-token", "", "ClientToken to send (default: one is made for actions that take one)")
 	_ = cmd.RegisterFlagCompletionFunc("method", cobra.FixedCompletions([]string{"GET", "POST"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -130,19 +131,12 @@ func apiRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	info, known := market.Lookup(opts.Action)
-	req := market.Request{Action: opts.Action, Version: opts.Version, Method: opts.Method}
-	if req.Method == "" && known {
-		req.Method = info.Method
-	}
+	// Version, method and ClientToken follow the action table unless given.
+	req := market.Request{Action: opts.Action, Version: opts.Version, Method: opts.Method, ClientToken: opts.Token}
 	if opts.Form {
 		req.Form = params
 	} else {
 		req.Query = params
-	}
-	if opts.Token != "" || (known && info.Idempotent) {
-		req.Idempotent = true
-		req.ClientToken = opts.Token
 	}
 	resp, err := client.Do(ctx, req)
 	if err != nil {

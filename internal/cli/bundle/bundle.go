@@ -13,6 +13,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -78,7 +79,7 @@ func newCreate(f *cmdutil.Factory) *cobra.Command {
 				_, err := fmt.Fprintln(ios.Out, b.BundleId)
 				return err
 			}
-			return printBundles(f, []market.Bundle{b}, b)
+			return printBundles(f, []marketapi.Bundle{b}, b)
 		},
 	}
 	cmd.Flags().StringVar(&in.Name, "name", "", "bundle name")
@@ -88,13 +89,13 @@ func newCreate(f *cmdutil.Factory) *cobra.Command {
 	return cmd
 }
 
-func listAll(ctx context.Context, f *cmdutil.Factory, id string) ([]market.Bundle, error) {
+func listAll(ctx context.Context, f *cmdutil.Factory, id string) ([]marketapi.Bundle, error) {
 	client, err := f.Client()
 	if err != nil {
 		return nil, err
 	}
-	out := []market.Bundle{}
-	err = client.ListBundles(ctx, id, func(p market.BundlePage) bool {
+	out := []marketapi.Bundle{}
+	err = client.ListBundles(ctx, id, func(p marketapi.BundlePage) bool {
 		out = append(out, p.Bundles...)
 		return true
 	})
@@ -169,7 +170,7 @@ func newDelete(f *cmdutil.Factory) *cobra.Command {
 }
 
 // printBundles prints model (a bundle or the list) for -o json|yaml and a table otherwise.
-func printBundles(f *cmdutil.Factory, bs []market.Bundle, model any) error {
+func printBundles(f *cmdutil.Factory, bs []marketapi.Bundle, model any) error {
 	return f.Print(model, func() error {
 		ios := f.IOStreams
 		st := ios.Styles()

@@ -14,7 +14,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
-	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -67,7 +67,7 @@ type FileField struct {
 }
 
 // ReadFile reads and checks a template file ("-" is standard input).
-func ReadFile(path string, stdin io.Reader) (string, []market.TemplateStep, error) {
+func ReadFile(path string, stdin io.Reader) (string, []marketapi.TemplateStep, error) {
 	var data []byte
 	var err error
 	if path == "-" {
@@ -87,7 +87,7 @@ func ReadFile(path string, stdin io.Reader) (string, []market.TemplateStep, erro
 	if strings.TrimSpace(file.Name) == "" || len(file.Steps) == 0 {
 		return "", nil, cmdutil.FlagError("template.file.empty", path)
 	}
-	steps := make([]market.TemplateStep, len(file.Steps))
+	steps := make([]marketapi.TemplateStep, len(file.Steps))
 	for i, s := range file.Steps {
 		role := "Provider"
 		switch strings.ToLower(s.Operator) {
@@ -97,9 +97,9 @@ func ReadFile(path string, stdin io.Reader) (string, []market.TemplateStep, erro
 		default:
 			return "", nil, cmdutil.FlagError("template.operator", i+1, s.Operator)
 		}
-		step := market.TemplateStep{Name: s.Name, OperatorRole: role, NeedAttachment: s.Attachment, AllowRollback: s.Rollback, AutoFinish: s.AutoFinish, Fields: []market.TemplateField{}}
+		step := marketapi.TemplateStep{Name: s.Name, OperatorRole: role, NeedAttachment: s.Attachment, AllowRollback: s.Rollback, AutoFinish: s.AutoFinish, Fields: []marketapi.TemplateField{}}
 		for _, fl := range s.Fields {
-			step.Fields = append(step.Fields, market.TemplateField{Key: fl.Key, Title: fl.Title, Required: fl.Required, MaxLength: fl.MaxLength, Placeholder: fl.Placeholder})
+			step.Fields = append(step.Fields, marketapi.TemplateField{Key: fl.Key, Title: fl.Title, Required: fl.Required, MaxLength: fl.MaxLength, Placeholder: fl.Placeholder})
 		}
 		steps[i] = step
 	}
@@ -152,7 +152,7 @@ Form fields get the keys TFD0, TFD1… in order unless 'key' is given.`,
 				_, err := fmt.Fprintln(ios.Out, t.TemplateId)
 				return err
 			}
-			return printTemplates(f, []market.DeliveryTemplate{t}, t)
+			return printTemplates(f, []marketapi.DeliveryTemplate{t}, t)
 		},
 	}
 	cmd.Flags().StringVarP(&path, "from-file", "f", "", "template YAML file (- for stdin)")
@@ -171,8 +171,8 @@ func newList(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			all := []market.DeliveryTemplate{}
-			err = client.ListDeliveryTemplates(cmd.Context(), func(p market.DeliveryTemplatePage) bool {
+			all := []marketapi.DeliveryTemplate{}
+			err = client.ListDeliveryTemplates(cmd.Context(), func(p marketapi.DeliveryTemplatePage) bool {
 				all = append(all, p.Templates...)
 				return true
 			})
@@ -184,7 +184,7 @@ func newList(f *cmdutil.Factory) *cobra.Command {
 	}
 }
 
-func printTemplates(f *cmdutil.Factory, ts []market.DeliveryTemplate, model any) error {
+func printTemplates(f *cmdutil.Factory, ts []marketapi.DeliveryTemplate, model any) error {
 	return f.Print(model, func() error {
 		ios := f.IOStreams
 		t := ios.NewTable(f.T("col.id"), f.T("col.name"), f.T("col.steps"))

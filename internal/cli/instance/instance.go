@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
-	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 // NewCmdInstance builds `mkt instance`.
@@ -78,8 +78,8 @@ func NewCmdInstance(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			all := []market.InstanceItem{}
-			err = client.ListInstances(cmd.Context(), product, typ, func(items []market.InstanceItem, _ int) bool {
+			all := []marketapi.InstanceItem{}
+			err = client.ListInstances(cmd.Context(), product, typ, func(items []marketapi.InstanceItem, _ int) bool {
 				for _, it := range items {
 					if limit > 0 && len(all) >= limit {
 						return false

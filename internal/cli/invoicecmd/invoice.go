@@ -20,6 +20,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/invoice"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/timeutil"
 )
 
@@ -249,7 +250,7 @@ pipe and with -o json, so memory stays flat however many there are.`,
 					return []string{r.Id, r.RequestedAt, r.Status, r.Type, r.Amount, r.Buyer, r.Title}
 				}, func(any) string { return "" })
 			var werr error
-			err = client.ListInvoices(cmd.Context(), flt, func(page []market.Invoice) bool {
+			err = client.ListInvoices(cmd.Context(), flt, func(page []marketapi.Invoice) bool {
 				for _, inv := range page {
 					if limit > 0 && s.n >= limit {
 						return false
@@ -341,7 +342,7 @@ deadline in RFC 3339 and the remaining seconds.
 			var last time.Time
 			unsorted := false
 			var werr error
-			err = client.ListInvoices(cmd.Context(), market.InvoiceFilter{Status: "0"}, func(page []market.Invoice) bool {
+			err = client.ListInvoices(cmd.Context(), market.InvoiceFilter{Status: "0"}, func(page []marketapi.Invoice) bool {
 				for _, inv := range page {
 					req, err := invoice.ParseTime(inv.CreateTimeStr)
 					if err != nil {
@@ -429,7 +430,7 @@ func MarketNow(ctx context.Context, f *cmdutil.Factory) (time.Time, error) {
 	return time.Parse(time.RFC3339, clk.Now)
 }
 
-func done(inv *market.Invoice) bool {
+func done(inv *marketapi.Invoice) bool {
 	return inv.Status == "Success" || inv.Status == "Refused" || inv.Status == "1"
 }
 

@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
-	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/metering"
 )
 
@@ -71,7 +71,7 @@ failure skips them and sends the rest.`,
 				return err
 			}
 			sum := Summary{Records: len(recs)}
-			var todo []market.MeteringRecord
+			var todo []marketapi.MeteringRecord
 			for _, r := range recs {
 				if journal.Done(r) {
 					sum.Skipped++

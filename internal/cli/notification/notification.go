@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
-	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 // NewCmdNotification builds `mkt notification`.
@@ -33,8 +33,8 @@ each so it is not listed again (DescribeFailedNotifications, ConfirmNotification
 			if err != nil {
 				return err
 			}
-			all := []market.Notification{}
-			if err := client.ListFailedNotifications(cmd.Context(), func(n []market.Notification) bool { all = append(all, n...); return true }); err != nil {
+			all := []marketapi.Notification{}
+			if err := client.ListFailedNotifications(cmd.Context(), func(n []marketapi.Notification) bool { all = append(all, n...); return true }); err != nil {
 				return err
 			}
 			return f.Print(all, func() error {

@@ -14,6 +14,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/onboard"
 	"github.com/mkt-cli/mkt/internal/rules"
 	"github.com/mkt-cli/mkt/internal/sandbox"
@@ -237,7 +238,7 @@ func newStatus(f *cmdutil.Factory) *cobra.Command {
 			}
 			return f.Print(a, func() error {
 				out := f.IOStreams.Out
-				if a.Status == market.OnboardingNone {
+				if a.Status == marketapi.OnboardingNone {
 					fmt.Fprintln(out, f.T("onboard.none"))
 					return nil
 				}

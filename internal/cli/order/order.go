@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
-	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 // NewCmdOrder builds `mkt order`.
@@ -36,7 +36,7 @@ func NewCmdOrder(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return f.Print(o, func() error { return table(f, []market.Order{o}) })
+			return f.Print(o, func() error { return table(f, []marketapi.Order{o}) })
 		},
 	}
 	var product string
@@ -53,11 +53,11 @@ sellers, so mkt walks the instances (DescribeInstances) and reads each one's ord
 			if err != nil {
 				return err
 			}
-			var items []market.InstanceItem
-			if err := client.ListInstances(cmd.Context(), product, "", func(it []market.InstanceItem, _ int) bool { items = append(items, it...); return true }); err != nil {
+			var items []marketapi.InstanceItem
+			if err := client.ListInstances(cmd.Context(), product, "", func(it []marketapi.InstanceItem, _ int) bool { items = append(items, it...); return true }); err != nil {
 				return err
 			}
-			orders := []market.Order{}
+			orders := []marketapi.Order{}
 			for _, it := range items {
 				o, err := client.GetOrder(cmd.Context(), strconv.FormatInt(it.OrderId, 10))
 				if err != nil {
@@ -73,7 +73,7 @@ sellers, so mkt walks the instances (DescribeInstances) and reads each one's ord
 	return cmd
 }
 
-func table(f *cmdutil.Factory, os []market.Order) error {
+func table(f *cmdutil.Factory, os []marketapi.Order) error {
 	ios := f.IOStreams
 	t := ios.NewTable("ORDER", "TYPE", f.T("col.code"), "SKU", "PERIOD", "PRICE", "BUYER")
 	for _, o := range os {

@@ -9,6 +9,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -78,6 +79,6 @@ In a pipe the new product's code is printed alone, for scripts.`,
 }
 
 func createRun(ctx context.Context, opts *Options) error {
-	return shared.Mutate(opts.Factory, func(c *market.Client) (market.Product, error) { return c.CreateProduct(ctx, opts.Input, "") },
-		"product.created", func(p market.Product) []any { return []any{p.Code, p.Status} })
+	return shared.Mutate(opts.Factory, func(c *market.Client) (marketapi.Product, error) { return c.CreateProduct(ctx, opts.Input, "") },
+		"product.created", func(p marketapi.Product) []any { return []any{p.Code, p.Status} })
 }

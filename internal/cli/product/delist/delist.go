@@ -9,6 +9,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -48,6 +49,6 @@ being sellable until it is listed again.`,
 }
 
 func delistRun(ctx context.Context, opts *Options) error {
-	return shared.Mutate(opts.Factory, func(c *market.Client) (market.Product, error) { return c.DelistProduct(ctx, opts.Code) },
-		"product.delisted", func(p market.Product) []any { return []any{p.Code} })
+	return shared.Mutate(opts.Factory, func(c *market.Client) (marketapi.Product, error) { return c.DelistProduct(ctx, opts.Code) },
+		"product.delisted", func(p marketapi.Product) []any { return []any{p.Code} })
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 // Options are the inputs of `mkt product edit`.
@@ -62,6 +63,8 @@ Renaming an API product whose gateway prefix is bound is refused (FAQ 三 Q4).`,
 }
 
 func editRun(ctx context.Context, opts *Options) error {
-	return shared.Mutate(opts.Factory, func(c *market.Client) (market.Product, error) { return c.ModifyProduct(ctx, opts.Code, opts.Input, "") },
-		"product.edited", func(p market.Product) []any { return []any{p.Code} })
+	return shared.Mutate(opts.Factory, func(c *market.Client) (marketapi.Product, error) {
+		return c.ModifyProduct(ctx, opts.Code, opts.Input, "")
+	},
+		"product.edited", func(p marketapi.Product) []any { return []any{p.Code} })
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/spicmd"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -144,8 +145,8 @@ func setRun(ctx context.Context, opts *Options) error {
 			return err
 		}
 	}
-	return shared.Mutate(opts.Factory, func(c *market.Client) (market.Product, error) {
+	return shared.Mutate(opts.Factory, func(c *market.Client) (marketapi.Product, error) {
 		return c.ModifyProductionURL(ctx, opts.Code, opts.URL, "")
 	},
-		"product.endpoint.set", func(p market.Product) []any { return []any{p.Code, p.ProductionUrl} })
+		"product.endpoint.set", func(p marketapi.Product) []any { return []any{p.Code, p.ProductionUrl} })
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -72,12 +73,12 @@ func listRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	products := []market.Product{}
+	products := []marketapi.Product{}
 	flt := market.ProductFilter{Type: opts.Type, Status: opts.Status}
 	if opts.Limit > 0 && opts.Limit < 100 {
 		flt.PageSize = opts.Limit
 	}
-	err = client.ListProducts(ctx, flt, func(page market.ProductPage) bool {
+	err = client.ListProducts(ctx, flt, func(page marketapi.ProductPage) bool {
 		for _, p := range page.Products {
 			if opts.Limit > 0 && len(products) >= opts.Limit {
 				return false

@@ -18,6 +18,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/iostreams"
 	"github.com/mkt-cli/mkt/internal/manifest"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -239,7 +240,7 @@ func StateStyle(st *iostreams.Styles, state string) lipgloss.Style {
 }
 
 // FormatSKUs is "Basic ¥99.00, Pro ¥299.00 (postpay)".
-func FormatSKUs(skus []market.SKU) string {
+func FormatSKUs(skus []marketapi.SKU) string {
 	var parts []string
 	for _, s := range skus {
 		p := s.Name + " ¥" + s.Price
@@ -252,7 +253,7 @@ func FormatSKUs(skus []market.SKU) string {
 }
 
 // PrintProduct prints one product: the typed model for -o json|yaml, a field list otherwise.
-func PrintProduct(f *cmdutil.Factory, p market.Product) error {
+func PrintProduct(f *cmdutil.Factory, p marketapi.Product) error {
 	return f.Print(p, func() error {
 		ios := f.IOStreams
 		st := ios.Styles()
@@ -313,7 +314,7 @@ func PrintProduct(f *cmdutil.Factory, p market.Product) error {
 
 // PrintCode prints what a mutation changed: the product on a terminal or with -o json|yaml,
 // only its code in a pipe (so CODE=$(mkt product create …) works).
-func PrintCode(f *cmdutil.Factory, p market.Product) error {
+func PrintCode(f *cmdutil.Factory, p marketapi.Product) error {
 	if f.OutputFormat() == "table" && !f.IOStreams.IsStdoutTTY() {
 		_, err := io.WriteString(f.IOStreams.Out, p.Code+"\n")
 		return err
@@ -323,7 +324,7 @@ func PrintCode(f *cmdutil.Factory, p market.Product) error {
 
 // Mutate runs one product mutation with the run's client, reports it with the catalog key
 // (given the product it returned), and prints the product the way mutations do (PrintCode).
-func Mutate(f *cmdutil.Factory, do func(*market.Client) (market.Product, error), key string, args func(market.Product) []any) error {
+func Mutate(f *cmdutil.Factory, do func(*market.Client) (marketapi.Product, error), key string, args func(marketapi.Product) []any) error {
 	client, err := f.Client()
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 // Options are the inputs of `mkt product submit`.
@@ -56,6 +57,8 @@ URL cannot change (FAQ 三 Q1).`,
 }
 
 func submitRun(ctx context.Context, opts *Options) error {
-	return shared.Mutate(opts.Factory, func(c *market.Client) (market.Product, error) { return c.SubmitProduct(ctx, opts.Code, opts.For, "") },
-		"product.submitted", func(p market.Product) []any { return []any{p.Code, p.Status} })
+	return shared.Mutate(opts.Factory, func(c *market.Client) (marketapi.Product, error) {
+		return c.SubmitProduct(ctx, opts.Code, opts.For, "")
+	},
+		"product.submitted", func(p marketapi.Product) []any { return []any{p.Code, p.Status} })
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -101,8 +102,8 @@ func newSet(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 }
 
 func setRun(ctx context.Context, opts *Options) error {
-	return shared.Mutate(opts.Factory, func(c *market.Client) (market.Product, error) {
+	return shared.Mutate(opts.Factory, func(c *market.Client) (marketapi.Product, error) {
 		return c.ModifyProductValidity(ctx, opts.Code, opts.Periods, "")
 	},
-		"product.validity.set", func(p market.Product) []any { return []any{p.Code, strings.Join(p.ValidityPeriods, " ")} })
+		"product.validity.set", func(p marketapi.Product) []any { return []any{p.Code, strings.Join(p.ValidityPeriods, " ")} })
 }

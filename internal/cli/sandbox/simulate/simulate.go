@@ -11,6 +11,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 // NewCmdSimulate builds `mkt sandbox simulate`.
@@ -200,7 +201,7 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, action string, p url.Values) er
 	return f.Print(res, func() error { return printPurchase(f, res) })
 }
 
-func printPurchase(f *cmdutil.Factory, res market.Purchase) error {
+func printPurchase(f *cmdutil.Factory, res marketapi.Purchase) error {
 	ios := f.IOStreams
 	if !ios.IsStdoutTTY() {
 		// In a pipe, the instance ID alone, for scripts.

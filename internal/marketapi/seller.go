@@ -1,4 +1,4 @@
-package market
+package marketapi
 
 import "github.com/mkt-cli/mkt/internal/rules"
 
@@ -144,4 +144,141 @@ type AgreementTemplate struct {
 type AgreementTemplatePage struct {
 	RequestId string `json:",omitempty"`
 	Templates []AgreementTemplate
+}
+
+// The seller's account: onboarding, shop, settlement account, credit payment, settlements.
+
+// Onboarding application states.
+const (
+	OnboardingNone      = "NONE"
+	OnboardingReviewing = "REVIEWING"
+	OnboardingApproved  = "APPROVED"
+	OnboardingRejected  = "REJECTED"
+)
+
+// OnboardingApplication is the seller's application to sell on the marketplace (入驻申请).
+type OnboardingApplication struct {
+	ApplicationId       string
+	Status              string // NONE, REVIEWING, APPROVED, REJECTED
+	CompanyName         string `json:",omitempty"`
+	CreditCode          string `json:",omitempty"`
+	ContactName         string `json:",omitempty"`
+	ContactMobile       string `json:",omitempty"`
+	ContactEmail        string `json:",omitempty"`
+	AuthorizationType   string `json:",omitempty"` // STATEMENT or LICENCE (FAQ 一 Q2)
+	AuthorizationFileId string `json:",omitempty"`
+	LicenceNumber       string `json:",omitempty"`
+	OperationPlanFileId string `json:",omitempty"`
+	AuditMessage        string `json:",omitempty"`
+	SubmitTime          string `json:",omitempty"`
+	AuditTime           string `json:",omitempty"`
+}
+
+// OnboardingResult is the answer of SubmitOnboarding, DescribeOnboarding and
+// SandboxReviewOnboarding.
+type OnboardingResult struct {
+	RequestId   string `json:",omitempty"`
+	Application OnboardingApplication
+}
+
+// ShopContacts are the channels buyers use to reach the seller (FAQ 四 Q5).
+type ShopContacts struct {
+	Wangwang  string `json:",omitempty"`
+	Hotline   string `json:",omitempty"`
+	TicketUrl string `json:",omitempty"`
+}
+
+// Shop is the seller's shop page (店铺装修, FAQ 二 Q1).
+type Shop struct {
+	Name         string `json:",omitempty"`
+	LogoFileId   string `json:",omitempty"`
+	BannerFileId string `json:",omitempty"`
+	Introduction string `json:",omitempty"`
+	Contacts     ShopContacts
+	Decorated    bool   // name, logo and introduction are set
+	ModifyTime   string `json:",omitempty"`
+}
+
+// ShopResult is the answer of DescribeShop, ModifyShop and ModifyShopContacts.
+type ShopResult struct {
+	RequestId string `json:",omitempty"`
+	Shop      Shop
+}
+
+// Settlement account states.
+const (
+	AccountNone      = "NONE"
+	AccountVerifying = "VERIFYING"
+	AccountBound     = "BOUND"
+	AccountFailed    = "FAILED"
+)
+
+// SettlementAccount is the enterprise Alipay account the marketplace pays into (FAQ 二 Q2).
+type SettlementAccount struct {
+	Account     string `json:",omitempty"`
+	AccountType string `json:",omitempty"` // mobile or email
+	CompanyName string `json:",omitempty"`
+	Status      string // NONE, VERIFYING, BOUND, FAILED
+	FailReason  string `json:",omitempty"`
+	ModifyTime  string `json:",omitempty"`
+}
+
+// SettlementAccountResult is the answer of the settlement-account actions.
+type SettlementAccountResult struct {
+	RequestId string `json:",omitempty"`
+	Account   SettlementAccount
+}
+
+// CreditProduct is one product's credit-payment (信控支付) setting.
+type CreditProduct struct {
+	Code    string
+	Name    string
+	Enabled bool
+}
+
+// CreditPayment is the credit-payment settings: listed products support it by default (FAQ 四 Q7).
+type CreditPayment struct {
+	Products []CreditProduct
+}
+
+// CreditPaymentResult is the answer of DescribeCreditPayment and ModifyCreditPayment.
+type CreditPaymentResult struct {
+	RequestId string `json:",omitempty"`
+	Credit    CreditPayment
+}
+
+// Settlement states.
+const (
+	SettlementSettled    = "SETTLED"
+	SettlementHeldCredit = "HELD_CREDIT"
+)
+
+// Settlement is what the marketplace settles to the seller for one order.
+type Settlement struct {
+	OrderId     int64
+	ProductCode string
+	Amount      string
+	PayMethod   string // BALANCE or CREDIT
+	Status      string // SETTLED, HELD_CREDIT
+	PaidTime    string
+	SettleTime  string `json:",omitempty"`
+}
+
+// SettlementsResult is the answer of DescribeSettlements.
+type SettlementsResult struct {
+	RequestId   string `json:",omitempty"`
+	TotalCount  int
+	PageNumber  int
+	PageSize    int
+	Settlements []Settlement
+}
+
+// UploadedFile is UploadFile's answer.
+type UploadedFile struct {
+	FileId      string
+	FileName    string
+	ContentType string
+	Size        int64
+	Sha256      string
+	CreateTime  string
 }

@@ -1,0 +1,212 @@
+// Package marketapi is mkt's wire vocabulary: the one table of every action mkt knows (who
+// offers it, under which API version, which HTTP methods, whether it changes anything and
+// takes a ClientToken) and the request and response types. The client (internal/market) and
+// the sandbox (internal/sandbox) both derive from it; neither defines an action of its own.
+//
+// Where a new action goes: add a row to table below, its answer type to the file of its
+// subject, a typed method to internal/market and a handler to internal/sandbox; the tests in
+// this package, internal/sandbox and docs/api.md's check say what is missing.
+package marketapi
+
+import (
+	"net/http"
+	"slices"
+	"sort"
+	"sync"
+)
+
+// Kind says who offers an action.
+type Kind int
+
+const (
+	// Public actions are Alibaba Cloud's own Market API (market.aliyuncs.com): the 31 actions
+	// of the public metadata (testdata/market-2015-11-01-api-docs.json).
+	Public Kind = iota + 1
+	// Extension actions are mkt's seller extension: the seller-console work that Alibaba Cloud
+	// offers no public API for (onboarding, products, bundles, shop, settlement). The sandbox
+	// serves them, and so may an endpoint that implements docs/api.md; the real marketplace
+	// does not.
+	Extension
+	// SandboxOnly actions drive the local marketplace (clock, reviews, simulated buyers).
+	SandboxOnly
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Public:
+		return "public"
+	case Extension:
+		return "extension"
+	case SandboxOnly:
+		return "sandbox"
+	}
+	return "unknown"
+}
+
+// APIProduct is the API product every action here belongs to.
+const APIProduct = "Market"
+
+// Version is the public Market API's version.
+const Version = "2015-11-01"
+
+// ExtensionVersion is the version the seller extension and the sandbox's own actions are sent
+// under.
+const ExtensionVersion = Version
+
+// Action is one row of the table.
+type Action struct {
+	Name    string
+	Version string
+	Kind    Kind
+	// ReadOnly actions change nothing a caller can see (the sandbox runs them in a read
+	// transaction, concurrently with others).
+	ReadOnly bool
+	// ClientToken actions take a ClientToken: the client makes one per logical operation and
+	// reuses it on every retry; the sandbox answers a repeated token with the first answer.
+	ClientToken bool
+	// Methods are the HTTP methods the action accepts; the first is the one mkt sends.
+	Methods []string
+}
+
+// Sends is the method mkt sends the action with.
+func (a Action) Sends() string { return a.Methods[0] }
+
+// Accepts reports whether method is one the action accepts.
+func (a Action) Accepts(method string) bool { return slices.Contains(a.Methods, method) }
+
+var (
+	postGet = []string{http.MethodPost, http.MethodGet}
+	post    = []string{http.MethodPost}
+	get     = []string{http.MethodGet}
+)
+
+func pub(name string, readOnly bool, methods []string) Action {
+	return Action{Name: name, Version: Version, Kind: Public, ReadOnly: readOnly, Methods: methods}
+}
+
+func ext(name string, readOnly, token bool) Action {
+	return Action{Name: name, Version: ExtensionVersion, Kind: Extension, ReadOnly: readOnly, ClientToken: token, Methods: post}
+}
+
+func sbx(name string, readOnly bool) Action {
+	return Action{Name: name, Version: ExtensionVersion, Kind: SandboxOnly, ReadOnly: readOnly, Methods: post}
+}
+
+// table is every action mkt knows. A test checks the public rows against the public metadata,
+// and internal/sandbox checks that it serves exactly the rows it should.
+var table = []Action{
+	// The public Market API (reference/market-2015-11-01-actions.md). Methods as the metadata
+	// lists them, POST first where it is allowed.
+	pub("ActivateLicense", false, postGet),
+	pub("AutoRenewInstance", false, post),
+	pub("ConfirmNotification", false, postGet),
+	{Name: "CreateOrder", Version: Version, Kind: Public, ClientToken: true, Methods: postGet},
+	pub("CrossAccountVerifyToken", false, post),
+	pub("DescribeApiMetering", true, get),
+	pub("DescribeCurrentNodeInfo", true, postGet),
+	pub("DescribeDistributionProducts", true, get),
+	pub("DescribeDistributionProductsLink", true, post),
+	pub("DescribeFailedNotifications", true, postGet),
+	pub("DescribeInstance", true, postGet),
+	pub("DescribeInstanceForIsv", true, postGet),
+	pub("DescribeInstances", true, postGet),
+	pub("DescribeInvoiceForIsv", true, postGet),
+	pub("DescribeLicense", true, postGet),
+	pub("DescribeOrder", true, postGet),
+	pub("DescribeOrderForIsv", true, postGet),
+	pub("DescribePrice", true, postGet),
+	pub("DescribeProduct", true, postGet),
+	pub("DescribeProducts", true, postGet),
+	pub("DescribeProjectAttachments", true, postGet),
+	pub("DescribeProjectInfo", true, postGet),
+	pub("DescribeProjectMessages", true, postGet),
+	pub("DescribeProjectNodes", true, postGet),
+	pub("DescribeProjectOperateLogs", true, postGet),
+	pub("FinishCurrentProjectNode", false, post),
+	pub("ModifyInvoiceForIsv", false, post),
+	pub("PauseProject", false, post),
+	pub("PushMeteringData", false, post),
+	pub("ResumeProject", false, post),
+	pub("RollbackCurrentProjectNode", false, post),
+
+	// mkt's seller extension (docs/api.md): changes take a ClientToken.
+	ext("UploadFile", false, true),
+	ext("CreateProduct", false, true),
+	ext("ModifyProduct", false, true),
+	ext("DeleteProduct", false, true),
+	ext("DescribeProductsForIsv", true, false),
+	ext("SubmitProduct", false, true),
+	ext("DelistProduct", false, true),
+	ext("ModifyProductionUrl", false, true),
+	ext("ModifyProductValidity", false, true),
+	ext("DescribeAgreementTemplates", true, false),
+	ext("ModifyProductAgreement", false, true),
+	ext("CreateProductBundle", false, true),
+	ext("ModifyProductBundle", false, true),
+	ext("DeleteProductBundle", false, true),
+	ext("DescribeProductBundles", true, false),
+	ext("CreateDeliveryTemplate", false, true),
+	ext("DescribeDeliveryTemplates", true, false),
+	ext("AttachDeliveryTemplate", false, true),
+	ext("SubmitOnboarding", false, true),
+	ext("DescribeOnboarding", true, false),
+	ext("DescribeShop", true, false),
+	ext("ModifyShop", false, true),
+	ext("ModifyShopContacts", false, true),
+	ext("ModifySettlementAccount", false, true),
+	// Reading the settlement account settles a verification whose time has come, so the
+	// sandbox runs it in a write transaction; to the caller it is a read.
+	ext("DescribeSettlementAccount", false, false),
+	ext("DescribeCreditPayment", true, false),
+	ext("ModifyCreditPayment", false, true),
+	ext("DescribeSettlements", true, false),
+
+	// The sandbox's own controls.
+	sbx("SandboxReviewProduct", false),
+	sbx("SandboxReleaseApiPrefix", false),
+	sbx("SandboxReviewOnboarding", false),
+	sbx("SandboxFailSettlementAccount", false),
+	sbx("SandboxRepayCredit", false),
+	sbx("SandboxRequestInvoice", false),
+	sbx("SandboxPurchase", false),
+	sbx("SandboxRenew", false),
+	sbx("SandboxUpgrade", false),
+	sbx("SandboxExpire", false),
+	sbx("SandboxRelease", false),
+	sbx("SandboxRefund", false),
+	sbx("SandboxAdvanceClock", false),
+	sbx("SandboxDescribeClock", true),
+	sbx("SandboxResetClock", false),
+}
+
+var index = sync.OnceValue(func() map[string]Action {
+	m := make(map[string]Action, len(table))
+	for _, a := range table {
+		m[a.Name] = a
+	}
+	return m
+})
+
+// Lookup returns the row of an action.
+func Lookup(name string) (Action, bool) {
+	a, ok := index()[name]
+	return a, ok
+}
+
+// All returns every row, by name.
+func All() []Action {
+	out := slices.Clone(table)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// OfKind returns the rows of one kind, by name.
+func OfKind(k Kind) []Action {
+	var out []Action
+	for _, a := range All() {
+		if a.Kind == k {
+			out = append(out, a)
+		}
+	}
+	return out
+}
