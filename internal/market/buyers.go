@@ -17,8 +17,8 @@ func (c *Client) one(ctx context.Context, action, key, value string, out any) er
 }
 
 // GetInstance is DescribeInstanceForIsv.
-func (c *Client) GetInstance(ctx context.Context, id string) (marketapi.Instance, error) {
-	var i marketapi.Instance
+func (c *Client) GetInstance(ctx context.Context, id string) (marketapi.InstanceForIsv, error) {
+	var i marketapi.InstanceForIsv
 	return i, c.one(ctx, "DescribeInstanceForIsv", "InstanceId", id, &i)
 }
 
@@ -47,8 +47,8 @@ func (c *Client) ListInstances(ctx context.Context, codes, productType string, f
 }
 
 // GetOrder is DescribeOrderForIsv.
-func (c *Client) GetOrder(ctx context.Context, id string) (marketapi.Order, error) {
-	var o marketapi.Order
+func (c *Client) GetOrder(ctx context.Context, id string) (marketapi.OrderForIsv, error) {
+	var o marketapi.OrderForIsv
 	return o, c.one(ctx, "DescribeOrderForIsv", "OrderId", id, &o)
 }
 

@@ -2,8 +2,170 @@ package marketapi
 
 // Answers of the public Market API. Field names are the wire's.
 
-// Instance is DescribeInstanceForIsv's answer.
-type Instance struct {
+// MeteringEntity is one measured quantity.
+type MeteringEntity struct {
+	Key           string
+	Value         string
+	MeteringAssit string `json:"meteringAssit"`
+}
+
+// DescribeProduct and DescribeProducts.
+
+// ShopInfo, WangWangs and Telephones keep the real wrapper objects.
+type ShopInfo struct {
+	Id         int64
+	Name       string
+	Emails     string
+	WangWangs  struct{ WangWang []WangWang }
+	Telephones struct{ Telephone []string }
+}
+
+// WangWang is a shop's Aliwangwang contact.
+type WangWang struct{ UserName, Remark string }
+
+// ProductSku is one SKU of DescribeProduct.
+type ProductSku struct {
+	Code         string
+	Name         string
+	ChargeType   string
+	Constraints  string
+	Hidden       bool
+	OrderPeriods struct{ OrderPeriod []OrderPeriod }
+	Modules      struct{ Module []Module }
+}
+
+// OrderPeriod is a purchasable period of a SKU.
+type OrderPeriod struct{ Name, PeriodType string }
+
+// Module is a billable module of a SKU.
+type Module struct {
+	Id         string
+	Code       string
+	Name       string
+	Properties struct{ Property []Property }
+}
+
+// Property is a module's property.
+type Property struct {
+	Key            string
+	Name           string
+	ShowType       string
+	DisplayUnit    string
+	PropertyValues struct{ PropertyValue []PropertyValue }
+}
+
+// PropertyValue is one value of a property.
+type PropertyValue struct{ Value, DisplayName, Type, Min, Max, Step, Remark string }
+
+// ProductExtra is an extra attribute of a product.
+type ProductExtra struct {
+	Key, Label, Values, Type string
+	Order                    int64
+}
+
+// PublicProduct is DescribeProduct's answer.
+type PublicProduct struct {
+	Code             string
+	Name             string
+	Type             string
+	Status           string
+	AuditStatus      string `json:",omitempty"`
+	AuditFailMsg     string `json:",omitempty"`
+	AuditTime        int64  `json:",omitempty"`
+	ShortDescription string
+	Description      string
+	PicUrl           string
+	Score            float64
+	UseCount         int64
+	FrontCategoryId  int64
+	SupplierPk       int64
+	GmtCreated       int64
+	GmtModified      int64
+	ShopInfo         ShopInfo
+	ProductSkus      struct{ ProductSku []ProductSku }
+	ProductExtras    struct{ ProductExtra []ProductExtra }
+}
+
+// ProductItem is one entry of DescribeProducts.
+type ProductItem struct {
+	Code             string
+	Name             string
+	CategoryId       int64
+	SupplierId       int64
+	SupplierName     string
+	ShortDescription string
+	Tags             string
+	ImageUrl         string
+	PriceInfo        string
+	SuggestedPrice   string
+	DeliveryWay      string
+	DeliveryDate     string
+	WarrantyDate     string
+	TargetUrl        string
+	OperationSystem  string
+	Score            string
+}
+
+// ProductList is DescribeProducts' answer.
+type ProductList struct {
+	PageNumber   int
+	PageSize     int
+	TotalCount   int
+	ProductItems struct{ ProductItem []ProductItem }
+}
+
+// Orders, instances, licenses, metering and notifications.
+
+// OrderForIsv is DescribeOrderForIsv's answer.
+type OrderForIsv struct {
+	OrderId         int64
+	AliUid          int64
+	ProductCode     string
+	ProductName     string
+	ProductSkuCode  string
+	OrderType       string
+	PeriodType      string
+	PayStatus       string
+	OrderStatus     string
+	Quantity        int
+	AccountQuantity int64
+	OriginalPrice   float64
+	TotalPrice      float64
+	PaymentPrice    float64
+	CouponPrice     float64
+	CreatedOn       int64
+	PaidOn          int64
+	InstanceIds     []string
+	Components      map[string]any
+}
+
+// Order is DescribeOrder's answer: the buyer-side view, with the older wrapper objects.
+type Order struct {
+	OrderId             int64
+	AliUid              int64
+	ProductCode         string
+	ProductName         string
+	ProductSkuCode      string
+	SupplierCompanyName string
+	OrderType           string
+	PeriodType          string
+	PayStatus           string
+	OrderStatus         string
+	Quantity            int
+	AccountQuantity     int64
+	OriginalPrice       float64
+	TotalPrice          float64
+	PaymentPrice        float64
+	CouponPrice         float64
+	CreatedOn           int64
+	PaidOn              int64
+	Components          map[string]any
+	SupplierTelephones  struct{ Telephone []string }
+	InstanceIds         struct{ InstanceId []string }
+}
+
+// InstanceForIsv is DescribeInstanceForIsv's answer.
+type InstanceForIsv struct {
 	InstanceId     int64
 	OrderId        int64
 	ProductCode    string
@@ -27,6 +189,13 @@ type Instance struct {
 	RelationalData struct{ ServiceStatus string }
 }
 
+// Instance is DescribeInstance's answer (the buyer-side view, with Modules).
+type Instance struct {
+	InstanceForIsv
+	Constraints string
+	Modules     struct{ Module []Module }
+}
+
 // InstanceItem is one entry of DescribeInstances.
 type InstanceItem struct {
 	InstanceId     int64
@@ -48,30 +217,18 @@ type InstanceItem struct {
 	ExtendJson     string
 }
 
-// Order is DescribeOrderForIsv's answer.
-type Order struct {
-	OrderId         int64
-	AliUid          int64
-	ProductCode     string
-	ProductName     string
-	ProductSkuCode  string
-	OrderType       string
-	PeriodType      string
-	PayStatus       string
-	OrderStatus     string
-	Quantity        int
-	AccountQuantity int64
-	OriginalPrice   float64
-	TotalPrice      float64
-	PaymentPrice    float64
-	CouponPrice     float64
-	CreatedOn       int64
-	PaidOn          int64
-	InstanceIds     []string
-	Components      any
+// InstanceList is DescribeInstances' answer.
+type InstanceList struct {
+	PageNumber    int
+	PageSize      int
+	TotalCount    int
+	InstanceItems struct{ InstanceItem []InstanceItem }
 }
 
-// License is DescribeLicense's License.
+// LicenseAttribute is one ExtendArray entry.
+type LicenseAttribute struct{ Code, Value string }
+
+// License is DescribeLicense's License object.
 type License struct {
 	LicenseCode   string
 	LicenseStatus string
@@ -83,10 +240,8 @@ type License struct {
 	CreateTime    string
 	ExpiredTime   string
 	ActivateTime  string
-	ExtendArray   struct {
-		LicenseAttribute []struct{ Code, Value string }
-	}
-	ExtendInfo struct {
+	ExtendArray   struct{ LicenseAttribute []LicenseAttribute }
+	ExtendInfo    struct {
 		AliUid          int64
 		AccountQuantity int64
 		Email           string
@@ -94,22 +249,7 @@ type License struct {
 	}
 }
 
-// Notification is one failed SPI notification.
-type Notification struct {
-	NotificationRequestId string
-	Action                string
-	Message               string
-	CreateTime            int64
-}
-
-// MeteringEntity is one measured quantity.
-type MeteringEntity struct {
-	Key           string
-	Value         string
-	MeteringAssit string `json:"meteringAssit"`
-}
-
-// MeteringRecord is one usage record of PushMeteringData.
+// MeteringRecord is one element of PushMeteringData's Metering array.
 type MeteringRecord struct {
 	InstanceId string
 	StartTime  string
@@ -117,8 +257,17 @@ type MeteringRecord struct {
 	Entities   []MeteringEntity
 }
 
-// Invoice is one DescribeInvoiceForIsv Result[] entry. Its numbers are strings on the wire,
-// and stay strings here.
+// Notification is one entry of DescribeFailedNotifications.
+type Notification struct {
+	NotificationRequestId string
+	Action                string
+	Message               string
+	CreateTime            int64
+}
+
+// DescribeInvoiceForIsv.
+
+// Invoice is one Result[] entry. Numbers are strings, as the real action sends them.
 type Invoice struct {
 	Id                 string
 	InvoiceId          string
@@ -133,7 +282,7 @@ type Invoice struct {
 	CreateTimeStr      string
 	ModifiedTimeStr    string
 	ModifiedTime       string
-	InvoiceList        []struct{ Id, InvoiceAmount string }
+	InvoiceList        []InvoiceListItem
 	ReceiptUserInfoDto struct{ TaxNumber string }
 	UserAddressDto     struct {
 		AliyunPk        string
@@ -144,16 +293,34 @@ type Invoice struct {
 		BizType         string
 		Emails          string
 	}
-	EvaluateList []struct {
-		Id           string
-		OutBizId     string
-		OrderType    string
-		ProductCode  string
-		ProductName  string
-		Amount       string
-		BizTimeStr   string
-		RealAliyunPk string
-		RealAliyunId string
-		Agent        bool
-	}
+	EvaluateList []EvaluateItem
+}
+
+// InvoiceListItem is an invoice issued for a request.
+type InvoiceListItem struct{ Id, InvoiceAmount string }
+
+// EvaluateItem is an order a request covers.
+type EvaluateItem struct {
+	Id           string
+	OutBizId     string
+	OrderType    string
+	ProductCode  string
+	ProductName  string
+	Amount       string
+	BizTimeStr   string
+	RealAliyunPk string
+	RealAliyunId string
+	Agent        bool
+}
+
+// InvoicePage is DescribeInvoiceForIsv's answer.
+type InvoicePage struct {
+	Code       string
+	Success    bool
+	PageNumber string
+	PageSize   string
+	Count      string
+	Result     []Invoice
+	NextToken  string
+	MaxResults int
 }

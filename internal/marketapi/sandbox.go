@@ -2,7 +2,7 @@ package marketapi
 
 // Answers of the sandbox's own actions.
 
-// Purchase is the answer of the sandbox's purchase actions.
+// Purchase is the answer of the Sandbox* purchase actions.
 type Purchase struct {
 	OrderId     int64
 	OrderBizId  int64
@@ -10,10 +10,21 @@ type Purchase struct {
 	Status      string
 	LicenseCode string `json:",omitempty"`
 	EndOn       string
-	Spi         *struct {
-		Action        string
-		Calls         int
-		IsvInstanceId string `json:",omitempty"`
-		Error         string `json:",omitempty"`
-	} `json:",omitempty"`
+	Spi         *SpiOutcome `json:",omitempty"`
+}
+
+// SpiOutcome says what the product's production URL answered.
+type SpiOutcome struct {
+	Action        string
+	Calls         int
+	IsvInstanceId string `json:",omitempty"`
+	Error         string `json:",omitempty"`
+}
+
+// Clock is the answer of the clock actions.
+type Clock struct {
+	Now           string
+	RealNow       string
+	Offset        string
+	OffsetSeconds int64
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 	"github.com/mkt-cli/mkt/internal/timeutil"
 )
@@ -127,16 +128,6 @@ var UploadExtensions = map[string]string{
 	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
-// UploadedFile is UploadFile's answer.
-type UploadedFile struct {
-	FileId      string
-	FileName    string
-	ContentType string
-	Size        int64
-	Sha256      string
-	CreateTime  string
-}
-
 func uploadFile(c *Call) (any, error) {
 	name := c.Params.Get("FileName")
 	if name == "" {
@@ -179,7 +170,7 @@ func uploadFile(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := UploadedFile{
+	f := marketapi.UploadedFile{
 		FileId:      "file-" + strings.ToLower(randomString(20)),
 		FileName:    name,
 		ContentType: ctype,
@@ -227,81 +218,6 @@ func scanProduct(sc interface{ Scan(...any) error }) (productRow, error) {
 	return p, err
 }
 
-// ShopInfo, WangWangs and Telephones keep the real wrapper objects.
-type ShopInfo struct {
-	Id         int64
-	Name       string
-	Emails     string
-	WangWangs  struct{ WangWang []WangWang }
-	Telephones struct{ Telephone []string }
-}
-
-// WangWang is a shop's Aliwangwang contact.
-type WangWang struct{ UserName, Remark string }
-
-// ProductSku is one SKU of DescribeProduct.
-type ProductSku struct {
-	Code         string
-	Name         string
-	ChargeType   string
-	Constraints  string
-	Hidden       bool
-	OrderPeriods struct{ OrderPeriod []OrderPeriod }
-	Modules      struct{ Module []Module }
-}
-
-// OrderPeriod is a purchasable period of a SKU.
-type OrderPeriod struct{ Name, PeriodType string }
-
-// Module is a billable module of a SKU.
-type Module struct {
-	Id         string
-	Code       string
-	Name       string
-	Properties struct{ Property []Property }
-}
-
-// Property is a module's property.
-type Property struct {
-	Key            string
-	Name           string
-	ShowType       string
-	DisplayUnit    string
-	PropertyValues struct{ PropertyValue []PropertyValue }
-}
-
-// PropertyValue is one value of a property.
-type PropertyValue struct{ Value, DisplayName, Type, Min, Max, Step, Remark string }
-
-// ProductExtra is an extra attribute of a product.
-type ProductExtra struct {
-	Key, Label, Values, Type string
-	Order                    int64
-}
-
-// Product is DescribeProduct's answer.
-type Product struct {
-	Code             string
-	Name             string
-	Type             string
-	Status           string
-	AuditStatus      string `json:",omitempty"`
-	AuditFailMsg     string `json:",omitempty"`
-	AuditTime        int64  `json:",omitempty"`
-	ShortDescription string
-	Description      string
-	PicUrl           string
-	Score            float64
-	UseCount         int64
-	FrontCategoryId  int64
-	SupplierPk       int64
-	GmtCreated       int64
-	GmtModified      int64
-	ShopInfo         ShopInfo
-	ProductSkus      struct{ ProductSku []ProductSku }
-	ProductExtras    struct{ ProductExtra []ProductExtra }
-}
-
 func describeProduct(c *Call) (any, error) {
 	code := c.Params.Get("Code")
 	if code == "" {
@@ -319,7 +235,7 @@ func describeProduct(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := Product{
+	p := marketapi.PublicProduct{
 		Code: r.Code, Name: r.Name, Type: r.Type, Status: "已废弃",
 		ShortDescription: r.ShortDescription, Description: r.Description, PicUrl: r.PicURL,
 		Score: r.Score, UseCount: r.UseCount, FrontCategoryId: r.CategoryID, SupplierPk: uid,
@@ -327,54 +243,26 @@ func describeProduct(c *Call) (any, error) {
 	}
 	p.ShopInfo.Name = "Sandbox Seller"
 	p.ShopInfo.Id = uid
-	p.ShopInfo.WangWangs.WangWang = []WangWang{}
+	p.ShopInfo.WangWangs.WangWang = []marketapi.WangWang{}
 	p.ShopInfo.Telephones.Telephone = []string{}
-	p.ProductSkus.ProductSku = []ProductSku{}
-	p.ProductExtras.ProductExtra = []ProductExtra{}
-	periods := []OrderPeriod{}
+	p.ProductSkus.ProductSku = []marketapi.ProductSku{}
+	p.ProductExtras.ProductExtra = []marketapi.ProductExtra{}
+	periods := []marketapi.OrderPeriod{}
 	for _, spec := range r.periods() {
 		if ps, v := rules.ParsePeriods(r.typ(), []string{spec}); v == nil {
-			periods = append(periods, OrderPeriod{Name: spec, PeriodType: ps[0].PeriodType()})
+			periods = append(periods, marketapi.OrderPeriod{Name: spec, PeriodType: ps[0].PeriodType()})
 		}
 	}
 	for _, sku := range r.skus() {
-		ps := ProductSku{Code: sku.Code, Name: sku.Name, ChargeType: sku.ChargeType, Constraints: "{}"}
+		ps := marketapi.ProductSku{Code: sku.Code, Name: sku.Name, ChargeType: sku.ChargeType, Constraints: "{}"}
 		ps.OrderPeriods.OrderPeriod = periods
-		ps.Modules.Module = []Module{}
+		ps.Modules.Module = []marketapi.Module{}
 		p.ProductSkus.ProductSku = append(p.ProductSkus.ProductSku, ps)
 	}
 	if draft {
 		p.AuditStatus, p.AuditFailMsg, p.AuditTime = AuditStatus(r.Status), r.AuditFailMsg, r.AuditTime
 	}
 	return p, nil
-}
-
-// ProductItem is one entry of DescribeProducts.
-type ProductItem struct {
-	Code             string
-	Name             string
-	CategoryId       int64
-	SupplierId       int64
-	SupplierName     string
-	ShortDescription string
-	Tags             string
-	ImageUrl         string
-	PriceInfo        string
-	SuggestedPrice   string
-	DeliveryWay      string
-	DeliveryDate     string
-	WarrantyDate     string
-	TargetUrl        string
-	OperationSystem  string
-	Score            string
-}
-
-// ProductList is DescribeProducts' answer.
-type ProductList struct {
-	PageNumber   int
-	PageSize     int
-	TotalCount   int
-	ProductItems struct{ ProductItem []ProductItem }
 }
 
 var sortOrders = map[string]string{
@@ -444,7 +332,7 @@ func describeProducts(c *Call) (any, error) {
 		args = append(args, like, like)
 	}
 	cond := strings.Join(where, " AND ")
-	out := ProductList{PageNumber: page, PageSize: size}
+	out := marketapi.ProductList{PageNumber: page, PageSize: size}
 	if err := c.Tx.QueryRow(`SELECT COUNT(*) FROM products WHERE `+cond, args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
@@ -458,13 +346,13 @@ func describeProducts(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	out.ProductItems.ProductItem = []ProductItem{}
+	out.ProductItems.ProductItem = []marketapi.ProductItem{}
 	for rows.Next() {
 		p, err := scanProduct(rows)
 		if err != nil {
 			return nil, err
 		}
-		out.ProductItems.ProductItem = append(out.ProductItems.ProductItem, ProductItem{
+		out.ProductItems.ProductItem = append(out.ProductItems.ProductItem, marketapi.ProductItem{
 			Code: p.Code, Name: p.Name, CategoryId: p.CategoryID, SupplierId: uid, SupplierName: "Sandbox Seller",
 			ShortDescription: p.ShortDescription, ImageUrl: p.PicURL, SuggestedPrice: p.SuggestedPrice,
 			PriceInfo: p.SuggestedPrice, DeliveryWay: p.DeliveryWay, Score: strconv.FormatFloat(p.Score, 'f', 1, 64),
@@ -485,17 +373,9 @@ func sellerUID(tx *sql.Tx) (int64, error) {
 
 // --- Sandbox clock ------------------------------------------------------------------------
 
-// Clock is the answer of the clock actions.
-type Clock struct {
-	Now           string
-	RealNow       string
-	Offset        string
-	OffsetSeconds int64
-}
-
-func clockOf(off time.Duration) Clock {
+func clockOf(off time.Duration) marketapi.Clock {
 	real := time.Now()
-	return Clock{
+	return marketapi.Clock{
 		Now:           real.Add(off).UTC().Format(time.RFC3339),
 		RealNow:       real.UTC().Format(time.RFC3339),
 		Offset:        timeutil.FormatDuration(off),

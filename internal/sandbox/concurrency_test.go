@@ -7,6 +7,8 @@ import (
 	"os"
 	"sync"
 	"testing"
+
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 // TestConcurrentUploads: 8 goroutines × 500 signed UploadFile calls over TCP against one
@@ -16,7 +18,7 @@ func TestConcurrentUploads(t *testing.T) {
 	const workers, perWorker = 8, 500
 	store, _, c := newSandbox(t)
 	type result struct {
-		file    UploadedFile
+		file    marketapi.UploadedFile
 		content []byte
 	}
 	results := make([][]result, workers)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mkt-cli/mkt/internal/invoice"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/timeutil"
 )
 
@@ -24,64 +25,6 @@ const (
 	resultIssued  = "Success"
 	resultRefused = "Refused"
 )
-
-// InvoiceItem is one Result[] entry. Numbers are strings, as the real action sends them.
-type InvoiceItem struct {
-	Id                 string
-	InvoiceId          string
-	Status             string
-	Type               string
-	MaterialType       string
-	Title              string
-	AliyunPk           string
-	Price              string
-	UserNotice         string
-	CheckNotice        string
-	CreateTimeStr      string
-	ModifiedTimeStr    string
-	ModifiedTime       string
-	InvoiceList        []InvoiceListItem
-	ReceiptUserInfoDto struct{ TaxNumber string }
-	UserAddressDto     struct {
-		AliyunPk        string
-		Addressee       string
-		Phone           string
-		DeliveryAddress string
-		PostalCode      string
-		BizType         string
-		Emails          string
-	}
-	EvaluateList []EvaluateItem
-}
-
-// InvoiceListItem is an invoice issued for a request.
-type InvoiceListItem struct{ Id, InvoiceAmount string }
-
-// EvaluateItem is an order a request covers.
-type EvaluateItem struct {
-	Id           string
-	OutBizId     string
-	OrderType    string
-	ProductCode  string
-	ProductName  string
-	Amount       string
-	BizTimeStr   string
-	RealAliyunPk string
-	RealAliyunId string
-	Agent        bool
-}
-
-// InvoicePage is DescribeInvoiceForIsv's answer.
-type InvoicePage struct {
-	Code       string
-	Success    bool
-	PageNumber string
-	PageSize   string
-	Count      string
-	Result     []InvoiceItem
-	NextToken  string
-	MaxResults int
-}
 
 const invoiceColumns = `id, status, result, type, title, tax_number, aliyun_pk, amount, user_notice, check_notice, number, electron_url,
 	orders, addressee, phone, address, postal_code, emails, created_at, modified_at`
@@ -109,14 +52,14 @@ type invoiceOrder struct {
 	PaidAt      int64
 }
 
-func (r *invoiceRow) item() InvoiceItem {
+func (r *invoiceRow) item() marketapi.Invoice {
 	id := strconv.FormatInt(r.ID, 10)
-	it := InvoiceItem{Id: id, InvoiceId: id, Status: r.Result, Type: strconv.Itoa(r.Type), MaterialType: "1", Title: r.Title,
+	it := marketapi.Invoice{Id: id, InvoiceId: id, Status: r.Result, Type: strconv.Itoa(r.Type), MaterialType: "1", Title: r.Title,
 		AliyunPk: strconv.FormatInt(r.AliyunPK, 10), Price: r.Amount, UserNotice: r.UserNotice, CheckNotice: r.CheckNotice,
 		CreateTimeStr: invoice.FormatTime(time.UnixMilli(r.CreatedAt)), ModifiedTimeStr: invoice.FormatTime(time.UnixMilli(r.ModifiedAt)),
-		ModifiedTime: strconv.FormatInt(r.ModifiedAt, 10), InvoiceList: []InvoiceListItem{}, EvaluateList: []EvaluateItem{}}
+		ModifiedTime: strconv.FormatInt(r.ModifiedAt, 10), InvoiceList: []marketapi.InvoiceListItem{}, EvaluateList: []marketapi.EvaluateItem{}}
 	if r.Number != "" {
-		it.InvoiceList = append(it.InvoiceList, InvoiceListItem{Id: r.Number, InvoiceAmount: r.Amount})
+		it.InvoiceList = append(it.InvoiceList, marketapi.InvoiceListItem{Id: r.Number, InvoiceAmount: r.Amount})
 	}
 	it.ReceiptUserInfoDto.TaxNumber = r.Tax
 	a := &it.UserAddressDto
@@ -125,7 +68,7 @@ func (r *invoiceRow) item() InvoiceItem {
 	var orders []invoiceOrder
 	json.Unmarshal([]byte(r.Orders), &orders)
 	for _, o := range orders {
-		it.EvaluateList = append(it.EvaluateList, EvaluateItem{Id: strconv.FormatInt(o.OrderId, 10), OutBizId: strconv.FormatInt(o.OrderId, 10),
+		it.EvaluateList = append(it.EvaluateList, marketapi.EvaluateItem{Id: strconv.FormatInt(o.OrderId, 10), OutBizId: strconv.FormatInt(o.OrderId, 10),
 			OrderType: o.OrderType, ProductCode: o.ProductCode, ProductName: o.ProductName, Amount: o.Amount,
 			BizTimeStr: invoice.FormatTime(time.UnixMilli(o.PaidAt)), RealAliyunPk: it.AliyunPk})
 	}
@@ -198,7 +141,7 @@ func describeInvoiceForIsv(c *Call) (any, error) {
 	if len(where) > 0 {
 		cond = strings.Join(where, " AND ")
 	}
-	out := InvoicePage{Code: "200", Success: true, PageNumber: strconv.Itoa(page), PageSize: strconv.Itoa(size), Result: []InvoiceItem{}}
+	out := marketapi.InvoicePage{Code: "200", Success: true, PageNumber: strconv.Itoa(page), PageSize: strconv.Itoa(size), Result: []marketapi.Invoice{}}
 	// Oldest first: the order in which the 7-day deadlines fall due. A page that follows one
 	// just served resumes where it ended (keyset) and keeps its count; any other page walks
 	// the offset over the index alone, then reads its rows.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/spi"
 )
 
@@ -46,64 +47,16 @@ func loadOrder(c *Call, raw string) (*orderRow, string, error) {
 
 func priceFloat(s string) float64 { f, _ := strconv.ParseFloat(s, 64); return f }
 
-// OrderForIsv is DescribeOrderForIsv's answer.
-type OrderForIsv struct {
-	OrderId         int64
-	AliUid          int64
-	ProductCode     string
-	ProductName     string
-	ProductSkuCode  string
-	OrderType       string
-	PeriodType      string
-	PayStatus       string
-	OrderStatus     string
-	Quantity        int
-	AccountQuantity int64
-	OriginalPrice   float64
-	TotalPrice      float64
-	PaymentPrice    float64
-	CouponPrice     float64
-	CreatedOn       int64
-	PaidOn          int64
-	InstanceIds     []string
-	Components      map[string]any
-}
-
 func describeOrderForIsv(c *Call) (any, error) {
 	o, name, err := loadOrder(c, c.Params.Get("OrderId"))
 	if err != nil {
 		return nil, err
 	}
 	p := priceFloat(o.Price)
-	return OrderForIsv{OrderId: o.ID, AliUid: o.AliUID, ProductCode: o.ProductCode, ProductName: name, ProductSkuCode: o.SkuCode,
+	return marketapi.OrderForIsv{OrderId: o.ID, AliUid: o.AliUID, ProductCode: o.ProductCode, ProductName: name, ProductSkuCode: o.SkuCode,
 		OrderType: o.Type, PeriodType: o.Period, PayStatus: o.PayStatus, OrderStatus: o.Status, Quantity: o.Quantity, AccountQuantity: 1,
 		OriginalPrice: p, TotalPrice: p, PaymentPrice: p, CreatedOn: o.CreatedAt, PaidOn: o.PaidAt,
 		InstanceIds: []string{strconv.FormatInt(o.InstanceID, 10)}, Components: map[string]any{}}, nil
-}
-
-// Order is DescribeOrder's answer: the buyer-side view, with the older wrapper objects.
-type Order struct {
-	OrderId             int64
-	AliUid              int64
-	ProductCode         string
-	ProductName         string
-	ProductSkuCode      string
-	SupplierCompanyName string
-	OrderType           string
-	PeriodType          string
-	PayStatus           string
-	OrderStatus         string
-	Quantity            int
-	AccountQuantity     int64
-	OriginalPrice       float64
-	TotalPrice          float64
-	PaymentPrice        float64
-	CouponPrice         float64
-	CreatedOn           int64
-	PaidOn              int64
-	Components          map[string]any
-	SupplierTelephones  struct{ Telephone []string }
-	InstanceIds         struct{ InstanceId []string }
 }
 
 func describeOrder(c *Call) (any, error) {
@@ -112,7 +65,7 @@ func describeOrder(c *Call) (any, error) {
 		return nil, err
 	}
 	p := priceFloat(o.Price)
-	out := Order{OrderId: o.ID, AliUid: o.AliUID, ProductCode: o.ProductCode, ProductName: name, ProductSkuCode: o.SkuCode,
+	out := marketapi.Order{OrderId: o.ID, AliUid: o.AliUID, ProductCode: o.ProductCode, ProductName: name, ProductSkuCode: o.SkuCode,
 		SupplierCompanyName: supplierName, OrderType: o.Type, PeriodType: o.Period, PayStatus: o.PayStatus, OrderStatus: o.Status,
 		Quantity: o.Quantity, AccountQuantity: 1, OriginalPrice: p, TotalPrice: p, PaymentPrice: p, CreatedOn: o.CreatedAt, PaidOn: o.PaidAt,
 		Components: map[string]any{}}
@@ -121,36 +74,11 @@ func describeOrder(c *Call) (any, error) {
 	return out, nil
 }
 
-// InstanceForIsv is DescribeInstanceForIsv's answer.
-type InstanceForIsv struct {
-	InstanceId     int64
-	OrderId        int64
-	ProductCode    string
-	ProductName    string
-	ProductSkuCode string
-	ProductType    string
-	SupplierName   string
-	Status         string
-	IsTrial        bool
-	AutoRenewal    string
-	BeganOn        int64
-	EndOn          int64
-	CreatedOn      int64
-	AppJson        string
-	HostJson       string
-	ExtendJson     string
-	ComponentJson  string
-	ImageJson      string
-	LicenseCode    string
-	ActiveAddress  string
-	RelationalData struct{ ServiceStatus string }
-}
-
-func instanceModel(c *Call, r *instanceRow) InstanceForIsv {
+func instanceModel(c *Call, r *instanceRow) marketapi.InstanceForIsv {
 	var name, typ string
 	c.Tx.QueryRow(`SELECT name, type FROM products WHERE code = ?`, r.ProductCode).Scan(&name, &typ)
 	ext, _ := json.Marshal(map[string]any{"isvInstanceId": r.IsvID, "orderBizId": r.BizID})
-	out := InstanceForIsv{InstanceId: r.ID, OrderId: r.OrderID, ProductCode: r.ProductCode, ProductName: name, ProductSkuCode: r.SkuCode,
+	out := marketapi.InstanceForIsv{InstanceId: r.ID, OrderId: r.OrderID, ProductCode: r.ProductCode, ProductName: name, ProductSkuCode: r.SkuCode,
 		ProductType: typ, SupplierName: supplierName, Status: r.Status, IsTrial: r.Trial, AutoRenewal: "false", BeganOn: r.BeganOn,
 		EndOn: r.EndOn, CreatedOn: r.CreatedAt, AppJson: r.AppJSON, HostJson: r.HostJSON, ExtendJson: string(ext), ComponentJson: "{}",
 		LicenseCode: r.License, ActiveAddress: r.AA}
@@ -166,50 +94,14 @@ func describeInstanceForIsv(c *Call) (any, error) {
 	return instanceModel(c, r), nil
 }
 
-// Instance is DescribeInstance's answer (the buyer-side view, with Modules).
-type Instance struct {
-	InstanceForIsv
-	Constraints string
-	Modules     struct{ Module []Module }
-}
-
 func describeInstance(c *Call) (any, error) {
 	r, err := loadInstance(c, c.Params.Get("InstanceId"))
 	if err != nil {
 		return nil, err
 	}
-	out := Instance{InstanceForIsv: instanceModel(c, r), Constraints: "{}"}
-	out.Modules.Module = []Module{}
+	out := marketapi.Instance{InstanceForIsv: instanceModel(c, r), Constraints: "{}"}
+	out.Modules.Module = []marketapi.Module{}
 	return out, nil
-}
-
-// InstanceItem is one entry of DescribeInstances.
-type InstanceItem struct {
-	InstanceId     int64
-	OrderId        int64
-	ProductCode    string
-	ProductName    string
-	ProductSkuCode string
-	ProductType    string
-	SupplierName   string
-	Status         string
-	BeganOn        int64
-	EndOn          int64
-	CreatedOn      int64
-	AppJson        string
-	HostJson       string
-	ApiJson        string
-	ImageJson      string
-	IdaasJson      string
-	ExtendJson     string
-}
-
-// InstanceList is DescribeInstances' answer.
-type InstanceList struct {
-	PageNumber    int
-	PageSize      int
-	TotalCount    int
-	InstanceItems struct{ InstanceItem []InstanceItem }
 }
 
 func describeInstances(c *Call) (any, error) {
@@ -254,8 +146,8 @@ func describeInstances(c *Call) (any, error) {
 		where = append(where, "i.product_code "+pair.op+" ("+strings.Join(qs, ",")+")")
 	}
 	cond := strings.Join(where, " AND ")
-	out := InstanceList{PageNumber: page, PageSize: size}
-	out.InstanceItems.InstanceItem = []InstanceItem{}
+	out := marketapi.InstanceList{PageNumber: page, PageSize: size}
+	out.InstanceItems.InstanceItem = []marketapi.InstanceItem{}
 	if err := c.Tx.QueryRow(`SELECT COUNT(*) FROM instances i LEFT JOIN products p ON p.code = i.product_code WHERE `+cond, args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
@@ -277,7 +169,7 @@ func describeInstances(c *Call) (any, error) {
 			return nil, err
 		}
 		m := instanceModel(c, r)
-		out.InstanceItems.InstanceItem = append(out.InstanceItems.InstanceItem, InstanceItem{InstanceId: m.InstanceId, OrderId: m.OrderId,
+		out.InstanceItems.InstanceItem = append(out.InstanceItems.InstanceItem, marketapi.InstanceItem{InstanceId: m.InstanceId, OrderId: m.OrderId,
 			ProductCode: m.ProductCode, ProductName: m.ProductName, ProductSkuCode: m.ProductSkuCode, ProductType: m.ProductType,
 			SupplierName: m.SupplierName, Status: m.Status, BeganOn: m.BeganOn, EndOn: m.EndOn, CreatedOn: m.CreatedOn,
 			AppJson: m.AppJson, HostJson: m.HostJson, ExtendJson: m.ExtendJson})
@@ -303,30 +195,6 @@ func validLicenseCode(s string) bool {
 		}
 	}
 	return true
-}
-
-// LicenseAttribute is one ExtendArray entry.
-type LicenseAttribute struct{ Code, Value string }
-
-// License is DescribeLicense's License object.
-type License struct {
-	LicenseCode   string
-	LicenseStatus string
-	InstanceId    string
-	ProductCode   string
-	ProductSkuId  string
-	ProductName   string
-	SupplierName  string
-	CreateTime    string
-	ExpiredTime   string
-	ActivateTime  string
-	ExtendArray   struct{ LicenseAttribute []LicenseAttribute }
-	ExtendInfo    struct {
-		AliUid          int64
-		AccountQuantity int64
-		Email           string
-		Mobile          string
-	}
 }
 
 func licenseErr(code, msg string) *Error { return &Error{Status: 400, Code: code, Message: msg} }
@@ -372,12 +240,13 @@ func describeLicense(c *Call) (any, error) {
 	}
 	var name string
 	c.Tx.QueryRow(`SELECT name FROM products WHERE code = ?`, inst.ProductCode).Scan(&name)
-	l := License{LicenseCode: code, LicenseStatus: status, InstanceId: strconv.FormatInt(inst.ID, 10), ProductCode: inst.ProductCode,
+	l := marketapi.License{LicenseCode: code, LicenseStatus: status, InstanceId: strconv.FormatInt(inst.ID, 10), ProductCode: inst.ProductCode,
 		ProductSkuId: inst.SkuCode, ProductName: name, SupplierName: supplierName, CreateTime: cst(created), ExpiredTime: cst(inst.EndOn),
 		ActivateTime: cst(activated)}
-	l.ExtendArray.LicenseAttribute = []LicenseAttribute{
-		{"package_version", inst.SkuCode}, {"orderBizId", strconv.FormatInt(inst.BizID, 10)}, {"activeAddress", inst.AA},
-		{"orderId", strconv.FormatInt(inst.OrderID, 10)}, {"aliUid", strconv.FormatInt(inst.AliUID, 10)}, {"expiresTime", cst(inst.EndOn)},
+	attr := func(code, value string) marketapi.LicenseAttribute { return marketapi.LicenseAttribute{Code: code, Value: value} }
+	l.ExtendArray.LicenseAttribute = []marketapi.LicenseAttribute{
+		attr("package_version", inst.SkuCode), attr("orderBizId", strconv.FormatInt(inst.BizID, 10)), attr("activeAddress", inst.AA),
+		attr("orderId", strconv.FormatInt(inst.OrderID, 10)), attr("aliUid", strconv.FormatInt(inst.AliUID, 10)), attr("expiresTime", cst(inst.EndOn)),
 	}
 	l.ExtendInfo.AliUid, l.ExtendInfo.AccountQuantity = inst.AliUID, 1
 	return map[string]any{"License": l}, nil
@@ -408,18 +277,6 @@ func activateLicense(c *Call) (any, error) {
 
 // --- Metering (reference §1.5) ---------------------------------------------------------------
 
-// MeteringRecord is one element of PushMeteringData's Metering array.
-type MeteringRecord struct {
-	InstanceId string
-	StartTime  string
-	EndTime    string
-	Entities   []struct {
-		Key           string
-		Value         string
-		MeteringAssit string `json:"meteringAssit"`
-	}
-}
-
 // MeteringInterval is the least time between two pushes for one instance.
 const MeteringInterval = 60 * time.Second
 
@@ -428,7 +285,7 @@ func pushMeteringData(c *Call) (any, error) {
 	if raw == "" {
 		return nil, Errf(400, "Invalid.Parameter.Metering", "Metering is empty.")
 	}
-	var recs []MeteringRecord
+	var recs []marketapi.MeteringRecord
 	if err := json.Unmarshal([]byte(raw), &recs); err != nil {
 		return nil, Errf(400, "Invalid.Parameter.Metering", "Metering is not a JSON array of records: %v", err)
 	}
@@ -490,14 +347,6 @@ func pushMeteringData(c *Call) (any, error) {
 
 // --- Failed notifications (reference §4.3) ---------------------------------------------------
 
-// Notification is one entry of DescribeFailedNotifications.
-type Notification struct {
-	NotificationRequestId string
-	Action                string
-	Message               string
-	CreateTime            int64
-}
-
 func describeFailedNotifications(c *Call) (any, error) {
 	get := func(k string) (int, error) {
 		v := c.Params.Get(k)
@@ -523,8 +372,8 @@ func describeFailedNotifications(c *Call) (any, error) {
 		TotalCount       int
 		PageNumber       int
 		PageSize         int
-		NotificationList []Notification
-	}{PageNumber: page, PageSize: size, NotificationList: []Notification{}}
+		NotificationList []marketapi.Notification
+	}{PageNumber: page, PageSize: size, NotificationList: []marketapi.Notification{}}
 	c.Tx.QueryRow(`SELECT COUNT(*) FROM notifications WHERE confirmed = 0`).Scan(&out.TotalCount)
 	rows, err := c.Tx.Query(`SELECT id, action, message, created_at FROM notifications WHERE confirmed = 0 ORDER BY created_at, id LIMIT ? OFFSET ?`, size, (page-1)*size)
 	if err != nil {
@@ -532,7 +381,7 @@ func describeFailedNotifications(c *Call) (any, error) {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var n Notification
+		var n marketapi.Notification
 		if err := rows.Scan(&n.NotificationRequestId, &n.Action, &n.Message, &n.CreateTime); err != nil {
 			return nil, err
 		}

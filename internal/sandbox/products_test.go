@@ -87,7 +87,7 @@ func TestSaaSLifeCycle(t *testing.T) {
 	}
 
 	// The public action sees it, with the matching AuditStatus and the SKUs.
-	var pub Product
+	var pub marketapi.PublicProduct
 	if err := s.c.Call(context.Background(), market.Request{Action: "DescribeProduct", Query: url.Values{"Code": {p.Code}, "QueryDraft": {"true"}}}, &pub); err != nil {
 		t.Fatal(err)
 	}

@@ -10,31 +10,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 	"github.com/mkt-cli/mkt/internal/spi"
 )
 
 // The buyer's side, played by the sandbox: purchases, renewals, upgrades, expiry, release and
 // refunds create orders and instances and call the product's SPI like the marketplace does.
-
-// PurchaseResult is the answer of the Sandbox* purchase actions.
-type PurchaseResult struct {
-	OrderId     int64
-	OrderBizId  int64
-	InstanceId  int64
-	Status      string
-	LicenseCode string `json:",omitempty"`
-	EndOn       string
-	Spi         *SpiOutcome `json:",omitempty"`
-}
-
-// SpiOutcome says what the product's production URL answered.
-type SpiOutcome struct {
-	Action        string
-	Calls         int
-	IsvInstanceId string `json:",omitempty"`
-	Error         string `json:",omitempty"`
-}
 
 type instanceRow struct {
 	ID, OrderID, BizID, AliUID            int64
@@ -213,7 +195,7 @@ func sandboxPurchase(c *Call) (any, error) {
 		inst.ID, inst.OrderID, inst.BizID, inst.AliUID, inst.ProductCode, inst.SkuCode, inst.Status, inst.Trial, inst.BeganOn, inst.EndOn, inst.CreatedAt); err != nil {
 		return nil, err
 	}
-	res := PurchaseResult{OrderId: orderID, OrderBizId: bizID, InstanceId: instID}
+	res := marketapi.Purchase{OrderId: orderID, OrderBizId: bizID, InstanceId: instID}
 	switch {
 	case r.typ() == rules.TypeSaaS && r.DeliveryMode == rules.DeliverySPI:
 		res.Spi = createViaSPI(c, r, inst, retriesParam(c))
@@ -299,8 +281,8 @@ func truncateStr(s string, n int) string {
 
 // createViaSPI calls createInstance, retrying while the answer is instanceId=0 (bounded, with
 // backoff), and stores what came back. A failure becomes a failed notification.
-func createViaSPI(c *Call, r *sellerRow, inst *instanceRow, tries int) *SpiOutcome {
-	out := &SpiOutcome{Action: spi.CreateInstance}
+func createViaSPI(c *Call, r *sellerRow, inst *instanceRow, tries int) *marketapi.SpiOutcome {
+	out := &marketapi.SpiOutcome{Action: spi.CreateInstance}
 	params := spi.Params(spi.CreateInstance, spiContext(inst, inst.OrderID))
 	delay := 50 * time.Millisecond
 	for {
@@ -344,7 +326,7 @@ func failedNotification(c *Call, action string, inst *instanceRow, orderID int64
 
 // lifecycleSPI sends a lifecycle call when the product has a production URL; failures become
 // failed notifications.
-func lifecycleSPI(c *Call, inst *instanceRow, orderID int64, action string, mutate func(*spi.Context)) *SpiOutcome {
+func lifecycleSPI(c *Call, inst *instanceRow, orderID int64, action string, mutate func(*spi.Context)) *marketapi.SpiOutcome {
 	r, err := loadProduct(c, inst.ProductCode)
 	if err != nil || r.ProductionURL == "" || (r.typ() == rules.TypeSaaS && r.DeliveryMode != rules.DeliverySPI) {
 		return nil
@@ -353,7 +335,7 @@ func lifecycleSPI(c *Call, inst *instanceRow, orderID int64, action string, muta
 	if mutate != nil {
 		mutate(&sc)
 	}
-	out := &SpiOutcome{Action: action, Calls: 1}
+	out := &marketapi.SpiOutcome{Action: action, Calls: 1}
 	if _, probs := callSPI(c, r, inst, spi.Params(action, sc)); len(probs) > 0 {
 		out.Error = string(probs[0])
 		failedNotification(c, action, inst, orderID)
@@ -390,7 +372,7 @@ func sandboxRenew(c *Call) (any, error) {
 		return nil, err
 	}
 	out := lifecycleSPI(c, inst, orderID, spi.RenewInstance, nil)
-	return PurchaseResult{OrderId: orderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
+	return marketapi.Purchase{OrderId: orderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
 }
 
 func sandboxUpgrade(c *Call) (any, error) {
@@ -419,7 +401,7 @@ func sandboxUpgrade(c *Call) (any, error) {
 		return nil, err
 	}
 	out := lifecycleSPI(c, inst, orderID, spi.UpgradeInstance, nil)
-	return PurchaseResult{OrderId: orderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
+	return marketapi.Purchase{OrderId: orderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
 }
 
 func sandboxExpire(c *Call) (any, error) {
@@ -436,7 +418,7 @@ func sandboxExpire(c *Call) (any, error) {
 		c.Tx.Exec(`UPDATE licenses SET status = 'EXPIRED' WHERE code = ?`, inst.License)
 	}
 	out := lifecycleSPI(c, inst, inst.OrderID, spi.ExpiredInstance, nil)
-	return PurchaseResult{OrderId: inst.OrderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
+	return marketapi.Purchase{OrderId: inst.OrderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
 }
 
 func sandboxRelease(c *Call) (any, error) {
@@ -456,7 +438,7 @@ func sandboxRelease(c *Call) (any, error) {
 		c.Tx.Exec(`UPDATE licenses SET status = 'DISCARD' WHERE code = ?`, inst.License)
 	}
 	out := lifecycleSPI(c, inst, inst.OrderID, spi.ReleaseInstance, func(sc *spi.Context) { sc.IsRefund = refund })
-	return PurchaseResult{OrderId: inst.OrderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
+	return marketapi.Purchase{OrderId: inst.OrderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
 }
 
 // sandboxRefund refunds the latest renewal that has not taken effect (refundRenewInstance).
@@ -490,5 +472,5 @@ func sandboxRefund(c *Call) (any, error) {
 		return nil, err
 	}
 	out := lifecycleSPI(c, inst, orderID, spi.RefundRenewInstance, nil)
-	return PurchaseResult{OrderId: orderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
+	return marketapi.Purchase{OrderId: orderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
 }

@@ -44,9 +44,9 @@ func listedProduct(t *testing.T, s seller, extra url.Values) marketapi.Product {
 	return s.must("SandboxReviewProduct", url.Values{"Code": {prod.Code}, "Decision": {"approve"}})
 }
 
-func purchase(t *testing.T, s seller, action string, p url.Values) PurchaseResult {
+func purchase(t *testing.T, s seller, action string, p url.Values) marketapi.Purchase {
 	t.Helper()
-	var r PurchaseResult
+	var r marketapi.Purchase
 	if err := s.do(action, p, &r); err != nil {
 		t.Fatalf("%s: %v", action, err)
 	}
@@ -76,14 +76,14 @@ func TestPurchaseCallsTheSPI(t *testing.T) {
 	if res.Status != "OPENED" || res.Spi == nil || res.Spi.Calls != 3 || res.Spi.IsvInstanceId != fmt.Sprint(res.OrderBizId) {
 		t.Fatalf("purchase: %+v %+v", res, res.Spi)
 	}
-	var inst InstanceForIsv
+	var inst marketapi.InstanceForIsv
 	if err := s.c.Call(context.Background(), market.Request{Action: "DescribeInstanceForIsv", Query: url.Values{"InstanceId": {fmt.Sprint(res.InstanceId)}}}, &inst); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(inst.AppJson, "frontEndUrl") || inst.ProductSkuCode != "sku2" || inst.Status != "OPENED" || inst.ProductType != "APP" {
 		t.Errorf("instance: %+v", inst)
 	}
-	var order OrderForIsv
+	var order marketapi.OrderForIsv
 	if err := s.c.Call(context.Background(), market.Request{Action: "DescribeOrderForIsv", Query: url.Values{"OrderId": {fmt.Sprint(res.OrderId)}}}, &order); err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestFailedSPIBecomesANotification(t *testing.T) {
 	}
 	var list struct {
 		TotalCount       int
-		NotificationList []Notification
+		NotificationList []marketapi.Notification
 	}
 	q := url.Values{"PageNumber": {"1"}, "PageSize": {"10"}}
 	if err := s.c.Call(context.Background(), market.Request{Action: "DescribeFailedNotifications", Query: q}, &list); err != nil {
@@ -150,7 +150,7 @@ func TestLicensesAndMetering(t *testing.T) {
 		t.Fatalf("%+v", res)
 	}
 	lic := url.Values{"LicenseCode": {res.LicenseCode}}
-	var d struct{ License License }
+	var d struct{ License marketapi.License }
 	if err := s.c.Call(context.Background(), market.Request{Action: "DescribeLicense", Query: lic}, &d); err != nil {
 		t.Fatal(err)
 	}

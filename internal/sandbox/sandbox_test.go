@@ -73,7 +73,7 @@ func TestDescribeProductsShape(t *testing.T) {
 	}
 	insertProduct(t, store, "cmgj999999", "Draft one", "APP", "DRAFT", 100)
 
-	var list ProductList
+	var list marketapi.ProductList
 	if err := call(t, c, "DescribeProducts", url.Values{"PageNumber": {"3"}, "PageSize": {"10"}}, &list); err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestDescribeProduct(t *testing.T) {
 	insertProduct(t, store, "cmgj000001", "Listed", "APP", "LISTED", 1)
 	insertProduct(t, store, "cmgj000002", "In review", "APP", "REVIEWING", 2)
 
-	var p Product
+	var p marketapi.PublicProduct
 	if err := call(t, c, "DescribeProduct", url.Values{"Code": {"cmgj000001"}}, &p); err != nil {
 		t.Fatal(err)
 	}
@@ -124,8 +124,8 @@ func TestDescribeProduct(t *testing.T) {
 	}
 }
 
-func upload(c *market.Client, token, name string, content []byte) (UploadedFile, error) {
-	var f UploadedFile
+func upload(c *market.Client, token, name string, content []byte) (marketapi.UploadedFile, error) {
+	var f marketapi.UploadedFile
 	err := c.Call(context.Background(), market.Request{
 		Action: "UploadFile", ClientToken: token,
 		Form: url.Values{"FileName": {name}, "Content": {base64.StdEncoding.EncodeToString(content)}},
@@ -170,7 +170,7 @@ func TestUploadFileIdempotent(t *testing.T) {
 
 func TestClockPersists(t *testing.T) {
 	store, _, c := newSandbox(t)
-	var clk Clock
+	var clk marketapi.Clock
 	if err := call(t, c, "SandboxAdvanceClock", url.Values{"Duration": {"6d"}}, &clk); err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +245,7 @@ func TestV1RequestWithEmptyParameter(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var list ProductList
+	var list marketapi.ProductList
 	json.NewDecoder(resp.Body).Decode(&list)
 	if resp.StatusCode != 200 || list.PageSize != 5 {
 		t.Fatalf("V1: %d %+v", resp.StatusCode, list)
@@ -269,7 +269,7 @@ func TestInProcessTransport(t *testing.T) {
 	id, secret, _ := store.Credentials()
 	c := market.New(market.Options{Endpoint: "http://sandbox.mkt.local", Transport: Transport{Handler: NewServer(store)},
 		Credential: market.Credential{AccessKeyID: id, AccessKeySecret: secret}})
-	var list ProductList
+	var list marketapi.ProductList
 	if err := c.Call(context.Background(), market.Request{Action: "DescribeProducts"}, &list); err != nil || list.PageSize != 10 {
 		t.Fatalf("%+v %v", list, err)
 	}

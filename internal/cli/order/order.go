@@ -36,7 +36,7 @@ func NewCmdOrder(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return f.Print(o, func() error { return table(f, []marketapi.Order{o}) })
+			return f.Print(o, func() error { return table(f, []marketapi.OrderForIsv{o}) })
 		},
 	}
 	var product string
@@ -57,7 +57,7 @@ sellers, so mkt walks the instances (DescribeInstances) and reads each one's ord
 			if err := client.ListInstances(cmd.Context(), product, "", func(it []marketapi.InstanceItem, _ int) bool { items = append(items, it...); return true }); err != nil {
 				return err
 			}
-			orders := []marketapi.Order{}
+			orders := []marketapi.OrderForIsv{}
 			for _, it := range items {
 				o, err := client.GetOrder(cmd.Context(), strconv.FormatInt(it.OrderId, 10))
 				if err != nil {
@@ -73,7 +73,7 @@ sellers, so mkt walks the instances (DescribeInstances) and reads each one's ord
 	return cmd
 }
 
-func table(f *cmdutil.Factory, os []marketapi.Order) error {
+func table(f *cmdutil.Factory, os []marketapi.OrderForIsv) error {
 	ios := f.IOStreams
 	t := ios.NewTable("ORDER", "TYPE", f.T("col.code"), "SKU", "PERIOD", "PRICE", "BUYER")
 	for _, o := range os {

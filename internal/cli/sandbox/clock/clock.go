@@ -9,7 +9,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/market"
-	"github.com/mkt-cli/mkt/internal/sandbox"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/timeutil"
 )
 
@@ -86,7 +86,7 @@ func clockRun(ctx context.Context, opts *Options) error {
 	if opts.Duration != "" {
 		q.Set("Duration", opts.Duration)
 	}
-	var clk sandbox.Clock
+	var clk marketapi.Clock
 	if err := client.Call(ctx, market.Request{Action: opts.Action, Query: q}, &clk); err != nil {
 		return err
 	}
