@@ -15,6 +15,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/build"
 	applycmd "github.com/mkt-cli/mkt/internal/cli/apply"
+	"github.com/mkt-cli/mkt/internal/cli/factory"
 	"github.com/mkt-cli/mkt/internal/cli/root"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/config"
@@ -46,7 +47,7 @@ func Main() int {
 
 // Run is Main with everything injected, for tests.
 func Run(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string) int {
-	f := cmdutil.NewFactory(ios, getenv)
+	f := factory.New(ios, getenv)
 	defer f.Close()
 	cmd := root.NewCmdRoot(f, build.Read())
 	cmd.SetArgs(args)

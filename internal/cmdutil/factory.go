@@ -1,6 +1,7 @@
 package cmdutil
 
 import (
+	"errors"
 	"sync"
 	"time"
 
@@ -8,7 +9,6 @@ import (
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 	"github.com/mkt-cli/mkt/internal/market"
-	"github.com/mkt-cli/mkt/internal/sandbox"
 )
 
 // GlobalOptions are the root's persistent flags (DESIGN §3). Cobra fills them while parsing;
@@ -41,17 +41,37 @@ type Factory struct {
 	res     *config.Resolved
 	resErr  error
 
-	store  *sandbox.Store
-	client *market.Client
+	// The wiring, set by the composition root (internal/cli/factory); tests set fakes. Each
+	// is made on first use, so `mkt --help` opens nothing.
+
+	// Client is this run's API client.
+	Client func() (*market.Client, error)
+	// SandboxClient is Client for commands that only make sense against a sandbox: it refuses
+	// a configuration that points at the real marketplace.
+	SandboxClient func() (*market.Client, error)
+	// InSandbox reports whether this run's client talks to the embedded sandbox.
+	InSandbox func() bool
+	// SPIKey finds the ISV key that signs SPI calls and says where it came from.
+	SPIKey func(fromStdin bool) (key, source string, err error)
+	// Close releases what the run opened.
+	Close func()
 }
+
+// errNotWired is what an unwired Factory answers (a test that forgot a fake).
+var errNotWired = errors.New("cmdutil: this Factory has no client; build it with internal/cli/factory.New or set a fake")
 
 // NewFactory returns a Factory over the given streams and environment.
 func NewFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 	return &Factory{
-		IOStreams: ios,
-		Getenv:    getenv,
-		Global:    &GlobalOptions{},
-		Now:       time.Now,
+		IOStreams:     ios,
+		Getenv:        getenv,
+		Global:        &GlobalOptions{},
+		Now:           time.Now,
+		Client:        func() (*market.Client, error) { return nil, errNotWired },
+		SandboxClient: func() (*market.Client, error) { return nil, errNotWired },
+		InSandbox:     func() bool { return false },
+		SPIKey:        func(bool) (string, string, error) { return "", "", errNotWired },
+		Close:         func() {},
 	}
 }
 

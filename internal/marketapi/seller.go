@@ -282,3 +282,17 @@ type UploadedFile struct {
 	Sha256      string
 	CreateTime  string
 }
+
+// MaxUploadBytes bounds one uploaded file.
+const MaxUploadBytes = 10 << 20
+
+// UploadExtensions are the file types the marketplace takes as materials.
+var UploadExtensions = map[string]string{
+	".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+	".gif": "image/gif", ".webp": "image/webp", ".txt": "text/plain", ".md": "text/markdown",
+	".html": "text/html", ".doc": "application/msword", ".zip": "application/zip",
+	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+// AgreementExtensions are the file types an uploaded agreement may have.
+var AgreementExtensions = map[string]bool{".pdf": true, ".doc": true, ".docx": true, ".md": true, ".html": true, ".txt": true}

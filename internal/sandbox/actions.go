@@ -117,17 +117,6 @@ func RepeatList(p url.Values, prefix string, fields ...string) []map[string]stri
 
 // --- UploadFile (mkt's seller extension) -------------------------------------------------
 
-// MaxUploadBytes bounds one uploaded file.
-const MaxUploadBytes = 10 << 20
-
-// UploadExtensions are the file types the marketplace takes as materials.
-var UploadExtensions = map[string]string{
-	".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-	".gif": "image/gif", ".webp": "image/webp", ".txt": "text/plain", ".md": "text/markdown",
-	".html": "text/html", ".doc": "application/msword", ".zip": "application/zip",
-	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
 func uploadFile(c *Call) (any, error) {
 	name := c.Params.Get("FileName")
 	if name == "" {
@@ -137,10 +126,10 @@ func uploadFile(c *Call) (any, error) {
 		return nil, Errf(400, "InvalidParameter.FileName", "FileName %q must be a plain file name of at most 200 bytes.", name)
 	}
 	ext := strings.ToLower(filepath.Ext(name))
-	ctype, ok := UploadExtensions[ext]
+	ctype, ok := marketapi.UploadExtensions[ext]
 	if !ok {
-		exts := make([]string, 0, len(UploadExtensions))
-		for e := range UploadExtensions {
+		exts := make([]string, 0, len(marketapi.UploadExtensions))
+		for e := range marketapi.UploadExtensions {
 			exts = append(exts, e)
 		}
 		sort.Strings(exts)
@@ -163,8 +152,8 @@ func uploadFile(c *Call) (any, error) {
 	if len(content) == 0 {
 		return nil, Errf(400, "InvalidParameter.Content", "The file is empty.")
 	}
-	if len(content) > MaxUploadBytes {
-		return nil, Errf(400, "InvalidParameter.FileSize", "The file is %d bytes; the limit is %d.", len(content), MaxUploadBytes)
+	if len(content) > marketapi.MaxUploadBytes {
+		return nil, Errf(400, "InvalidParameter.FileSize", "The file is %d bytes; the limit is %d.", len(content), marketapi.MaxUploadBytes)
 	}
 	sha, err := c.Store.PutBlob(content)
 	if err != nil {

@@ -424,9 +424,6 @@ func attachDeliveryTemplate(c *Call) (any, error) {
 
 // --- Agreements (FAQ 三 Q3) ---------------------------------------------------------------
 
-// AgreementExtensions are the file types an uploaded agreement may have.
-var AgreementExtensions = map[string]bool{".pdf": true, ".doc": true, ".docx": true, ".md": true, ".html": true, ".txt": true}
-
 func describeAgreementTemplates(c *Call) (any, error) {
 	id := c.Params.Get("TemplateId")
 	out := marketapi.AgreementTemplatePage{Templates: []marketapi.AgreementTemplate{}}
@@ -475,7 +472,7 @@ func modifyProductAgreement(c *Call) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		if !AgreementExtensions[strings.ToLower(filepath.Ext(name))] {
+		if !marketapi.AgreementExtensions[strings.ToLower(filepath.Ext(name))] {
 			return nil, badParam("FileType", "An agreement must be a .pdf, .doc, .docx, .md, .html or .txt file; %q is not.", name)
 		}
 		a.FileId, a.FileName = file, name

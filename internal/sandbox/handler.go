@@ -62,6 +62,22 @@ type Call struct {
 	Lang i18n.Lang
 	// db is the pool Tx belongs to, for the statement cache.
 	db *sql.DB
+	// after is the work the action deferred until its transaction has committed.
+	after []func(context.Context) error
+}
+
+// AfterCommit defers fn until the call's transaction has committed: work that must not hold
+// the write lock (a call to the vendor's endpoint). fn runs before the answer is encoded, so it
+// may complete the result (through a pointer the action returned); it records what it learnt
+// in a transaction of its own. Actions that take a ClientToken cannot defer work: their
+// answer is stored with the token inside the transaction.
+func (c *Call) AfterCommit(fn func(context.Context) error) { c.after = append(c.after, fn) }
+
+// inTx is the call as seen by a later transaction of the same request.
+func (c *Call) inTx(tx *sql.Tx) *Call {
+	c2 := *c
+	c2.Tx, c2.db, c2.after = tx, c.Store.db, nil
+	return &c2
 }
 
 // Query runs a query through the store's statement cache, inside the call's transaction.
@@ -225,6 +241,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	var status int
 	var out []byte
+	var call *Call
+	var result any
 	run, pool := s.store.tx, s.store.db
 	if action.ReadOnly {
 		run, pool = s.store.readTx, s.store.rdb
@@ -248,12 +266,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				return err
 			}
 		}
-		call := &Call{Ctx: r.Context(), Tx: tx, Store: s.store, Params: actionParams, Identity: id, Now: time.Now().Add(off), Action: name, Lang: langOf(r), db: pool}
-		result, err := action.Run(call)
-		if err != nil {
+		call = &Call{Ctx: r.Context(), Tx: tx, Store: s.store, Params: actionParams, Identity: id, Now: time.Now().Add(off), Action: name, Lang: langOf(r), db: pool}
+		if result, err = action.Run(call); err != nil {
 			return err
 		}
 		status = http.StatusOK
+		if len(call.after) > 0 {
+			if token != "" {
+				return fmt.Errorf("%s takes a ClientToken and deferred work", name)
+			}
+			return nil // encoded once the deferred work has completed it
+		}
 		if out, err = withRequestID(requestID, result); err != nil {
 			return err
 		}
@@ -263,6 +286,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		return err
 	})
+	if err == nil && call != nil && len(call.after) > 0 {
+		for _, fn := range call.after {
+			if err = fn(r.Context()); err != nil {
+				break
+			}
+		}
+		if err == nil {
+			out, err = withRequestID(requestID, result)
+		}
+	}
 	if err != nil {
 		var e *Error
 		if !errors.As(err, &e) {

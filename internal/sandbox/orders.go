@@ -243,7 +243,9 @@ func describeLicense(c *Call) (any, error) {
 	l := marketapi.License{LicenseCode: code, LicenseStatus: status, InstanceId: strconv.FormatInt(inst.ID, 10), ProductCode: inst.ProductCode,
 		ProductSkuId: inst.SkuCode, ProductName: name, SupplierName: supplierName, CreateTime: cst(created), ExpiredTime: cst(inst.EndOn),
 		ActivateTime: cst(activated)}
-	attr := func(code, value string) marketapi.LicenseAttribute { return marketapi.LicenseAttribute{Code: code, Value: value} }
+	attr := func(code, value string) marketapi.LicenseAttribute {
+		return marketapi.LicenseAttribute{Code: code, Value: value}
+	}
 	l.ExtendArray.LicenseAttribute = []marketapi.LicenseAttribute{
 		attr("package_version", inst.SkuCode), attr("orderBizId", strconv.FormatInt(inst.BizID, 10)), attr("activeAddress", inst.AA),
 		attr("orderId", strconv.FormatInt(inst.OrderID, 10)), attr("aliUid", strconv.FormatInt(inst.AliUID, 10)), attr("expiresTime", cst(inst.EndOn)),

@@ -195,10 +195,11 @@ func sandboxPurchase(c *Call) (any, error) {
 		inst.ID, inst.OrderID, inst.BizID, inst.AliUID, inst.ProductCode, inst.SkuCode, inst.Status, inst.Trial, inst.BeganOn, inst.EndOn, inst.CreatedAt); err != nil {
 		return nil, err
 	}
-	res := marketapi.Purchase{OrderId: orderID, OrderBizId: bizID, InstanceId: instID}
+	res := &marketapi.Purchase{OrderId: orderID, OrderBizId: bizID, InstanceId: instID}
+	viaSPI := false
 	switch {
 	case r.typ() == rules.TypeSaaS && r.DeliveryMode == rules.DeliverySPI:
-		res.Spi = createViaSPI(c, r, inst, retriesParam(c))
+		viaSPI = true
 	case r.typ() == rules.TypeSaaS && r.DeliveryMode == rules.DeliveryLicense:
 		inst.License = licenseCode()
 		inst.AA = r.ActivationURL
@@ -212,14 +213,20 @@ func sandboxPurchase(c *Call) (any, error) {
 		inst.Status = "USING"
 	default:
 		inst.Status = "OPENED"
-		if r.typ() == rules.TypeAPI && r.ProductionURL != "" {
-			res.Spi = createViaSPI(c, r, inst, retriesParam(c))
+		viaSPI = r.typ() == rules.TypeAPI && r.ProductionURL != ""
+		if viaSPI {
+			inst.Status = "OPENING"
 		}
 	}
 	if err := saveInstance(c, inst); err != nil {
 		return nil, err
 	}
 	res.Status, res.LicenseCode, res.EndOn = inst.Status, inst.License, millis(inst.EndOn)
+	if viaSPI {
+		if err := createViaSPI(c, r, inst, retriesParam(c), res); err != nil {
+			return nil, err
+		}
+	}
 	return res, nil
 }
 
@@ -251,25 +258,114 @@ func isvOrOwn(inst *instanceRow) string {
 	return strconv.FormatInt(inst.ID, 10)
 }
 
-// callSPI sends one signed call to the product's production URL, records it, and returns
-// the decoded answer and what broke the protocol.
-func callSPI(c *Call, r *sellerRow, inst *instanceRow, params map[string][]string) (spi.Answer, []spi.Problem) {
-	key, err := c.Store.SPIKey()
+// Calls to the vendor's production URL never run inside a write transaction: one slow vendor
+// would hold every other writer of the sandbox. An action records its intent (the instance in
+// its new state and a pending spi_calls row) in its own transaction and schedules the call with
+// AfterCommit; the call runs with the request's context and a deadline; its outcome (the calls
+// made, what the vendor answered, a failed notification) is recorded in a second transaction.
+
+// spiCallTimeout bounds one call to the vendor; the request's own context may end it sooner.
+const spiCallTimeout = 6 * time.Second
+
+// spiAttempt is one call made to the vendor.
+type spiAttempt struct {
+	action, url string
+	status      int
+	answer      string
+	errText     string
+	at          int64
+}
+
+// vendorCall is an SPI call decided on inside a transaction.
+type vendorCall struct {
+	inst    instanceRow // a copy: the state the call describes
+	orderID int64
+	url     string
+	action  string
+	params  map[string][]string
+	// tries > 1 repeats the call while the vendor answers instanceId=0 (createInstance only).
+	tries int
+}
+
+// scheduleSPI records the intent of call and runs it after the commit; done, when not nil,
+// receives the decoded answer (or the problem) inside the transaction that records the outcome.
+func scheduleSPI(c *Call, vc vendorCall, out *marketapi.SpiOutcome, done func(c *Call, a spi.Answer, failed bool) error) error {
+	res, err := c.Tx.Exec(`INSERT INTO spi_calls (instance_id, action, url, status, answer, error, at) VALUES (?, ?, ?, 0, '', 'pending', ?)`,
+		vc.inst.ID, vc.action, vc.url, c.Now.UnixMilli())
 	if err != nil {
-		return spi.Answer{}, []spi.Problem{spi.Problem(err.Error())}
+		return err
 	}
-	caller := &spi.Caller{Key: key, Timeout: 5 * time.Second}
-	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Second)
-	defer cancel()
-	ex := caller.Call(ctx, r.ProductionURL, params)
-	a, probs := spi.Decode(ex)
-	errText := ""
-	if len(probs) > 0 {
-		errText = string(probs[0])
+	pendingID, err := res.LastInsertId()
+	if err != nil {
+		return err
 	}
-	c.Tx.Exec(`INSERT INTO spi_calls (instance_id, action, url, status, answer, error, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		inst.ID, ex.Action, ex.URL, ex.Status, truncateStr(string(ex.Body), 4000), errText, c.Now.UnixMilli())
-	return a, probs
+	c.AfterCommit(func(ctx context.Context) error {
+		key, err := c.Store.SPIKey()
+		if err != nil {
+			return err
+		}
+		attempts, answer, problem := callVendor(ctx, key, vc, c.Now)
+		out.Calls = len(attempts)
+		out.Error = problem
+		// The outcome is recorded even when the caller has gone away.
+		return c.Store.tx(context.WithoutCancel(ctx), func(tx *sql.Tx) error {
+			c2 := c.inTx(tx)
+			if _, err := tx.Exec(`DELETE FROM spi_calls WHERE id = ?`, pendingID); err != nil {
+				return err
+			}
+			for _, a := range attempts {
+				if _, err := tx.Exec(`INSERT INTO spi_calls (instance_id, action, url, status, answer, error, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+					vc.inst.ID, a.action, a.url, a.status, a.answer, a.errText, a.at); err != nil {
+					return err
+				}
+			}
+			if problem != "" {
+				if err := failedNotification(c2, vc.action, &vc.inst, vc.orderID); err != nil {
+					return err
+				}
+			}
+			if done != nil {
+				return done(c2, answer, problem != "")
+			}
+			return nil
+		})
+	})
+	return nil
+}
+
+// callVendor makes the call (repeating a createInstance answered instanceId=0, with backoff)
+// and says what broke the protocol, if anything.
+func callVendor(ctx context.Context, key string, vc vendorCall, now time.Time) (attempts []spiAttempt, answer spi.Answer, problem string) {
+	caller := &spi.Caller{Key: key, Timeout: spiCallTimeout - time.Second}
+	delay := 50 * time.Millisecond
+	for {
+		cctx, cancel := context.WithTimeout(ctx, spiCallTimeout)
+		ex := caller.Call(cctx, vc.url, vc.params)
+		cancel()
+		a, probs := spi.Decode(ex)
+		at := spiAttempt{action: ex.Action, url: ex.URL, status: ex.Status, answer: truncateStr(string(ex.Body), 4000), at: now.UnixMilli()}
+		if len(probs) > 0 {
+			at.errText = string(probs[0])
+		}
+		attempts = append(attempts, at)
+		switch {
+		case len(probs) > 0:
+			return attempts, a, string(probs[0])
+		case a.Pending() && len(attempts) < vc.tries:
+			t := time.NewTimer(delay)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return attempts, a, ctx.Err().Error()
+			case <-t.C:
+			}
+			delay = min(2*delay, time.Second)
+		case a.Pending():
+			return attempts, a, "still instanceId=0 after " + strconv.Itoa(len(attempts)) + " calls"
+		default:
+			return attempts, a, ""
+		}
+	}
 }
 
 func truncateStr(s string, n int) string {
@@ -279,68 +375,61 @@ func truncateStr(s string, n int) string {
 	return s[:n]
 }
 
-// createViaSPI calls createInstance, retrying while the answer is instanceId=0 (bounded, with
-// backoff), and stores what came back. A failure becomes a failed notification.
-func createViaSPI(c *Call, r *sellerRow, inst *instanceRow, tries int) *marketapi.SpiOutcome {
+// createViaSPI schedules createInstance, retried while the answer is instanceId=0; what the
+// vendor answers opens the instance (and is reported in res), a failure becomes a failed
+// notification.
+func createViaSPI(c *Call, r *sellerRow, inst *instanceRow, tries int, res *marketapi.Purchase) error {
 	out := &marketapi.SpiOutcome{Action: spi.CreateInstance}
-	params := spi.Params(spi.CreateInstance, spiContext(inst, inst.OrderID))
-	delay := 50 * time.Millisecond
-	for {
-		out.Calls++
-		a, probs := callSPI(c, r, inst, params)
-		switch {
-		case len(probs) > 0:
-			out.Error = string(probs[0])
-		case a.Pending() && out.Calls < tries:
-			time.Sleep(delay)
-			delay = min(2*delay, time.Second)
-			continue
-		case a.Pending():
-			out.Error = "still instanceId=0 after " + strconv.Itoa(out.Calls) + " calls"
-		default:
-			inst.IsvID, inst.Status = a.InstanceID, "OPENED"
-			out.IsvInstanceId = a.InstanceID
-			if a.AppInfo != nil {
-				b, _ := json.Marshal(a.AppInfo)
-				inst.AppJSON = string(b)
-			}
-			if a.HostInfo != nil {
-				b, _ := json.Marshal(a.HostInfo)
-				inst.HostJSON = string(b)
-			}
-			return out
+	res.Spi = out
+	vc := vendorCall{inst: *inst, orderID: inst.OrderID, url: r.ProductionURL, action: spi.CreateInstance,
+		params: spi.Params(spi.CreateInstance, spiContext(inst, inst.OrderID)), tries: tries}
+	return scheduleSPI(c, vc, out, func(c *Call, a spi.Answer, failed bool) error {
+		if failed {
+			return nil
 		}
-		failedNotification(c, spi.CreateInstance, inst, inst.OrderID)
-		return out
-	}
+		cur, err := loadInstance(c, strconv.FormatInt(inst.ID, 10))
+		if err != nil {
+			return err
+		}
+		cur.IsvID, cur.Status = a.InstanceID, "OPENED"
+		out.IsvInstanceId = a.InstanceID
+		if a.AppInfo != nil {
+			b, _ := json.Marshal(a.AppInfo)
+			cur.AppJSON = string(b)
+		}
+		if a.HostInfo != nil {
+			b, _ := json.Marshal(a.HostInfo)
+			cur.HostJSON = string(b)
+		}
+		res.Status = cur.Status
+		return saveInstance(c, cur)
+	})
 }
 
-func failedNotification(c *Call, action string, inst *instanceRow, orderID int64) {
+func failedNotification(c *Call, action string, inst *instanceRow, orderID int64) error {
 	msg, _ := json.Marshal(map[string]any{
 		"productCode": inst.ProductCode, "orderId": orderID, "orderBizId": inst.BizID, "action": action,
 		"aliUid": inst.AliUID, "skuId": inst.SkuCode, "instanceId": inst.ID,
 	})
-	c.Tx.Exec(`INSERT INTO notifications (id, action, message, created_at) VALUES (?, ?, ?, ?)`,
+	_, err := c.Tx.Exec(`INSERT INTO notifications (id, action, message, created_at) VALUES (?, ?, ?, ?)`,
 		strings.ToLower(randomString(32)), action, string(msg), c.Now.UnixMilli())
+	return err
 }
 
-// lifecycleSPI sends a lifecycle call when the product has a production URL; failures become
-// failed notifications.
-func lifecycleSPI(c *Call, inst *instanceRow, orderID int64, action string, mutate func(*spi.Context)) *marketapi.SpiOutcome {
+// lifecycleSPI schedules a lifecycle call when the product has a production URL; failures
+// become failed notifications.
+func lifecycleSPI(c *Call, inst *instanceRow, orderID int64, action string, mutate func(*spi.Context)) (*marketapi.SpiOutcome, error) {
 	r, err := loadProduct(c, inst.ProductCode)
 	if err != nil || r.ProductionURL == "" || (r.typ() == rules.TypeSaaS && r.DeliveryMode != rules.DeliverySPI) {
-		return nil
+		return nil, nil
 	}
 	sc := spiContext(inst, orderID)
 	if mutate != nil {
 		mutate(&sc)
 	}
-	out := &marketapi.SpiOutcome{Action: action, Calls: 1}
-	if _, probs := callSPI(c, r, inst, spi.Params(action, sc)); len(probs) > 0 {
-		out.Error = string(probs[0])
-		failedNotification(c, action, inst, orderID)
-	}
-	return out
+	out := &marketapi.SpiOutcome{Action: action}
+	vc := vendorCall{inst: *inst, orderID: orderID, url: r.ProductionURL, action: action, params: spi.Params(action, sc), tries: 1}
+	return out, scheduleSPI(c, vc, out, nil)
 }
 
 func sandboxRenew(c *Call) (any, error) {
@@ -371,7 +460,10 @@ func sandboxRenew(c *Call) (any, error) {
 	if err := saveInstance(c, inst); err != nil {
 		return nil, err
 	}
-	out := lifecycleSPI(c, inst, orderID, spi.RenewInstance, nil)
+	out, err := lifecycleSPI(c, inst, orderID, spi.RenewInstance, nil)
+	if err != nil {
+		return nil, err
+	}
 	return marketapi.Purchase{OrderId: orderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
 }
 
@@ -400,7 +492,10 @@ func sandboxUpgrade(c *Call) (any, error) {
 	if err := saveInstance(c, inst); err != nil {
 		return nil, err
 	}
-	out := lifecycleSPI(c, inst, orderID, spi.UpgradeInstance, nil)
+	out, err := lifecycleSPI(c, inst, orderID, spi.UpgradeInstance, nil)
+	if err != nil {
+		return nil, err
+	}
 	return marketapi.Purchase{OrderId: orderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
 }
 
@@ -415,9 +510,14 @@ func sandboxExpire(c *Call) (any, error) {
 		return nil, err
 	}
 	if inst.License != "" {
-		c.Tx.Exec(`UPDATE licenses SET status = 'EXPIRED' WHERE code = ?`, inst.License)
+		if _, err := c.Tx.Exec(`UPDATE licenses SET status = 'EXPIRED' WHERE code = ?`, inst.License); err != nil {
+			return nil, err
+		}
 	}
-	out := lifecycleSPI(c, inst, inst.OrderID, spi.ExpiredInstance, nil)
+	out, err := lifecycleSPI(c, inst, inst.OrderID, spi.ExpiredInstance, nil)
+	if err != nil {
+		return nil, err
+	}
 	return marketapi.Purchase{OrderId: inst.OrderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
 }
 
@@ -432,12 +532,19 @@ func sandboxRelease(c *Call) (any, error) {
 		return nil, err
 	}
 	if refund {
-		c.Tx.Exec(`UPDATE orders SET order_status = 'REFUND' WHERE instance_id = ?`, inst.ID)
+		if _, err := c.Tx.Exec(`UPDATE orders SET order_status = 'REFUND' WHERE instance_id = ?`, inst.ID); err != nil {
+			return nil, err
+		}
 	}
 	if inst.License != "" {
-		c.Tx.Exec(`UPDATE licenses SET status = 'DISCARD' WHERE code = ?`, inst.License)
+		if _, err := c.Tx.Exec(`UPDATE licenses SET status = 'DISCARD' WHERE code = ?`, inst.License); err != nil {
+			return nil, err
+		}
 	}
-	out := lifecycleSPI(c, inst, inst.OrderID, spi.ReleaseInstance, func(sc *spi.Context) { sc.IsRefund = refund })
+	out, err := lifecycleSPI(c, inst, inst.OrderID, spi.ReleaseInstance, func(sc *spi.Context) { sc.IsRefund = refund })
+	if err != nil {
+		return nil, err
+	}
 	return marketapi.Purchase{OrderId: inst.OrderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
 }
 
@@ -471,6 +578,9 @@ func sandboxRefund(c *Call) (any, error) {
 	if err := saveInstance(c, inst); err != nil {
 		return nil, err
 	}
-	out := lifecycleSPI(c, inst, orderID, spi.RefundRenewInstance, nil)
+	out, err := lifecycleSPI(c, inst, orderID, spi.RefundRenewInstance, nil)
+	if err != nil {
+		return nil, err
+	}
 	return marketapi.Purchase{OrderId: orderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
 }

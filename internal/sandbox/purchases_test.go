@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
@@ -206,5 +207,65 @@ func TestLicensesAndMetering(t *testing.T) {
 	}
 	if c := code(push(many)); c != "Metering.Data.Exceeded" {
 		t.Errorf("101 records: %s", c)
+	}
+}
+
+// A vendor endpoint that hangs during a purchase holds no lock: the call runs after the
+// purchase's transaction has committed, so a concurrent CreateProduct is not delayed. Before
+// the call left the transaction, CreateProduct waited for the vendor's whole timeout.
+func TestHangingVendorDoesNotBlockWriters(t *testing.T) {
+	store, s := newSeller(t, "en")
+	key, _ := store.SPIKey()
+	lis := &spi.Listener{Key: key}
+	hanging := make(chan struct{}) // closed when the hanging call has arrived
+	release := make(chan struct{})
+	var once sync.Once
+	isv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("action") == spi.CreateInstance {
+			once.Do(func() { close(hanging) })
+			select {
+			case <-release:
+			case <-time.After(10 * time.Second):
+			}
+		}
+		lis.ServeHTTP(w, r)
+	}))
+	defer isv.Close()
+	prod := listedProduct(t, s, url.Values{"DeliveryMode": {"spi"}, "ProductionUrl": {isv.URL + "/spi"}})
+
+	done := make(chan marketapi.Purchase, 1)
+	go func() {
+		var r marketapi.Purchase
+		if err := s.do("SandboxPurchase", url.Values{"Code": {prod.Code}}, &r); err != nil {
+			t.Errorf("purchase: %v", err)
+		}
+		done <- r
+	}()
+	select {
+	case <-hanging:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the vendor was never called")
+	}
+	start := time.Now()
+	s.must("CreateProduct", saas("Written while the vendor hangs"))
+	if d := time.Since(start); d > 100*time.Millisecond {
+		t.Errorf("CreateProduct took %v while the vendor hung; want ≤ 100ms", d)
+	}
+	close(release)
+	res := <-done
+	if res.Status != "OPENED" || res.Spi == nil || res.Spi.Calls != 1 || res.Spi.IsvInstanceId == "" {
+		t.Errorf("purchase after the vendor answered: %+v %+v", res, res.Spi)
+	}
+	// The outcome was recorded in the second transaction: the instance is open, no call pending.
+	var inst marketapi.InstanceForIsv
+	if err := s.c.Call(context.Background(), market.Request{Action: "DescribeInstanceForIsv", Query: url.Values{"InstanceId": {fmt.Sprint(res.InstanceId)}}}, &inst); err != nil {
+		t.Fatal(err)
+	}
+	if inst.Status != "OPENED" {
+		t.Errorf("instance %s, want OPENED", inst.Status)
+	}
+	var pending int
+	if err := store.db.QueryRow(`SELECT COUNT(*) FROM spi_calls WHERE error = 'pending'`).Scan(&pending); err != nil || pending != 0 {
+		t.Errorf("pending spi_calls: %d (%v)", pending, err)
 	}
 }

@@ -16,7 +16,6 @@ import (
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
-	"github.com/mkt-cli/mkt/internal/sandbox"
 )
 
 // --- shop --------------------------------------------------------------------------------
@@ -76,7 +75,7 @@ func uploadImage(cmd *cobra.Command, client *market.Client, flag, path string) (
 	if err != nil {
 		return "", cmdutil.FlagError("onboard.read", path, err.Error())
 	}
-	if len(content) == 0 || len(content) > sandbox.MaxUploadBytes {
+	if len(content) == 0 || len(content) > marketapi.MaxUploadBytes {
 		return "", cmdutil.FlagError("onboard.filesize", path, len(content))
 	}
 	up, err := client.UploadFile(cmd.Context(), filepath.Base(path), content, market.ContentToken("img", content))

@@ -17,7 +17,6 @@ import (
 	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/onboard"
 	"github.com/mkt-cli/mkt/internal/rules"
-	"github.com/mkt-cli/mkt/internal/sandbox"
 )
 
 // Application is onboarding.yaml: what `mkt onboard submit --from-file` sends.
@@ -69,7 +68,7 @@ func readMaterial(dir, field, path string, types []string) ([]byte, error) {
 	if err != nil {
 		return nil, cmdutil.FlagError("onboard.read", path, err.Error())
 	}
-	if st.Size() == 0 || st.Size() > sandbox.MaxUploadBytes {
+	if st.Size() == 0 || st.Size() > marketapi.MaxUploadBytes {
 		return nil, cmdutil.FlagError("onboard.filesize", path, st.Size())
 	}
 	return os.ReadFile(path)

@@ -13,7 +13,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/market"
-	"github.com/mkt-cli/mkt/internal/sandbox"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 // NewCmdAgreement builds `mkt product agreement`.
@@ -71,7 +71,7 @@ func newTemplate(f *cmdutil.Factory) *cobra.Command {
 }
 
 // MaxAgreementBytes is the upload limit for an agreement file.
-const MaxAgreementBytes = sandbox.MaxUploadBytes
+const MaxAgreementBytes = marketapi.MaxUploadBytes
 
 func newSet(f *cmdutil.Factory) *cobra.Command {
 	var tpl, file string
@@ -94,7 +94,7 @@ func newSet(f *cmdutil.Factory) *cobra.Command {
 			var content []byte
 			if file != "" {
 				ext := strings.ToLower(filepath.Ext(file))
-				if !sandbox.AgreementExtensions[ext] {
+				if !marketapi.AgreementExtensions[ext] {
 					return cmdutil.FlagError("agreement.type", file)
 				}
 				st, err := os.Stat(file)

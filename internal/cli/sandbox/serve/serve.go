@@ -66,10 +66,15 @@ are not an Alibaba Cloud AccessKey. Another mkt on this machine pointed at the U
 func serveRun(ctx context.Context, opts *Options) error {
 	f := opts.Factory
 	ios := f.IOStreams
-	store, err := f.OpenSandbox()
+	dir, err := f.SandboxDir()
 	if err != nil {
 		return err
 	}
+	store, err := sandbox.Open(dir)
+	if err != nil {
+		return cmdutil.Failure(err, "sandbox.open", dir)
+	}
+	defer store.Close()
 	id, secret, err := store.Credentials()
 	if err != nil {
 		return err
