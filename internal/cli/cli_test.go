@@ -18,6 +18,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/build"
 	"github.com/mkt-cli/mkt/internal/cli/root"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
@@ -103,7 +104,7 @@ func TestUsageErrorsExit2WithSuggestion(t *testing.T) {
 	}
 	for _, c := range cases {
 		r := run(t, nil, "", false, c.args...)
-		if r.code != cmdutil.ExitUsage {
+		if r.code != exitcode.Usage.Code() {
 			t.Errorf("%v: exit %d, want 2 (stderr %q)", c.args, r.code, r.stderr)
 		}
 		if !strings.Contains(r.stderr, c.wantStderr) {
@@ -157,20 +158,20 @@ func TestLoginStatusLogout(t *testing.T) {
 	if r := run(t, env, "", false, "auth", "status", "-o", "json"); !strings.Contains(r.stdout, `"sandbox": true`) {
 		t.Errorf("after logout: %q", r.stdout)
 	}
-	if r := run(t, env, "", false, "auth", "logout"); r.code != cmdutil.ExitAuth {
+	if r := run(t, env, "", false, "auth", "logout"); r.code != exitcode.Auth.Code() {
 		t.Errorf("second logout: exit %d", r.code)
 	}
 }
 
 func TestLoginWithoutTerminalNeedsFlags(t *testing.T) {
 	env := map[string]string{"MKT_CONFIG_DIR": t.TempDir()}
-	if r := run(t, env, "", false, "auth", "login"); r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, "--access-key-id") {
+	if r := run(t, env, "", false, "auth", "login"); r.code != exitcode.Usage.Code() || !strings.Contains(r.stderr, "--access-key-id") {
 		t.Errorf("no id: %d %q", r.code, r.stderr)
 	}
-	if r := run(t, env, "", false, "auth", "login", "--access-key-id", "LTAIx"); r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, "--access-key-secret-stdin") {
+	if r := run(t, env, "", false, "auth", "login", "--access-key-id", "LTAIx"); r.code != exitcode.Usage.Code() || !strings.Contains(r.stderr, "--access-key-secret-stdin") {
 		t.Errorf("no secret: %d %q", r.code, r.stderr)
 	}
-	if r := run(t, env, "\n", false, "auth", "login", "--access-key-id", "LTAIx", "--access-key-secret-stdin"); r.code != cmdutil.ExitUsage {
+	if r := run(t, env, "\n", false, "auth", "login", "--access-key-id", "LTAIx", "--access-key-secret-stdin"); r.code != exitcode.Usage.Code() {
 		t.Errorf("empty secret: %d %q", r.code, r.stderr)
 	}
 	if _, err := os.Stat(filepath.Join(env["MKT_CONFIG_DIR"], "config.yaml")); err == nil {
@@ -180,11 +181,11 @@ func TestLoginWithoutTerminalNeedsFlags(t *testing.T) {
 
 func TestAuthErrorsExit4(t *testing.T) {
 	r := run(t, map[string]string{"MKT_ACCESS_KEY_ID": "LTAIx"}, "", false, "auth", "status")
-	if r.code != cmdutil.ExitAuth || !strings.Contains(r.stderr, "MKT_ACCESS_KEY_SECRET") {
+	if r.code != exitcode.Auth.Code() || !strings.Contains(r.stderr, "MKT_ACCESS_KEY_SECRET") {
 		t.Errorf("half credential: %d %q", r.code, r.stderr)
 	}
 	r = run(t, map[string]string{"MKT_CONFIG_DIR": t.TempDir()}, "", false, "--profile", "nope", "auth", "status")
-	if r.code != cmdutil.ExitAuth || !strings.Contains(r.stderr, "mkt auth login --profile nope") {
+	if r.code != exitcode.Auth.Code() || !strings.Contains(r.stderr, "mkt auth login --profile nope") {
 		t.Errorf("missing profile: %d %q", r.code, r.stderr)
 	}
 }
@@ -193,7 +194,7 @@ func TestBrokenConfigIsUsageError(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "config.yaml"), []byte("profiles: [\n"), 0o600)
 	r := run(t, map[string]string{"MKT_CONFIG_DIR": dir}, "", false, "config", "list")
-	if r.code != cmdutil.ExitUsage || !strings.Contains(r.stderr, "config.yaml") {
+	if r.code != exitcode.Usage.Code() || !strings.Contains(r.stderr, "config.yaml") {
 		t.Errorf("%d %q", r.code, r.stderr)
 	}
 }
@@ -216,7 +217,7 @@ func TestConfigSetGet(t *testing.T) {
 	if r := run(t, env, "", false, "config", "get", "output"); r.stdout != "" {
 		t.Errorf("cleared output: %q", r.stdout)
 	}
-	if r := run(t, env, "", false, "config", "set", "region", "Mars"); r.code != cmdutil.ExitUsage {
+	if r := run(t, env, "", false, "config", "set", "region", "Mars"); r.code != exitcode.Usage.Code() {
 		t.Errorf("bad region: %d", r.code)
 	}
 	if r := run(t, env, "", false, "--profile", "intl", "config", "set", "region", "ap-southeast-1"); r.code != 0 {
@@ -295,7 +296,7 @@ func TestHungServerExits7(t *testing.T) {
 	env := map[string]string{"MKT_ACCESS_KEY_ID": "LTAIhungserver01", "MKT_ACCESS_KEY_SECRET": "s", "MKT_CONFIG_DIR": t.TempDir()}
 	start := time.Now()
 	r := run(t, env, "", false, "--endpoint", srv.URL, "--timeout", "100ms", "api", "DescribeProducts")
-	if r.code != cmdutil.ExitUnavailable || !strings.Contains(r.stderr, "unreachable after 4 attempt(s)") || !strings.Contains(r.stderr, "--timeout") {
+	if r.code != exitcode.Unavailable.Code() || !strings.Contains(r.stderr, "unreachable after 4 attempt(s)") || !strings.Contains(r.stderr, "--timeout") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 	if time.Since(start) > 20*time.Second {
@@ -312,7 +313,7 @@ func TestDebugRedacts(t *testing.T) {
 	defer srv.Close()
 	env := map[string]string{"MKT_ACCESS_KEY_ID": "LTAIdebugkey0001", "MKT_ACCESS_KEY_SECRET": secret, "MKT_SECURITY_TOKEN": "sts-debug-token", "MKT_CONFIG_DIR": t.TempDir()}
 	r := run(t, env, "", false, "--debug", "--endpoint", srv.URL, "api", "DescribeProducts", "PageSize=1")
-	if r.code != cmdutil.ExitUnavailable {
+	if r.code != exitcode.Unavailable.Code() {
 		t.Errorf("exit %d", r.code)
 	}
 	for _, leak := range []string{secret, "sts-debug-token", "debugkey"} {

@@ -14,11 +14,11 @@ import (
 	"syscall"
 
 	"github.com/mkt-cli/mkt/internal/build"
-	applycmd "github.com/mkt-cli/mkt/internal/cli/apply"
 	"github.com/mkt-cli/mkt/internal/cli/factory"
 	"github.com/mkt-cli/mkt/internal/cli/root"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/config"
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 	"github.com/mkt-cli/mkt/internal/market"
@@ -56,14 +56,11 @@ func Run(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv fu
 	cmd.SetErr(ios.ErrOut)
 	err := cmd.ExecuteContext(ctx)
 	if err == nil {
-		return cmdutil.ExitOK
+		return exitcode.OK
 	}
-	if ctx.Err() != nil && cmdutil.KindOf(err) == cmdutil.KindFailure {
+	if ctx.Err() != nil && cmdutil.KindOf(err) == exitcode.Failure {
 		// Interrupted: whatever failed afterwards failed because of the signal.
-		err = &cmdutil.Error{Kind: cmdutil.KindInterrupted, Msg: i18n.M("error.interrupted"), Err: err}
-	}
-	if applycmd.IsChanges(err) {
-		return applycmd.ExitChanges
+		err = &cmdutil.Error{Kind: exitcode.Interrupted, Msg: i18n.M("error.interrupted"), Err: err}
 	}
 	err = classify(err)
 	printError(f, err)
@@ -78,28 +75,28 @@ func classify(err error) error {
 	}
 	var re *config.ResolveError
 	if errors.As(err, &re) {
-		return &cmdutil.Error{Kind: cmdutil.KindAuth, Msg: re.Msg, Remedy: re.Remedy, Err: err}
+		return &cmdutil.Error{Kind: exitcode.Auth, Msg: re.Msg, Remedy: re.Remedy, Err: err}
 	}
 	if e := classifyMarket(err); e != nil {
 		return e
 	}
 	var ke *config.KeyError
 	if errors.As(err, &ke) {
-		return &cmdutil.Error{Kind: cmdutil.KindUsage, Msg: ke.Msg, Remedy: ke.Remedy, Err: err}
+		return &cmdutil.Error{Kind: exitcode.Usage, Msg: ke.Msg, Remedy: ke.Remedy, Err: err}
 	}
 	var ee *config.EnvError
 	if errors.As(err, &ee) {
-		return &cmdutil.Error{Kind: cmdutil.KindUsage, Msg: ee.Msg, Err: err}
+		return &cmdutil.Error{Kind: exitcode.Usage, Msg: ee.Msg, Err: err}
 	}
 	var pe *config.ParseError
 	if errors.As(err, &pe) {
-		return &cmdutil.Error{Kind: cmdutil.KindUsage, Msg: i18n.M("config.parse", pe.Path, pe.Err.Error()), Remedy: i18n.M("remedy.config.fix", pe.Path), Err: err}
+		return &cmdutil.Error{Kind: exitcode.Usage, Msg: i18n.M("config.parse", pe.Path, pe.Err.Error()), Remedy: i18n.M("remedy.config.fix", pe.Path), Err: err}
 	}
 	msg := err.Error()
 	if strings.HasPrefix(msg, "unknown command ") {
 		// cobra's root-level message already carries "Did you mean this?" lines.
 		first, rest, _ := strings.Cut(msg, "\n")
-		e := &cmdutil.Error{Kind: cmdutil.KindUsage, Err: errors.New(first)}
+		e := &cmdutil.Error{Kind: exitcode.Usage, Err: errors.New(first)}
 		if _, sugg, ok := strings.Cut(rest, "Did you mean this?\n"); ok {
 			e.Remedy = i18n.M("remedy.didyoumean", "mkt "+strings.TrimSpace(strings.SplitN(sugg, "\n", 2)[0]))
 		} else {
@@ -115,37 +112,27 @@ func classify(err error) error {
 	return err
 }
 
-var categoryKind = map[market.Category]cmdutil.Kind{
-	market.CategoryFailure:     cmdutil.KindFailure,
-	market.CategoryUsage:       cmdutil.KindUsage,
-	market.CategoryRule:        cmdutil.KindRule,
-	market.CategoryAuth:        cmdutil.KindAuth,
-	market.CategoryNotFound:    cmdutil.KindNotFound,
-	market.CategoryConflict:    cmdutil.KindConflict,
-	market.CategoryUnavailable: cmdutil.KindUnavailable,
-}
-
 // classifyMarket maps the API client's errors onto exit codes, with a next step.
 func classifyMarket(err error) *cmdutil.Error {
 	var ex *market.RetriesExhaustedError
 	if errors.As(err, &ex) {
-		return &cmdutil.Error{Kind: cmdutil.KindUnavailable, Err: err, Remedy: i18n.M("remedy.unavailable")}
+		return &cmdutil.Error{Kind: exitcode.Unavailable, Err: err, Remedy: i18n.M("remedy.unavailable")}
 	}
 	var te *market.TransportError
 	if errors.As(err, &te) {
-		return &cmdutil.Error{Kind: cmdutil.KindUnavailable, Err: err, Remedy: i18n.M("remedy.unreachable")}
+		return &cmdutil.Error{Kind: exitcode.Unavailable, Err: err, Remedy: i18n.M("remedy.unreachable")}
 	}
 	var de *market.DecodeError
 	if errors.As(err, &de) {
-		return &cmdutil.Error{Kind: cmdutil.KindUnavailable, Err: err, Remedy: i18n.M("remedy.unavailable")}
+		return &cmdutil.Error{Kind: exitcode.Unavailable, Err: err, Remedy: i18n.M("remedy.unavailable")}
 	}
 	var ae *market.APIError
 	if errors.As(err, &ae) {
-		e := &cmdutil.Error{Kind: categoryKind[ae.Category()], Err: err}
-		switch ae.Category() {
-		case market.CategoryAuth:
+		e := &cmdutil.Error{Kind: ae.Kind(), Err: err}
+		switch ae.Kind() {
+		case exitcode.Auth:
 			e.Remedy = i18n.M("remedy.status")
-		case market.CategoryUnavailable:
+		case exitcode.Unavailable:
 			e.Remedy = i18n.M("remedy.unavailable")
 		}
 		if ae.Code == "InvalidAction.NotFound" {
@@ -159,7 +146,7 @@ func classifyMarket(err error) *cmdutil.Error {
 		return e
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
-		return &cmdutil.Error{Kind: cmdutil.KindUnavailable, Err: err, Remedy: i18n.M("remedy.unreachable")}
+		return &cmdutil.Error{Kind: exitcode.Unavailable, Err: err, Remedy: i18n.M("remedy.unreachable")}
 	}
 	return nil
 }

@@ -7,55 +7,14 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
 )
-
-// Kind classifies an error; each kind has one exit code (DESIGN §8).
-type Kind int
-
-// The kinds of error, in exit-code order.
-const (
-	KindFailure     Kind = iota // 1: unclassified
-	KindUsage                   // 2: bad flag, argument or input file
-	KindRule                    // 3: a marketplace rule refused the operation
-	KindAuth                    // 4: missing or rejected credentials
-	KindNotFound                // 5
-	KindConflict                // 6: idempotency mismatch, state changed under us
-	KindUnavailable             // 7: unreachable or failing after retries
-	KindOutcome                 // 8: finished, but the outcome is a failure
-	KindInterrupted             // 130
-)
-
-// Exit codes, documented in README and docs/exit-codes.md.
-const (
-	ExitOK          = 0
-	ExitFailure     = 1
-	ExitUsage       = 2
-	ExitRule        = 3
-	ExitAuth        = 4
-	ExitNotFound    = 5
-	ExitConflict    = 6
-	ExitUnavailable = 7
-	ExitOutcome     = 8
-	ExitInterrupted = 130
-)
-
-var kindExit = map[Kind]int{
-	KindFailure:     ExitFailure,
-	KindUsage:       ExitUsage,
-	KindRule:        ExitRule,
-	KindAuth:        ExitAuth,
-	KindNotFound:    ExitNotFound,
-	KindConflict:    ExitConflict,
-	KindUnavailable: ExitUnavailable,
-	KindOutcome:     ExitOutcome,
-	KindInterrupted: ExitInterrupted,
-}
 
 // Error is mkt's typed error: a kind (hence an exit code), an optional marketplace error code,
 // a message and a next step in the merchant's language, and the underlying cause.
 type Error struct {
-	Kind Kind
+	Kind exitcode.Kind
 	// Code is the marketplace error code, e.g. Forbidden.ProductionUrlLocked.
 	Code   string
 	Msg    i18n.Message
@@ -94,80 +53,70 @@ func (e *Error) WithRemedy(key string, args ...any) *Error {
 
 // FlagError is a usage error (exit 2) with a catalog message.
 func FlagError(key string, args ...any) *Error {
-	return &Error{Kind: KindUsage, Msg: i18n.M(key, args...)}
+	return &Error{Kind: exitcode.Usage, Msg: i18n.M(key, args...)}
 }
 
 // FlagErrorWrap turns a parse error from cobra or pflag into a usage error.
 func FlagErrorWrap(err error) *Error {
-	return &Error{Kind: KindUsage, Err: err}
+	return &Error{Kind: exitcode.Usage, Err: err}
 }
 
 // RuleError is a refusal by a marketplace rule (exit 3).
 func RuleError(code string, msg, remedy i18n.Message) *Error {
-	return &Error{Kind: KindRule, Code: code, Msg: msg, Remedy: remedy}
+	return &Error{Kind: exitcode.Rule, Code: code, Msg: msg, Remedy: remedy}
 }
 
 // AuthError is missing or rejected credentials (exit 4).
 func AuthError(key string, args ...any) *Error {
-	return &Error{Kind: KindAuth, Msg: i18n.M(key, args...)}
+	return &Error{Kind: exitcode.Auth, Msg: i18n.M(key, args...)}
 }
 
 // NotFoundError is exit 5.
 func NotFoundError(key string, args ...any) *Error {
-	return &Error{Kind: KindNotFound, Msg: i18n.M(key, args...)}
+	return &Error{Kind: exitcode.NotFound, Msg: i18n.M(key, args...)}
 }
 
 // ConflictError is exit 6.
 func ConflictError(key string, args ...any) *Error {
-	return &Error{Kind: KindConflict, Msg: i18n.M(key, args...)}
+	return &Error{Kind: exitcode.Conflict, Msg: i18n.M(key, args...)}
 }
 
 // UnavailableError is exit 7.
 func UnavailableError(err error, key string, args ...any) *Error {
-	return &Error{Kind: KindUnavailable, Msg: i18n.M(key, args...), Err: err}
+	return &Error{Kind: exitcode.Unavailable, Msg: i18n.M(key, args...), Err: err}
 }
 
 // OutcomeError is exit 8: the work finished and its outcome is a failure.
 func OutcomeError(key string, args ...any) *Error {
-	return &Error{Kind: KindOutcome, Msg: i18n.M(key, args...)}
+	return &Error{Kind: exitcode.Outcome, Msg: i18n.M(key, args...)}
 }
 
 // SilentError sets an exit code without printing anything more.
-func SilentError(kind Kind) *Error { return &Error{Kind: kind, Silent: true} }
+func SilentError(kind exitcode.Kind) *Error { return &Error{Kind: kind, Silent: true} }
 
 // Failure wraps an unclassified error (exit 1) with a catalog message.
 func Failure(err error, key string, args ...any) *Error {
-	return &Error{Kind: KindFailure, Msg: i18n.M(key, append(args, err)...), Err: err}
+	return &Error{Kind: exitcode.Failure, Msg: i18n.M(key, append(args, err)...), Err: err}
 }
 
 // ExitCode maps any error to mkt's exit code. This is the one place the mapping lives.
 func ExitCode(err error) int {
 	if err == nil {
-		return ExitOK
+		return exitcode.OK
 	}
-	var e *Error
-	if errors.As(err, &e) {
-		if code, ok := kindExit[e.Kind]; ok {
-			return code
-		}
-		return ExitFailure
-	}
-	if errors.Is(err, context.Canceled) {
-		return ExitInterrupted
-	}
-	return ExitFailure
+	return KindOf(err).Code()
 }
 
-// KindOf returns the kind of err (KindFailure for untyped errors).
-func KindOf(err error) Kind {
+// KindOf returns the kind of err (exitcode.Failure for untyped errors).
+func KindOf(err error) exitcode.Kind {
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Kind
 	}
 	if errors.Is(err, context.Canceled) {
-		return KindInterrupted
+		return exitcode.Interrupted
 	}
-	return KindFailure
+	return exitcode.Failure
 }
 
 // Errorf is a shorthand for an unclassified error from a format, for causes that are not

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
 )
 
@@ -27,7 +28,7 @@ func TestExitCodes(t *testing.T) {
 		{"unavailable", UnavailableError(errors.New("dial"), "x"), 7},
 		{"outcome", OutcomeError("x"), 8},
 		{"interrupted", context.Canceled, 130},
-		{"interrupted kind", SilentError(KindInterrupted), 130},
+		{"interrupted kind", SilentError(exitcode.Interrupted), 130},
 		{"wrapped", fmt.Errorf("context: %w", NotFoundError("x")), 5},
 	}
 	for _, c := range cases {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 )
 
@@ -35,7 +36,7 @@ func TestPrintFormats(t *testing.T) {
 	ios, _, _, _ := iostreams.Test()
 	f := NewFactory(ios, func(string) string { return "" })
 	f.Global.Output = "xml"
-	if err := f.Print(m, func() error { return nil }); ExitCode(err) != ExitUsage {
+	if err := f.Print(m, func() error { return nil }); ExitCode(err) != exitcode.Usage.Code() {
 		t.Errorf("xml: %v", err)
 	}
 }
@@ -62,7 +63,7 @@ func TestOutputFormatFromEnv(t *testing.T) {
 func TestConfirm(t *testing.T) {
 	ios, in, _, errOut := iostreams.Test()
 	f := NewFactory(ios, func(string) string { return "" })
-	if err := f.Confirm("Delete?"); ExitCode(err) != ExitUsage {
+	if err := f.Confirm("Delete?"); ExitCode(err) != exitcode.Usage.Code() {
 		t.Errorf("no terminal, no --yes: %v", err)
 	}
 	f.Global.Yes = true

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 )
@@ -21,13 +22,13 @@ func (f *Factory) Confirm(question string) error {
 	fmt.Fprintf(ios.ErrOut, "%s [y/N]: ", question)
 	answer, err := iostreams.ReadLine(ios.In)
 	if err != nil {
-		return SilentError(KindInterrupted)
+		return SilentError(exitcode.Interrupted)
 	}
 	switch strings.ToLower(strings.TrimSpace(answer)) {
 	case "y", "yes", "是", "好":
 		return nil
 	}
-	return &Error{Kind: KindFailure, Msg: i18n.M("error.confirm.declined")}
+	return &Error{Kind: exitcode.Failure, Msg: i18n.M("error.confirm.declined")}
 }
 
 // Success prints a one-line "✓ …" notice on stderr (never stdout, which carries data).

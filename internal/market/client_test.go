@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/mkt-cli/mkt/internal/exitcode"
 )
 
 type recorded struct {
@@ -128,8 +130,8 @@ func TestBadRequestIsNotRetried(t *testing.T) {
 	if len(rec.tokens) != 1 {
 		t.Errorf("a 400 was retried %d times", len(rec.tokens)-1)
 	}
-	if apiErr.Category() != CategoryUsage {
-		t.Errorf("category %v", apiErr.Category())
+	if apiErr.Kind() != exitcode.Usage {
+		t.Errorf("category %v", apiErr.Kind())
 	}
 }
 
@@ -139,7 +141,7 @@ func TestRetriesExhausted(t *testing.T) {
 	defer srv.Close()
 	err := client(t, srv.URL, rec, Options{}).Call(context.Background(), Request{Action: "DescribeProducts"}, nil)
 	var ex *RetriesExhaustedError
-	if !errors.As(err, &ex) || ex.Attempts != 4 || ex.Last.Code != "HTTP502" || ex.Last.Category() != CategoryUnavailable {
+	if !errors.As(err, &ex) || ex.Attempts != 4 || ex.Last.Code != "HTTP502" || ex.Last.Kind() != exitcode.Unavailable {
 		t.Fatalf("%v", err)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -32,41 +33,27 @@ func (e *APIError) Error() string {
 	return msg
 }
 
-// Category is what an error means to the caller; the CLI maps it to an exit code.
-type Category int
-
-// Error categories.
-const (
-	CategoryFailure     Category = iota
-	CategoryUsage                // a bad parameter
-	CategoryRule                 // a marketplace rule refused it
-	CategoryAuth                 // credentials missing, wrong or not allowed
-	CategoryNotFound             // no such thing
-	CategoryConflict             // idempotency mismatch, state changed
-	CategoryUnavailable          // unreachable, throttled or failing after retries
-)
-
-// Category classifies the error.
-func (e *APIError) Category() Category {
+// Kind classifies the error by what it means to the caller (and so its exit code).
+func (e *APIError) Kind() exitcode.Kind {
 	c := e.Code
 	switch {
 	case IsRetryable(e):
-		return CategoryUnavailable
+		return exitcode.Unavailable
 	case strings.HasPrefix(c, "InvalidAccessKeyId"), strings.HasPrefix(c, "InvalidSecurityToken"),
 		c == "SignatureDoesNotMatch", c == "IncompleteSignature", strings.HasPrefix(c, "InvalidTimeStamp"),
 		c == "SignatureNonceUsed", c == "NoPermission", c == "Forbidden.RAM", c == "Forbidden.AccessKeyDisabled",
 		strings.HasPrefix(c, "Auth."), c == "IllegalPermission", c == "Permission.Denied", c == "InvalidCredentials":
-		return CategoryAuth
+		return exitcode.Auth
 	case strings.HasPrefix(c, "Forbidden."), rules.IsRuleCode(c):
-		return CategoryRule
+		return exitcode.Rule
 	case c == "IdempotentParameterMismatch", strings.HasPrefix(c, "IncorrectStatus"), e.HTTPStatus == 409:
-		return CategoryConflict
+		return exitcode.Conflict
 	case strings.HasSuffix(c, ".NotFound") && c != "InvalidAction.NotFound", e.HTTPStatus == 404 && c != "InvalidAction.NotFound":
-		return CategoryNotFound
+		return exitcode.NotFound
 	case e.HTTPStatus >= 400 && e.HTTPStatus < 500, deterministic(c):
-		return CategoryUsage
+		return exitcode.Usage
 	}
-	return CategoryFailure
+	return exitcode.Failure
 }
 
 // throttlingCodes are retried (reference §1.1: darabonba raises ThrottlingError for these).

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
@@ -67,7 +68,7 @@ func TestSaaSLifeCycle(t *testing.T) {
 
 	s.must("SubmitProduct", with("Target", "test"))
 	ae := s.refused("ModifyProductionUrl", with("ProductionUrl", "https://isv.example.com/v2/spi"), rules.CodeURLLocked)
-	if ae.HTTPStatus != 403 || !strings.Contains(ae.Message, "TESTING") || !strings.Contains(ae.Recommend, "--reject") || ae.Category() != market.CategoryRule {
+	if ae.HTTPStatus != 403 || !strings.Contains(ae.Message, "TESTING") || !strings.Contains(ae.Recommend, "--reject") || ae.Kind() != exitcode.Rule {
 		t.Errorf("lock refusal: %+v", ae)
 	}
 	s.refused("ModifyProduct", with("ProductionUrl", "https://isv.example.com/v2/spi"), rules.CodeURLLocked)

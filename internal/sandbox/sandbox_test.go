@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/mkt-cli/mkt/internal/acs"
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
@@ -113,7 +114,7 @@ func TestDescribeProduct(t *testing.T) {
 	}
 	err := call(t, c, "DescribeProduct", url.Values{"Code": {"cmgj000002"}}, &p)
 	var apiErr *market.APIError
-	if !errors.As(err, &apiErr) || apiErr.Category() != market.CategoryNotFound {
+	if !errors.As(err, &apiErr) || apiErr.Kind() != exitcode.NotFound {
 		t.Errorf("unlisted without QueryDraft: %v", err)
 	}
 	if err := call(t, c, "DescribeProduct", url.Values{"Code": {"cmgj000002"}, "QueryDraft": {"true"}}, &p); err != nil || p.AuditStatus != "info_ing" {
@@ -145,7 +146,7 @@ func TestUploadFileIdempotent(t *testing.T) {
 	}
 	_, err = upload(c, "tok-1", "other.pdf", []byte("%PDF-1.4 plan"))
 	var apiErr *market.APIError
-	if !errors.As(err, &apiErr) || apiErr.Code != "IdempotentParameterMismatch" || apiErr.HTTPStatus != 409 || apiErr.Category() != market.CategoryConflict {
+	if !errors.As(err, &apiErr) || apiErr.Code != "IdempotentParameterMismatch" || apiErr.HTTPStatus != 409 || apiErr.Kind() != exitcode.Conflict {
 		t.Fatalf("same token, other parameters: %v", err)
 	}
 	d, err := upload(c, "tok-2", "copy.pdf", []byte("%PDF-1.4 plan"))
@@ -203,7 +204,7 @@ func TestEnvelopeAndSignatures(t *testing.T) {
 	err := wrong.Call(context.Background(), market.Request{Action: "DescribeProducts"}, nil)
 	var apiErr *market.APIError
 	if !errors.As(err, &apiErr) || apiErr.Code != "SignatureDoesNotMatch" || !strings.Contains(apiErr.Message, "server string to sign is:") ||
-		apiErr.RequestID == "" || apiErr.HostID == "" || !strings.Contains(apiErr.Recommend, "q=SignatureDoesNotMatch") || apiErr.Category() != market.CategoryAuth {
+		apiErr.RequestID == "" || apiErr.HostID == "" || !strings.Contains(apiErr.Recommend, "q=SignatureDoesNotMatch") || apiErr.Kind() != exitcode.Auth {
 		t.Fatalf("wrong secret: %#v", err)
 	}
 

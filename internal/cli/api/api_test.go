@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 )
 
@@ -25,7 +26,7 @@ func TestParseParams(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"NoEquals", "=v", "G=@/no/such/file"} {
-		if _, err := ParseParams([]string{bad}, nil); cmdutil.ExitCode(err) != cmdutil.ExitUsage {
+		if _, err := ParseParams([]string{bad}, nil); cmdutil.ExitCode(err) != exitcode.Usage.Code() {
 			t.Errorf("%q: %v", bad, err)
 		}
 	}
@@ -44,9 +45,9 @@ func TestNewCmdAPI(t *testing.T) {
 		{args: []string{"DescribeProducts", "PageSize=5"}, action: "DescribeProducts", nParams: 1},
 		{args: []string{"DescribeApiMetering", "pageNum=1", "-X", "get"}, action: "DescribeApiMetering", method: "GET", nParams: 1},
 		{args: []string{"UploadFile", "--form", "--client-token", "t1"}, action: "UploadFile", form: true, clientTk: "t1"},
-		{args: []string{}, code: cmdutil.ExitUsage},
-		{args: []string{"Bad-Action"}, code: cmdutil.ExitUsage},
-		{args: []string{"DescribeProducts", "-X", "DELETE"}, code: cmdutil.ExitUsage},
+		{args: []string{}, code: exitcode.Usage.Code()},
+		{args: []string{"Bad-Action"}, code: exitcode.Usage.Code()},
+		{args: []string{"DescribeProducts", "-X", "DELETE"}, code: exitcode.Usage.Code()},
 	}
 	for _, c := range cases {
 		ios, _, _, _ := iostreams.Test()

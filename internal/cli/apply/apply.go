@@ -14,13 +14,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 	"github.com/mkt-cli/mkt/internal/manifest"
 )
-
-// ExitChanges is the exit code of `mkt plan --detailed-exitcode` when the plan has changes.
-const ExitChanges = 9
 
 // Options are the inputs of `mkt apply`.
 type Options struct {
@@ -172,7 +170,7 @@ func applyRun(ctx context.Context, opts *Options) error {
 		var probs manifest.Problems
 		if errors.As(err, &probs) {
 			fmt.Fprintln(ios.ErrOut, probs.In(lang))
-			return &cmdutil.Error{Kind: cmdutil.KindUsage, Msg: i18n.M("apply.invalid", len(probs))}
+			return &cmdutil.Error{Kind: exitcode.Usage, Msg: i18n.M("apply.invalid", len(probs))}
 		}
 		return err
 	}
@@ -198,10 +196,10 @@ func applyRun(ctx context.Context, opts *Options) error {
 		}
 		fmt.Fprintln(ios.ErrOut, f.T("apply.summary", creates, updates, unchanged, blocked))
 		if blocked > 0 {
-			return &cmdutil.Error{Kind: cmdutil.KindRule, Msg: i18n.M("apply.blocked", blocked), Remedy: i18n.M("remedy.apply.blocked")}
+			return &cmdutil.Error{Kind: exitcode.Rule, Msg: i18n.M("apply.blocked", blocked), Remedy: i18n.M("remedy.apply.blocked")}
 		}
 		if opts.DetailedExitcode && creates+updates > 0 {
-			return &cmdutil.Error{Kind: cmdutil.KindFailure, Silent: true, Err: errChanges}
+			return &cmdutil.Error{Kind: exitcode.Changes, Silent: true, Err: errChanges}
 		}
 		return nil
 	}
@@ -250,7 +248,7 @@ func applyRun(ctx context.Context, opts *Options) error {
 		fmt.Fprintln(ios.ErrOut, f.T("apply.failed", failed))
 		return firstErr
 	case blocked > 0:
-		return &cmdutil.Error{Kind: cmdutil.KindRule, Msg: i18n.M("apply.blocked", blocked), Remedy: i18n.M("remedy.apply.blocked")}
+		return &cmdutil.Error{Kind: exitcode.Rule, Msg: i18n.M("apply.blocked", blocked), Remedy: i18n.M("remedy.apply.blocked")}
 	case rejected > 0:
 		e := cmdutil.OutcomeError("apply.rejected", rejected)
 		e.Remedy = i18n.M("remedy.apply.rejected")
@@ -264,9 +262,6 @@ func applyRun(ctx context.Context, opts *Options) error {
 }
 
 var errChanges = errors.New("the plan has changes")
-
-// IsChanges reports whether err is --detailed-exitcode's "changes pending".
-func IsChanges(err error) bool { return errors.Is(err, errChanges) }
 
 func countAction(rs []manifest.Result, action string) int {
 	n := 0

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/invoice"
 	"github.com/mkt-cli/mkt/internal/market"
@@ -392,7 +393,7 @@ deadline in RFC 3339 and the remaining seconds.
 			}
 			if overdue > 0 {
 				if failOnOverdue {
-					return &cmdutil.Error{Kind: cmdutil.KindRule, Code: "Invoice.Overdue", Msg: i18n.M("invoice.overdue.fail", overdue), Remedy: i18n.M("remedy.invoice.issue")}
+					return &cmdutil.Error{Kind: exitcode.Rule, Code: "Invoice.Overdue", Msg: i18n.M("invoice.overdue.fail", overdue), Remedy: i18n.M("remedy.invoice.issue")}
 				}
 				if ios.IsStderrTTY() {
 					fmt.Fprintln(ios.ErrOut, ios.StylesErr().Error.Render(f.T("invoice.overdue.count", overdue)))

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/invoice"
 	"github.com/mkt-cli/mkt/internal/onboard"
@@ -115,7 +116,7 @@ RMB 5,000,000). Every problem is reported, by part name; exit 2 when there is on
 				return err
 			}
 			if v := onboard.Violation(probs); v != nil {
-				return &cmdutil.Error{Kind: cmdutil.KindUsage, Code: v.Code, Msg: v.Msg, Remedy: v.Remedy}
+				return &cmdutil.Error{Kind: exitcode.Usage, Code: v.Code, Msg: v.Msg, Remedy: v.Remedy}
 			}
 			f.Success("plan.ok")
 			return nil

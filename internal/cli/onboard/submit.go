@@ -12,6 +12,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
@@ -180,7 +181,7 @@ func checkApplication(f *cmdutil.Factory, app Application, dir string, in *marke
 	au := app.Authorization
 	switch {
 	case au.Statement != "" && au.Licence != "":
-		return nil, &cmdutil.Error{Kind: cmdutil.KindUsage, Code: rules.CodeDataAuthorization, Msg: i18n.M("onboard.auth.both"), Remedy: i18n.M("remedy.onboard.auth")}
+		return nil, &cmdutil.Error{Kind: exitcode.Usage, Code: rules.CodeDataAuthorization, Msg: i18n.M("onboard.auth.both"), Remedy: i18n.M("remedy.onboard.auth")}
 	case au.Statement != "":
 		content, err := readMaterial(dir, "authorization.statement", au.Statement, scanTypes)
 		if err != nil {
@@ -190,7 +191,7 @@ func checkApplication(f *cmdutil.Factory, app Application, dir string, in *marke
 		files = append(files, material{filepath.Base(au.Statement), content, &in.AuthorizationFileId})
 	case au.Licence != "":
 		if au.LicenceNumber == "" {
-			return nil, &cmdutil.Error{Kind: cmdutil.KindUsage, Code: rules.CodeDataAuthorization, Msg: i18n.M("onboard.auth.number"), Remedy: i18n.M("remedy.onboard.auth")}
+			return nil, &cmdutil.Error{Kind: exitcode.Usage, Code: rules.CodeDataAuthorization, Msg: i18n.M("onboard.auth.number"), Remedy: i18n.M("remedy.onboard.auth")}
 		}
 		content, err := readMaterial(dir, "authorization.licence", au.Licence, scanTypes)
 		if err != nil {
@@ -202,7 +203,7 @@ func checkApplication(f *cmdutil.Factory, app Application, dir string, in *marke
 		in.AuthorizationType, in.LicenceNumber = "LICENCE", strings.TrimSpace(au.LicenceNumber)
 		files = append(files, material{filepath.Base(au.Licence), content, &in.AuthorizationFileId})
 	default:
-		return nil, &cmdutil.Error{Kind: cmdutil.KindUsage, Code: rules.CodeDataAuthorization, Msg: i18n.M("onboard.auth.none"), Remedy: i18n.M("remedy.onboard.auth")}
+		return nil, &cmdutil.Error{Kind: exitcode.Usage, Code: rules.CodeDataAuthorization, Msg: i18n.M("onboard.auth.none"), Remedy: i18n.M("remedy.onboard.auth")}
 	}
 	plan, err := readMaterial(dir, "operationPlan", app.OperationPlan, planTypes)
 	if err != nil {
@@ -213,7 +214,7 @@ func checkApplication(f *cmdutil.Factory, app Application, dir string, in *marke
 			fmt.Fprintln(f.IOStreams.ErrOut, p.Msg.In(f.Lang()))
 		}
 		v := onboard.Violation(probs)
-		return nil, &cmdutil.Error{Kind: cmdutil.KindUsage, Code: v.Code, Msg: v.Msg, Remedy: v.Remedy}
+		return nil, &cmdutil.Error{Kind: exitcode.Usage, Code: v.Code, Msg: v.Msg, Remedy: v.Remedy}
 	}
 	files = append(files, material{filepath.Base(app.OperationPlan), plan, &in.OperationPlanFileId})
 	return files, nil

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/rules"
 	"github.com/mkt-cli/mkt/internal/spi"
 )
@@ -193,7 +194,7 @@ Exit code 8 when the token is wrong.`,
 				return t.Render()
 			})
 			if err == nil && !v.Valid {
-				return cmdutil.SilentError(cmdutil.KindOutcome)
+				return cmdutil.SilentError(exitcode.Outcome)
 			}
 			return err
 		},
@@ -267,7 +268,7 @@ Exit code 8 when the answer breaks the protocol.`,
 			}
 			err = f.Print(tr, func() error { return printTrigger(f, tr) })
 			if err == nil && len(probs) > 0 {
-				return cmdutil.SilentError(cmdutil.KindOutcome)
+				return cmdutil.SilentError(exitcode.Outcome)
 			}
 			return err
 		},

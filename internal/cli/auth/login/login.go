@@ -9,6 +9,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/config"
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 )
 
@@ -93,7 +94,7 @@ func loginRun(opts *Options) error {
 		fmt.Fprint(ios.ErrOut, f.T("prompt.akid"))
 		line, err := iostreams.ReadLine(ios.In)
 		if err != nil {
-			return cmdutil.SilentError(cmdutil.KindInterrupted)
+			return cmdutil.SilentError(exitcode.Interrupted)
 		}
 		id = strings.TrimSpace(line)
 	}
@@ -114,7 +115,7 @@ func loginRun(opts *Options) error {
 		s, err := ios.ReadSecret()
 		fmt.Fprintln(ios.ErrOut)
 		if err != nil {
-			return cmdutil.SilentError(cmdutil.KindInterrupted)
+			return cmdutil.SilentError(exitcode.Interrupted)
 		}
 		secret = strings.TrimSpace(s)
 	default:

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 )
 
@@ -17,8 +18,8 @@ func TestNewCmdLogin(t *testing.T) {
 	}{
 		{args: []string{"--access-key-id", "LTAIx", "--access-key-secret-stdin"}, wantID: "LTAIx", wantSTD: true},
 		{args: []string{}, profile: "Intl", wantID: ""},
-		{args: []string{}, profile: "bad name!", wantCode: cmdutil.ExitUsage},
-		{args: []string{"extra"}, wantCode: cmdutil.ExitUsage},
+		{args: []string{}, profile: "bad name!", wantCode: exitcode.Usage.Code()},
+		{args: []string{"extra"}, wantCode: exitcode.Usage.Code()},
 	}
 	for _, c := range cases {
 		ios, _, _, _ := iostreams.Test()

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 )
 
@@ -19,7 +20,7 @@ func TestNewCmdResetPassword(t *testing.T) {
 		{region: "cn-beijing", wantSite: "cn"},
 		{region: "ap-southeast-1", wantSite: "intl"},
 		{region: "ap-southeast-1", args: []string{"--site", "CN", "--web"}, wantSite: "cn", wantWeb: true},
-		{args: []string{"--site", "mars"}, wantCode: cmdutil.ExitUsage},
+		{args: []string{"--site", "mars"}, wantCode: exitcode.Usage.Code()},
 	}
 	for _, c := range cases {
 		ios, _, _, _ := iostreams.Test()

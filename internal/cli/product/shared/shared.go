@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 	"github.com/mkt-cli/mkt/internal/manifest"
@@ -204,9 +205,9 @@ func RuleErr(v *rules.Violation) error {
 	if v == nil {
 		return nil
 	}
-	kind := cmdutil.KindUsage
+	kind := exitcode.Usage
 	if v.Rule {
-		kind = cmdutil.KindRule
+		kind = exitcode.Rule
 	}
 	return &cmdutil.Error{Kind: kind, Code: v.Code, Msg: v.Msg, Remedy: v.Remedy}
 }
