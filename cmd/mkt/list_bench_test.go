@@ -17,7 +17,7 @@ import (
 
 // BenchmarkProductList1000: the whole `mkt product list` command — process start, config,
 // sandbox open, 10 pages of DescribeProductsForIsv in process, table — over 1,000 products
-// in the embedded sandbox (DESIGN §9: under 50 ms). Reported: ms/op of one run, piped and
+// in the embedded sandbox (docs/performance.md: under 50 ms). Reported: ms/op of one run, piped and
 // with -o json.
 //
 //	go test ./cmd/mkt -run '^$' -bench ProductList -benchtime 50x

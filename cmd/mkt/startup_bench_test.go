@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// BenchmarkStartup compares `mkt --version` with a hello-world Go binary (DESIGN §9: within
+// BenchmarkStartup compares `mkt --version` with a hello-world Go binary (docs/performance.md: within
 // 3×). Both are built with the release flags; runs alternate so that machine noise hits both
 // alike. Reported: ns/op of one mkt run, and x-hello, mkt's time over hello's.
 //

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// The published V1 example (reference §3.1).
+// The published V1 example (docs/api.md).
 func v1Example() url.Values {
 	return url.Values{
 		"AccessKeyId":      {"testid"},

@@ -5,7 +5,6 @@ package cmdutil
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
@@ -118,7 +117,3 @@ func KindOf(err error) exitcode.Kind {
 	}
 	return exitcode.Failure
 }
-
-// Errorf is a shorthand for an unclassified error from a format, for causes that are not
-// shown to merchants on their own.
-func Errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }

@@ -11,7 +11,7 @@ import (
 )
 
 func TestExitCodes(t *testing.T) {
-	// DESIGN §8: one row per documented code.
+	// README.md, Exit codes: one row per documented code.
 	cases := []struct {
 		name string
 		err  error

@@ -11,7 +11,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/market"
 )
 
-// GlobalOptions are the root's persistent flags (DESIGN §3). Cobra fills them while parsing;
+// GlobalOptions are the root's persistent flags (README.md, Configuration). Cobra fills them while parsing;
 // nothing reads configuration to get them.
 type GlobalOptions struct {
 	Profile  string

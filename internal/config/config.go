@@ -1,6 +1,6 @@
 // Package config is mkt's configuration: the profiles file (read through viper, written
 // atomically with mode 0600), the aliyun CLI's config.json, and the resolution of credential,
-// endpoint and region with the source of each (DESIGN §7).
+// endpoint and region with the source of each (README.md, Configuration).
 package config
 
 import (

@@ -12,7 +12,7 @@ import (
 // SourceKind says where a setting came from, in precedence order.
 type SourceKind string
 
-// The sources of a setting, highest precedence first (DESIGN §7).
+// The sources of a setting, highest precedence first (README.md, Configuration).
 const (
 	SourceFlag       SourceKind = "flag"
 	SourceEnvMKT     SourceKind = "env-mkt"
@@ -75,7 +75,7 @@ func (e *ResolveError) Error() string { return e.Msg.String() }
 // DefaultRegion is used when nothing names one.
 const DefaultRegion = "cn-hangzhou"
 
-// Production endpoints (reference §1.1).
+// Production endpoints (docs/api.md).
 const (
 	EndpointChina = "market.aliyuncs.com"
 	EndpointIntl  = "market.ap-southeast-1.aliyuncs.com"
@@ -90,7 +90,7 @@ func EndpointForRegion(region string) string {
 	return EndpointIntl
 }
 
-// Resolve applies the precedence of DESIGN §7: flag → MKT_* env → ALIBABA_CLOUD_* env → mkt
+// Resolve applies the precedence documented in README.md (Configuration): flag → MKT_* env → ALIBABA_CLOUD_* env → mkt
 // profile → aliyun CLI profile → sandbox.
 func Resolve(in Inputs) (*Resolved, error) {
 	getenv := in.Getenv

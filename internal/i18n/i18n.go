@@ -105,19 +105,4 @@ func T(lang Lang, key string, args ...any) string { return M(key, args...).In(la
 // Has reports whether key is in the catalog.
 func Has(key string) bool { _, ok := catalog[key]; return ok }
 
-// Keys lists the catalog's keys (for tests and tooling).
-func Keys() []string {
-	keys := make([]string, 0, len(catalog))
-	for k := range catalog {
-		keys = append(keys, k)
-	}
-	return keys
-}
-
-// Entry returns the Chinese and English formats of key.
-func Entry(key string) (zh, en string, ok bool) {
-	e, ok := catalog[key]
-	return e.zh, e.en, ok
-}
-
 type entry struct{ zh, en string }

@@ -84,7 +84,7 @@ func Left(d time.Duration) string {
 }
 
 // RangeStart and RangeEnd complete a bare date as the API does: 00:00:00 for the start of a
-// window, 23:59:59 for its end (reference §1.4). Full times pass through.
+// window, 23:59:59 for its end (docs/invoices.md, Time zones). Full times pass through.
 func RangeStart(s string) string { return complete(s, "00:00:00") }
 
 // RangeEnd completes a bare date with 23:59:59.

@@ -390,7 +390,7 @@ func truncate(s string, n int) string {
 	return s[:n] + "…"
 }
 
-// Flatten sets a repeatList parameter: name.1.Field=…, name.2.Field=… (reference §1.1, e.g.
+// Flatten sets a repeatList parameter: name.1.Field=…, name.2.Field=… (docs/api.md, e.g.
 // Filter.1.Key=sort&Filter.1.Value=created_on-desc). Fields are set in the order given.
 func Flatten(v url.Values, name string, items []map[string]string) {
 	for i, item := range items {

@@ -56,7 +56,7 @@ func (e *APIError) Kind() exitcode.Kind {
 	return exitcode.Failure
 }
 
-// throttlingCodes are retried (reference §1.1: darabonba raises ThrottlingError for these).
+// throttlingCodes are retried (docs/api.md; darabonba raises ThrottlingError for these).
 var throttlingCodes = map[string]bool{"Throttling": true, "Throttling.User": true, "Throttling.Api": true, "ServiceUnavailable": true}
 
 // IsRetryable reports whether the error may be retried: throttling codes and 5xx. Some real

@@ -95,7 +95,7 @@ func sbx(name string, readOnly bool) Action {
 // table is every action mkt knows. A test checks the public rows against the public metadata,
 // and internal/sandbox checks that it serves exactly the rows it should.
 var table = []Action{
-	// The public Market API (reference/market-2015-11-01-actions.md). Methods as the metadata
+	// The public Market API (testdata/market-2015-11-01-api-docs.json). Methods as the metadata
 	// lists them, POST first where it is allowed.
 	pub("ActivateLicense", false, postGet),
 	pub("AutoRenewInstance", false, post),

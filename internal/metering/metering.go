@@ -1,5 +1,5 @@
 // Package metering reads usage files and plans PushMeteringData requests by the API's rules
-// (reference §1.5): at most 100 records per request, one product per request, one request per
+// (docs/spi.md, Metering): at most 100 records per request, one product per request, one request per
 // instance every 60 s. A journal of accepted records makes a push resumable.
 package metering
 

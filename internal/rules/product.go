@@ -74,7 +74,7 @@ func TypeOfCode(code string) (ProductType, bool) {
 	return "", false
 }
 
-// State is a product's place in its life cycle (DESIGN §5).
+// State is a product's place in its life cycle (docs/products.md).
 type State string
 
 // The product states.

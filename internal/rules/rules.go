@@ -7,7 +7,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/i18n"
 )
 
-// Rule codes (DESIGN §5). Forbidden.* and these InvalidParameter.* codes exit 3.
+// Rule codes (docs/products.md). Forbidden.* and these InvalidParameter.* codes exit 3.
 const (
 	CodeDataAuthorization = "InvalidParameter.DataAuthorization"
 	CodeOperationPlan     = "InvalidParameter.OperationPlan"

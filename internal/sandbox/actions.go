@@ -175,7 +175,7 @@ func uploadFile(c *Call) (any, error) {
 // --- DescribeProduct / DescribeProducts (public, real shapes) -----------------------------
 
 // AuditStatus maps a product state onto the public AuditStatus values of DescribeProduct
-// with QueryDraft=true (DESIGN §5).
+// with QueryDraft=true (docs/products.md).
 func AuditStatus(state string) string {
 	switch state {
 	case "DRAFT":

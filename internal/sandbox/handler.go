@@ -359,7 +359,7 @@ func strconvQuote(s string) string {
 	return string(b)
 }
 
-// envelope is the real error shape (reference §1.1).
+// envelope is the real error shape (docs/api.md).
 type envelope struct {
 	RequestID string `json:"RequestId"`
 	HostID    string `json:"HostId"`

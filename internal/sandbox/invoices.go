@@ -17,7 +17,7 @@ import (
 )
 
 // Invoice requests: DescribeInvoiceForIsv and ModifyInvoiceForIsv in their real shapes
-// (reference Appendix A: string-typed numbers, PageIndex, flat Result[]), and the buyer's side.
+// (the public metadata: string-typed numbers, PageIndex, flat Result[]), and the buyer's side.
 
 // Result strings of a request (Status 0 requested, 1 done).
 const (

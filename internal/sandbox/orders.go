@@ -12,7 +12,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/spi"
 )
 
-// Public actions about what buyers bought, in their real shapes (reference Appendix A).
+// Public actions about what buyers bought, in their real shapes (the public metadata, internal/marketapi/testdata).
 
 const supplierName = "Sandbox Seller"
 
@@ -177,7 +177,7 @@ func describeInstances(c *Call) (any, error) {
 	return out, nil
 }
 
-// --- Licenses (reference §5) ---------------------------------------------------------------
+// --- Licenses (docs/spi.md, License-code products) ---------------------------------------------------------------
 
 // validLicenseCode: 14, then 8, then 40 upper-case letters or digits, joined by - and _
 // (no package-level regexp: it would cost every run's start-up).
@@ -277,7 +277,7 @@ func activateLicense(c *Call) (any, error) {
 	return map[string]any{"Success": true}, nil
 }
 
-// --- Metering (reference §1.5) ---------------------------------------------------------------
+// --- Metering (docs/spi.md, Metering) ---------------------------------------------------------------
 
 // MeteringInterval is the least time between two pushes for one instance.
 const MeteringInterval = 60 * time.Second
@@ -347,7 +347,7 @@ func pushMeteringData(c *Call) (any, error) {
 	return map[string]any{"Success": true}, nil
 }
 
-// --- Failed notifications (reference §4.3) ---------------------------------------------------
+// --- Failed notifications (docs/spi.md) ---------------------------------------------------
 
 func describeFailedNotifications(c *Call) (any, error) {
 	get := func(k string) (int, error) {

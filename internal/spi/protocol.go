@@ -17,7 +17,7 @@ import (
 	"time"
 )
 
-// The SPI actions (reference §4.2).
+// The SPI actions (docs/spi.md).
 const (
 	CreateInstance      = "createInstance"
 	RenewInstance       = "renewInstance"
@@ -332,5 +332,5 @@ func Decode(ex Exchange) (Answer, []Problem) {
 }
 
 // Pending reports whether a createInstance answer asks to be called again: instanceId "0"
-// means the ISV is still provisioning (reference §4.3).
+// means the ISV is still provisioning (docs/spi.md).
 func (a Answer) Pending() bool { return a.InstanceID == "0" }

@@ -14,7 +14,7 @@ import (
 )
 
 // StringToSign is "k1=v1&k2=v2…&key=<key>" over every parameter but token, sorted by name,
-// values as received (decoded) — reference §4.1. A repeated parameter contributes each value.
+// values as received (decoded) — docs/spi.md, The protocol in one screen. A repeated parameter contributes each value.
 func StringToSign(params url.Values, key string) string {
 	names := make([]string, 0, len(params))
 	for k := range params {

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// The reference's self-computed vectors (§4.1): they pin the algorithm as described.
+// The self-computed vectors of the SPI token algorithm (docs/spi.md): they pin the algorithm as described.
 func TestTokenVectors(t *testing.T) {
 	p := url.Values{"p1": {"1"}, "p2": {"2"}, "p3": {"3"}}
 	if got := StringToSign(p, "isvkey"); got != "p1=1&p2=2&p3=3&key=isvkey" {

@@ -35,9 +35,9 @@ func New(ios *iostreams.IOStreams, getenv func(string) string) *cmdutil.Factory 
 
 // wiring holds what one run opened: the sandbox's store and the client, each made once.
 type wiring struct {
-	f      *cmdutil.Factory
-	store  *sandbox.Store
-	made   *market.Client
+	f     *cmdutil.Factory
+	store *sandbox.Store
+	made  *market.Client
 }
 
 // openSandbox opens the local sandbox's store; close releases it at the end of the run.
