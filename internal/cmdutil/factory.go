@@ -62,7 +62,7 @@ var errNotWired = errors.New("cmdutil: this Factory has no client; build it with
 
 // NewFactory returns a Factory over the given streams and environment.
 func NewFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
-	return &Factory{
+	f := &Factory{
 		IOStreams:     ios,
 		Getenv:        getenv,
 		Global:        &GlobalOptions{},
@@ -73,6 +73,13 @@ func NewFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 		SPIKey:        func(bool) (string, string, error) { return "", "", errNotWired },
 		Close:         func() {},
 	}
+	// Terminal times and durations read in the merchant's language, decided when first shown.
+	ios.SetTimeFormat(iostreams.TimeFormat{
+		Now:      func() time.Time { return f.Now() },
+		Relative: func(now, t time.Time) string { return Relative(f.Lang(), now, t) },
+		Duration: func(d time.Duration) string { return Duration(f.Lang(), d) },
+	})
+	return f
 }
 
 // ConfigPath is the path of mkt's configuration file.

@@ -289,6 +289,9 @@ var catalog = map[string]entry{
 	"time.in.minute":          {"%d 分钟后", "in %d min"},
 	"time.in.hour":            {"%d 小时后", "in %d h"},
 	"time.in.day":             {"%d 天后", "in %d d"},
+	"duration.dh":             {"%d天%d小时", "%dd %dh"},
+	"duration.hm":             {"%d小时%d分钟", "%dh %dm"},
+	"duration.m":              {"%d分钟", "%dm"},
 
 	// SPI.
 	"spi.key.saved":       {"已将 ISV 密钥保存到配置 %q（文件权限 0600）", "saved the ISV key in profile %q (mode 0600)"},

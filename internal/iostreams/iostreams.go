@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-isatty"
 	"golang.org/x/term"
@@ -32,6 +33,8 @@ type IOStreams struct {
 
 	stdinFd uintptr
 	hasFd   bool
+
+	timeFormat TimeFormat
 }
 
 // System returns the process's streams. MKT_FORCE_TTY=1 makes stdout and stderr count as
@@ -146,4 +149,36 @@ func ReadLine(r io.Reader) (string, error) {
 		}
 	}
 	return strings.TrimRight(string(buf), "\r"), nil
+}
+
+// TimeFormat says how a terminal shows times and durations in the merchant's language; the
+// composition root sets it once the language is known. Pipes never use it.
+type TimeFormat struct {
+	Now      func() time.Time
+	Relative func(now, t time.Time) string
+	Duration func(d time.Duration) string
+}
+
+// SetTimeFormat sets how times and durations read on a terminal.
+func (s *IOStreams) SetTimeFormat(tf TimeFormat) { s.timeFormat = tf }
+
+func (s *IOStreams) formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	if s.IsStdoutTTY() && s.timeFormat.Relative != nil {
+		now := time.Now
+		if s.timeFormat.Now != nil {
+			now = s.timeFormat.Now
+		}
+		return s.timeFormat.Relative(now(), t)
+	}
+	return t.Format(time.RFC3339)
+}
+
+func (s *IOStreams) formatDuration(d time.Duration) string {
+	if s.IsStdoutTTY() && s.timeFormat.Duration != nil {
+		return s.timeFormat.Duration(d)
+	}
+	return d.Round(time.Second).String()
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 )
@@ -17,6 +18,13 @@ type Table struct {
 	cur     []cell
 	// HeadersInPipe prints the header line in a pipe too.
 	HeadersInPipe bool
+	// Stream writes each row as it ends when the output is a pipe, so a long listing uses
+	// flat memory and a reader sees rows at once. (A terminal needs every row to align.)
+	Stream bool
+	// keyed marks a key/value table: the first column is a label.
+	keyed   bool
+	written bool
+	err     error
 }
 
 type cell struct {
@@ -37,24 +45,103 @@ func (t *Table) AddStyledField(text string, style lipgloss.Style) {
 	t.cur = append(t.cur, cell{text: text, style: &style})
 }
 
+// AddTimeField appends a time: relative in the merchant's language on a terminal ("3 分钟前"),
+// RFC 3339 with its offset in a pipe. A zero time is an empty cell.
+func (t *Table) AddTimeField(tm time.Time) {
+	t.AddField(t.s.formatTime(tm))
+}
+
+// AddDurationField appends a duration: in words on a terminal ("2 天 5 小时"), Go's notation
+// in seconds in a pipe ("53h0m0s").
+func (t *Table) AddDurationField(d time.Duration) {
+	t.AddField(t.s.formatDuration(d))
+}
+
 // EndRow finishes the current row.
 func (t *Table) EndRow() {
+	if t.Stream && !t.s.IsStdoutTTY() && t.err == nil {
+		if !t.written {
+			t.written = true
+			if t.HeadersInPipe && len(t.headers) > 0 {
+				t.err = writePlainRow(t.s.Out, t.headers)
+			}
+		}
+		texts := make([]string, len(t.cur))
+		for i, c := range t.cur {
+			texts[i] = c.text
+		}
+		if t.err == nil {
+			t.err = writePlainRow(t.s.Out, texts)
+		}
+		t.cur = nil
+		return
+	}
 	t.rows = append(t.rows, t.cur)
 	t.cur = nil
 }
 
-// Len is the number of finished rows.
-func (t *Table) Len() int { return len(t.rows) }
-
-// Render writes the table to Out.
+// Render writes the table to Out (what streaming has not written already).
 func (t *Table) Render() error {
 	if len(t.cur) > 0 {
 		t.EndRow()
+	}
+	if t.err != nil {
+		return t.err
+	}
+	if t.Stream && !t.s.IsStdoutTTY() {
+		return nil
 	}
 	if !t.s.IsStdoutTTY() {
 		return t.renderPlain(t.s.Out)
 	}
 	return t.renderTTY(t.s.Out)
+}
+
+// KeyValue is the form of `show` and `get` commands: one field a line, its label first. On a
+// terminal the labels are aligned and muted; in a pipe each line is "label<TAB>value".
+type KeyValue struct{ t *Table }
+
+// NewKeyValue starts a key/value block.
+func (s *IOStreams) NewKeyValue() *KeyValue {
+	return &KeyValue{t: &Table{s: s, keyed: true}}
+}
+
+// Add appends a field (label already localized).
+func (kv *KeyValue) Add(label, value string) {
+	kv.t.AddField(label)
+	kv.t.AddField(value)
+	kv.t.EndRow()
+}
+
+// AddStyled appends a field whose value is styled on a terminal.
+func (kv *KeyValue) AddStyled(label, value string, style lipgloss.Style) {
+	kv.t.AddField(label)
+	kv.t.AddStyledField(value, style)
+	kv.t.EndRow()
+}
+
+// AddTime appends a time field (see AddTimeField).
+func (kv *KeyValue) AddTime(label string, tm time.Time) { kv.Add(label, kv.t.s.formatTime(tm)) }
+
+// AddDuration appends a duration field (see AddDurationField).
+func (kv *KeyValue) AddDuration(label string, d time.Duration) {
+	kv.Add(label, kv.t.s.formatDuration(d))
+}
+
+// Render writes the block to Out.
+func (kv *KeyValue) Render() error { return kv.t.Render() }
+
+func writePlainRow(w io.Writer, texts []string) error {
+	var b strings.Builder
+	for i, text := range texts {
+		if i > 0 {
+			b.WriteByte('\t')
+		}
+		b.WriteString(clean(text))
+	}
+	b.WriteByte('\n')
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // clean keeps a cell on one line and out of the next column. Most cells have nothing to
@@ -138,6 +225,9 @@ func (t *Table) renderTTY(w io.Writer) error {
 		for i, c := range r {
 			texts[i] = clean(c.text)
 			styles[i] = c.style
+		}
+		if t.keyed && len(styles) > 0 && styles[0] == nil {
+			styles[0] = &st.Muted
 		}
 		line(texts, styles)
 	}

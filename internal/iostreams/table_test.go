@@ -3,6 +3,7 @@ package iostreams
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func fill(s *IOStreams) *Table {
@@ -92,5 +93,59 @@ func TestReadLine(t *testing.T) {
 	}
 	if _, err := ReadLine(r); err == nil {
 		t.Error("EOF not reported")
+	}
+}
+
+func TestKeyValue(t *testing.T) {
+	s, _, out, _ := Test()
+	kv := s.NewKeyValue()
+	kv.Add("Status", "LISTED")
+	kv.AddTime("Updated", time.Date(2026, 11, 30, 9, 0, 0, 0, time.FixedZone("CST", 8*3600)))
+	kv.AddDuration("Left", 53*time.Hour)
+	if err := kv.Render(); err != nil {
+		t.Fatal(err)
+	}
+	want := "Status\tLISTED\nUpdated\t2026-11-30T09:00:00+08:00\nLeft\t53h0m0s\n"
+	if out.String() != want {
+		t.Errorf("pipe %q, want %q", out.String(), want)
+	}
+
+	s, _, out, _ = Test()
+	s.SetStdoutTTY(true)
+	s.SetTimeFormat(TimeFormat{
+		Now:      func() time.Time { return time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC) },
+		Relative: func(now, tm time.Time) string { return now.Sub(tm).String() + " ago" },
+		Duration: func(d time.Duration) string { return "about " + d.String() },
+	})
+	kv = s.NewKeyValue()
+	kv.Add("状态", "已上架")
+	kv.AddTime("Updated", time.Date(2026, 11, 30, 11, 0, 0, 0, time.UTC))
+	kv.AddDuration("Left", time.Hour)
+	if err := kv.Render(); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(stripANSI(out.String()), "\n"), "\n")
+	if len(lines) != 3 || lines[0] != "状态     已上架" || lines[1] != "Updated  1h0m0s ago" || lines[2] != "Left     about 1h0m0s" {
+		t.Errorf("terminal:\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+func TestTableStreams(t *testing.T) {
+	s, _, out, _ := Test()
+	tb := s.NewTable("A", "B")
+	tb.Stream = true
+	tb.AddField("1")
+	tb.AddField("x")
+	tb.EndRow()
+	if out.String() != "1\tx\n" {
+		t.Fatalf("a streamed row is written when it ends: %q", out.String())
+	}
+	tb.AddField("2")
+	tb.AddField("y")
+	if err := tb.Render(); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "1\tx\n2\ty\n" {
+		t.Errorf("got %q", out.String())
 	}
 }
