@@ -8,6 +8,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/rules"
 )
 
 // Error is mkt's typed error: a kind (hence an exit code), an optional marketplace error code,
@@ -116,4 +117,25 @@ func KindOf(err error) exitcode.Kind {
 		return exitcode.Interrupted
 	}
 	return exitcode.Failure
+}
+
+// RuleViolation turns a local rule violation into the CLI's error: exit 3 for a marketplace
+// rule, 2 for malformed input. A nil violation is no error.
+func RuleViolation(v *rules.Violation) error {
+	if v == nil {
+		return nil
+	}
+	kind := exitcode.Usage
+	if v.Rule {
+		kind = exitcode.Rule
+	}
+	return &Error{Kind: kind, Code: v.Code, Msg: v.Msg, Remedy: v.Remedy}
+}
+
+// CheckProductCode refuses something that is not a product code before any request.
+func CheckProductCode(code string) error {
+	if _, ok := rules.TypeOfCode(code); !ok || len(code) > 64 {
+		return FlagError("product.code.invalid", code)
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package cmdutil
 
 import (
+	"context"
 	"errors"
 	"sync"
 	"time"
@@ -51,6 +52,9 @@ type Factory struct {
 	SandboxClient func() (*market.Client, error)
 	// InSandbox reports whether this run's client talks to the embedded sandbox.
 	InSandbox func() bool
+	// MarketNow is the marketplace's time: the sandbox's clock (which may have been moved)
+	// when this run talks to a sandbox, this machine's otherwise.
+	MarketNow func(ctx context.Context) (time.Time, error)
 	// SPIKey finds the ISV key that signs SPI calls and says where it came from.
 	SPIKey func(fromStdin bool) (key, source string, err error)
 	// Close releases what the run opened.
@@ -71,6 +75,7 @@ func NewFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 		SandboxClient: func() (*market.Client, error) { return nil, errNotWired },
 		InSandbox:     func() bool { return false },
 		SPIKey:        func(bool) (string, string, error) { return "", "", errNotWired },
+		MarketNow:     func(context.Context) (time.Time, error) { return time.Now(), nil },
 		Close:         func() {},
 	}
 	// Terminal times and durations read in the merchant's language, decided when first shown.

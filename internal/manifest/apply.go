@@ -188,11 +188,11 @@ func Apply(ctx context.Context, c *market.Client, plan Plan, opts Options) []Res
 			continue
 		}
 		var err error
-		if len(it.shop) > 0 {
-			_, err = c.ModifyShop(ctx, it.shop, Token("shop", "shop", []any{it.shop.Encode(), run}))
+		if form := it.shop.Form(); len(form) > 0 {
+			_, err = c.ModifyShop(ctx, it.shop, Token("shop", "shop", []any{form.Encode(), run}))
 		}
-		if err == nil && len(it.contacts) > 0 {
-			_, err = c.ModifyShopContacts(ctx, it.contacts, Token("shop", "contacts", []any{it.contacts.Encode(), run}))
+		if form := it.contacts.Form(); err == nil && len(form) > 0 {
+			_, err = c.ModifyShopContacts(ctx, it.contacts, Token("shop", "contacts", []any{form.Encode(), run}))
 		}
 		if err != nil {
 			report(Result{Kind: "shop", Key: "shop", Action: "failed", Detail: err.Error(), Err: err})

@@ -2,7 +2,6 @@ package manifest
 
 import (
 	"fmt"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -50,8 +49,8 @@ type Item struct {
 	agreement string // a template to set after the product is saved
 	bundle    Bundle
 	bundleID  string
-	shop      url.Values // the ModifyShop form
-	contacts  url.Values // the ModifyShopContacts form
+	shop      marketapi.ShopChange
+	contacts  marketapi.ContactsChange
 	// version is what the resource is now (a product's modify time and review note, a
 	// bundle's contents): in a token, it makes a change back to an earlier value, or a
 	// resubmission, a new request rather than a replay of an old one.
@@ -389,28 +388,28 @@ func MakePlan(m *Manifest, snap Snapshot) Plan {
 // shopItem compares the manifest's shop with the marketplace's: only the fields the manifest
 // gives count.
 func shopItem(ms *Shop, cur *marketapi.Shop) Item {
-	it := Item{Kind: "shop", Key: "shop", shop: url.Values{}, contacts: url.Values{}}
+	it := Item{Kind: "shop", Key: "shop"}
 	if cur == nil {
 		it.Action = Blocked
 		it.Block = &Block{Code: "InvalidAction.NotFound", Message: i18n.M("manifest.shop.unsupported")}
 		return it
 	}
-	cmp := func(field, param string, form url.Values, have, want string) {
-		if want != "" && strings.TrimSpace(want) != have {
-			it.Changes = append(it.Changes, Change{field, have, strings.TrimSpace(want)})
-			form.Set(param, strings.TrimSpace(want))
+	cmp := func(field string, set **string, have, want string) {
+		if want = strings.TrimSpace(want); want != "" && want != have {
+			it.Changes = append(it.Changes, Change{field, have, want})
+			*set = &want
 		}
 	}
-	cmp("shop.name", "Name", it.shop, cur.Name, ms.Name)
-	cmp("shop.introduction", "Introduction", it.shop, cur.Introduction, ms.Introduction)
+	cmp("shop.name", &it.shop.Name, cur.Name, ms.Name)
+	cmp("shop.introduction", &it.shop.Introduction, cur.Introduction, ms.Introduction)
 	if c := ms.Contacts; c != nil {
 		hotline := c.Hotline
 		if h, _, v := rules.CheckPhone(c.Hotline); c.Hotline != "" && v == nil {
 			hotline = h
 		}
-		cmp("contacts.wangwang", "Wangwang", it.contacts, cur.Contacts.Wangwang, c.Wangwang)
-		cmp("contacts.hotline", "Hotline", it.contacts, cur.Contacts.Hotline, hotline)
-		cmp("contacts.ticketUrl", "TicketUrl", it.contacts, cur.Contacts.TicketUrl, c.TicketURL)
+		cmp("contacts.wangwang", &it.contacts.Wangwang, cur.Contacts.Wangwang, c.Wangwang)
+		cmp("contacts.hotline", &it.contacts.Hotline, cur.Contacts.Hotline, hotline)
+		cmp("contacts.ticketUrl", &it.contacts.TicketUrl, cur.Contacts.TicketUrl, c.TicketURL)
 	}
 	it.Action = Unchanged
 	if len(it.Changes) > 0 {

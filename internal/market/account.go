@@ -54,19 +54,48 @@ func (c *Client) Shop(ctx context.Context) (marketapi.Shop, error) {
 	return r.Shop, err
 }
 
-// ModifyShop changes the shop fields present in form (Name, Introduction, LogoFileId,
-// BannerFileId).
-func (c *Client) ModifyShop(ctx context.Context, form url.Values, token string) (marketapi.Shop, error) {
+// ModifyShop changes the shop's fields that ch sets. An empty token is derived from the
+// change, so the same change sent twice is made once.
+func (c *Client) ModifyShop(ctx context.Context, ch marketapi.ShopChange, token string) (marketapi.Shop, error) {
+	form := ch.Form()
+	if token == "" {
+		token = ContentToken("shop", form.Encode())
+	}
 	var r marketapi.ShopResult
 	err := c.Call(ctx, Request{Action: "ModifyShop", ClientToken: token, Form: form}, &r)
 	return r.Shop, err
 }
 
-// ModifyShopContacts changes the contact channels present in form (Wangwang, Hotline, TicketUrl).
-func (c *Client) ModifyShopContacts(ctx context.Context, form url.Values, token string) (marketapi.Shop, error) {
+// ModifyShopContacts changes the contact channels that ch sets (token as for ModifyShop).
+func (c *Client) ModifyShopContacts(ctx context.Context, ch marketapi.ContactsChange, token string) (marketapi.Shop, error) {
+	form := ch.Form()
+	if token == "" {
+		token = ContentToken("contacts", form.Encode())
+	}
 	var r marketapi.ShopResult
 	err := c.Call(ctx, Request{Action: "ModifyShopContacts", ClientToken: token, Form: form}, &r)
 	return r.Shop, err
+}
+
+// ListSettlements follows DescribeSettlements' pages (status "" for all), handing each page to
+// fn until it returns false.
+func (c *Client) ListSettlements(ctx context.Context, status string, fn func([]marketapi.Settlement) bool) error {
+	seen := 0
+	for page := 1; ; page++ {
+		res, err := c.Settlements(ctx, status, page, 100)
+		if err != nil {
+			return err
+		}
+		seen += len(res.Settlements)
+		if !fn(res.Settlements) || len(res.Settlements) == 0 || seen >= res.TotalCount {
+			return nil
+		}
+	}
+}
+
+// FailSettlementAccount makes the sandbox's verification of account fail with reason.
+func (c *Client) FailSettlementAccount(ctx context.Context, account, reason string) error {
+	return c.Call(ctx, Request{Action: "SandboxFailSettlementAccount", Form: url.Values{"Account": {account}, "Reason": {reason}}}, nil)
 }
 
 // ModifySettlementAccount binds the enterprise Alipay account; verification follows.

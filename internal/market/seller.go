@@ -309,3 +309,21 @@ func (c *Client) ListDeliveryTemplates(ctx context.Context, fn func(marketapi.De
 		q.Set("NextToken", page.NextToken)
 	}
 }
+
+// Clock is the sandbox's clock (SandboxDescribeClock).
+func (c *Client) Clock(ctx context.Context) (marketapi.Clock, error) {
+	var clk marketapi.Clock
+	return clk, c.Call(ctx, Request{Action: "SandboxDescribeClock"}, &clk)
+}
+
+// AdvanceClock moves the sandbox's clock forward by d (SandboxAdvanceClock).
+func (c *Client) AdvanceClock(ctx context.Context, d string) (marketapi.Clock, error) {
+	var clk marketapi.Clock
+	return clk, c.Call(ctx, Request{Action: "SandboxAdvanceClock", Form: url.Values{"Duration": {d}}}, &clk)
+}
+
+// ResetClock puts the sandbox's clock back to real time (SandboxResetClock).
+func (c *Client) ResetClock(ctx context.Context) (marketapi.Clock, error) {
+	var clk marketapi.Clock
+	return clk, c.Call(ctx, Request{Action: "SandboxResetClock"}, &clk)
+}

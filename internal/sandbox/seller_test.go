@@ -77,17 +77,17 @@ func TestShopAndSettlementAccount(t *testing.T) {
 	ctx := context.Background()
 	logo, _ := s.c.UploadFile(ctx, "logo.png", []byte("\x89PNG…"), "")
 	doc, _ := s.c.UploadFile(ctx, "intro.pdf", []byte("%PDF-1.4"), "")
-	if _, err := s.c.ModifyShop(ctx, url.Values{"LogoFileId": {doc.FileId}}, ""); !isCode(err, "InvalidParameter.FileType") {
+	if _, err := s.c.ModifyShop(ctx, marketapi.ShopChange{LogoFileId: &doc.FileId}, ""); !isCode(err, "InvalidParameter.FileType") {
 		t.Fatalf("pdf logo: %v", err)
 	}
-	sh, err := s.c.ModifyShop(ctx, url.Values{"Name": {"示例科技"}, "LogoFileId": {logo.FileId}, "Introduction": {"CRM 专家"}}, "")
+	sh, err := s.c.ModifyShop(ctx, marketapi.ShopChange{Name: ptr("示例科技"), LogoFileId: &logo.FileId, Introduction: ptr("CRM 专家")}, "")
 	if err != nil || !sh.Decorated {
 		t.Fatalf("shop: %+v %v", sh, err)
 	}
-	if _, err := s.c.ModifyShopContacts(ctx, url.Values{"Hotline": {"12345"}}, ""); !isCode(err, "InvalidParameter.Phone") {
+	if _, err := s.c.ModifyShopContacts(ctx, marketapi.ContactsChange{Hotline: ptr("12345")}, ""); !isCode(err, "InvalidParameter.Phone") {
 		t.Fatalf("bad hotline: %v", err)
 	}
-	sh, err = s.c.ModifyShopContacts(ctx, url.Values{"Hotline": {"400-123-4567"}, "Wangwang": {"示例科技"}, "TicketUrl": {"https://isv.example.com/ticket"}}, "")
+	sh, err = s.c.ModifyShopContacts(ctx, marketapi.ContactsChange{Hotline: ptr("400-123-4567"), Wangwang: ptr("示例科技"), TicketUrl: ptr("https://isv.example.com/ticket")}, "")
 	if err != nil || sh.Contacts.Hotline != "400-123-4567" || sh.Name != "示例科技" {
 		t.Fatalf("contacts: %+v %v", sh, err)
 	}
@@ -118,3 +118,5 @@ func isCode(err error, code string) bool {
 	var ae *market.APIError
 	return errors.As(err, &ae) && ae.Code == code
 }
+
+func ptr(s string) *string { return &s }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/market"
@@ -45,24 +44,24 @@ func newCreate(f *cmdutil.Factory) *cobra.Command {
 				return cmdutil.FlagError("bundle.name.missing").WithRemedy("remedy.help", cmd.CommandPath())
 			}
 			for _, c := range in.Products {
-				if err := shared.CheckCode(c); err != nil {
+				if err := cmdutil.CheckProductCode(c); err != nil {
 					return err
 				}
 			}
-			if err := shared.RuleErr(rules.CheckBundle(in.Products, nil)); err != nil {
+			if err := cmdutil.RuleViolation(rules.CheckBundle(in.Products, nil)); err != nil {
 				return err
 			}
 			if in.Discount != "" && in.Price != "" {
-				return shared.RuleErr(&rules.Violation{Code: rules.CodeBundle, Msg: msg("rule.bundle.pricing"), Remedy: msg("remedy.bundle.price")})
+				return cmdutil.RuleViolation(&rules.Violation{Code: rules.CodeBundle, Msg: msg("rule.bundle.pricing"), Remedy: msg("remedy.bundle.price")})
 			}
 			if in.Discount != "" {
 				if _, v := rules.ParseDiscount(in.Discount); v != nil {
-					return shared.RuleErr(v)
+					return cmdutil.RuleViolation(v)
 				}
 			}
 			if in.Price != "" {
 				if _, v := rules.ParsePrice(in.Price); v != nil {
-					return shared.RuleErr(v)
+					return cmdutil.RuleViolation(v)
 				}
 			}
 			client, err := f.Client()

@@ -210,10 +210,10 @@ func newAttach(f *cmdutil.Factory) *cobra.Command {
 		Args:    cmdutil.ExactArgs(2, "<product-code> <template-id>"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			code, id := args[0], args[1]
-			if err := shared.CheckCode(code); err != nil {
+			if err := cmdutil.CheckProductCode(code); err != nil {
 				return err
 			}
-			if err := shared.RuleErr(rules.DeliveryTemplateApplies(code, shared.TypeOf(code))); err != nil {
+			if err := cmdutil.RuleViolation(rules.DeliveryTemplateApplies(code, shared.TypeOf(code))); err != nil {
 				return err
 			}
 			client, err := f.Client()

@@ -6,8 +6,10 @@
 package factory
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/mkt-cli/mkt/internal/build"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
@@ -29,6 +31,7 @@ func New(ios *iostreams.IOStreams, getenv func(string) string) *cmdutil.Factory 
 	f.SandboxClient = w.sandboxClient
 	f.InSandbox = w.inSandbox
 	f.SPIKey = w.spiKey
+	f.MarketNow = w.marketNow
 	f.Close = w.close
 	return f
 }
@@ -195,4 +198,24 @@ func (w *wiring) spiKey(fromStdin bool) (key, source string, err error) {
 func normalized(ep string) string {
 	n, _ := config.NormalizeEndpoint(ep)
 	return n
+}
+
+// marketNow is the sandbox's clock when this run talks to a sandbox, else this machine's.
+func (w *wiring) marketNow(ctx context.Context) (time.Time, error) {
+	res, err := w.f.Resolved()
+	if err != nil {
+		return time.Time{}, err
+	}
+	if !res.Sandbox() {
+		return w.f.Now(), nil
+	}
+	client, err := w.clientOf()
+	if err != nil {
+		return time.Time{}, err
+	}
+	clk, err := client.Clock(ctx)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return time.Parse(time.RFC3339, clk.Now)
 }

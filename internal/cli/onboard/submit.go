@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 
-	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
@@ -169,7 +168,7 @@ func checkApplication(f *cmdutil.Factory, app Application, dir string, in *marke
 	}
 	code, v := rules.CheckCreditCode(app.CreditCode)
 	if v != nil {
-		return nil, shared.RuleErr(v)
+		return nil, cmdutil.RuleViolation(v)
 	}
 	in.CreditCode = code
 	mobile, kind, v := rules.CheckPhone(app.Contact.Mobile)
@@ -198,7 +197,7 @@ func checkApplication(f *cmdutil.Factory, app Application, dir string, in *marke
 			return nil, err
 		}
 		if v := rules.LicenceNumber(au.LicenceNumber); v != nil {
-			return nil, shared.RuleErr(v)
+			return nil, cmdutil.RuleViolation(v)
 		}
 		in.AuthorizationType, in.LicenceNumber = "LICENCE", strings.TrimSpace(au.LicenceNumber)
 		files = append(files, material{filepath.Base(au.Licence), content, &in.AuthorizationFileId})

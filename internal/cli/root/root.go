@@ -2,7 +2,10 @@
 package root
 
 import (
-	accountcmd "github.com/mkt-cli/mkt/internal/cli/account"
+	"github.com/mkt-cli/mkt/internal/cli/payment"
+	"github.com/mkt-cli/mkt/internal/cli/settlement"
+	"github.com/mkt-cli/mkt/internal/cli/shop"
+	todocmd "github.com/mkt-cli/mkt/internal/cli/todo"
 	onboardcmd "github.com/mkt-cli/mkt/internal/cli/onboard"
 	"github.com/spf13/cobra"
 
@@ -14,7 +17,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/configcmd"
 	"github.com/mkt-cli/mkt/internal/cli/delivery"
 	"github.com/mkt-cli/mkt/internal/cli/instance"
-	"github.com/mkt-cli/mkt/internal/cli/invoicecmd"
+	invoicecmd "github.com/mkt-cli/mkt/internal/cli/invoice"
 	"github.com/mkt-cli/mkt/internal/cli/license"
 	meteringcmd "github.com/mkt-cli/mkt/internal/cli/metering"
 	"github.com/mkt-cli/mkt/internal/cli/notification"
@@ -95,10 +98,10 @@ Run 'mkt auth login' to use your Alibaba Cloud account.`,
 	cmd.AddCommand(
 		auth.NewCmdAuth(f),
 		onboardcmd.NewCmdOnboard(f),
-		accountcmd.NewCmdTodo(f),
-		accountcmd.NewCmdShop(f),
-		accountcmd.NewCmdSettlement(f),
-		accountcmd.NewCmdPayment(f),
+		todocmd.NewCmdTodo(f, nil),
+		shop.NewCmdShop(f),
+		settlement.NewCmdSettlement(f),
+		payment.NewCmdPayment(f),
 		configcmd.NewCmdConfig(f),
 		product.NewCmdProduct(f),
 		bundle.NewCmdBundle(f),

@@ -85,7 +85,7 @@ func newSet(f *cmdutil.Factory) *cobra.Command {
 		Args: cmdutil.ExactArgs(1, "<product-code>"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			code := args[0]
-			if err := shared.CheckCode(code); err != nil {
+			if err := cmdutil.CheckProductCode(code); err != nil {
 				return err
 			}
 			if (tpl == "") == (file == "") {

@@ -63,7 +63,7 @@ In a pipe the new product's code is printed alone, for scripts.`,
 				if in.ActivationUrl != nil {
 					au = *in.ActivationUrl
 				}
-				if err := shared.RuleErr(rules.CheckDelivery(t, *in.DeliveryMode, pu, au)); err != nil {
+				if err := cmdutil.RuleViolation(rules.CheckDelivery(t, *in.DeliveryMode, pu, au)); err != nil {
 					return err
 				}
 			}

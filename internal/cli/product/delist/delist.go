@@ -32,13 +32,13 @@ being sellable until it is listed again.`,
 		Args:    cmdutil.ExactArgs(1, "<product-code>"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
-			if err := shared.CheckCode(opts.Code); err != nil {
+			if err := cmdutil.CheckProductCode(opts.Code); err != nil {
 				return err
 			}
 			// FAQ 三 Q7 is known from the code alone: refuse before any request.
 			if t := shared.TypeOf(opts.Code); t == rules.TypeImage {
 				_, v := rules.Transition(opts.Code, t, rules.StateListed, rules.StepDelist)
-				return shared.RuleErr(v)
+				return cmdutil.RuleViolation(v)
 			}
 			if runF != nil {
 				return runF(opts)

@@ -37,7 +37,7 @@ Renaming an API product whose gateway prefix is bound is refused (FAQ 三 Q4).`,
 		Args: cmdutil.ExactArgs(1, "<product-code>"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
-			if err := shared.CheckCode(opts.Code); err != nil {
+			if err := cmdutil.CheckProductCode(opts.Code); err != nil {
 				return err
 			}
 			in, _, err := fields.Input(cmd, f.IOStreams.In, shared.TypeOf(opts.Code))

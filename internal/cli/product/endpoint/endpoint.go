@@ -58,7 +58,7 @@ func newShow(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Args:    cmdutil.ExactArgs(1, "<product-code>"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
-			if err := shared.CheckCode(opts.Code); err != nil {
+			if err := cmdutil.CheckProductCode(opts.Code); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -118,10 +118,10 @@ the URL is set only if every check passes.`,
 		Args: cmdutil.ExactArgs(2, "<product-code> <url>"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code, opts.URL = args[0], args[1]
-			if err := shared.CheckCode(opts.Code); err != nil {
+			if err := cmdutil.CheckProductCode(opts.Code); err != nil {
 				return err
 			}
-			if err := shared.RuleErr(rules.CheckURL("production URL", opts.URL)); err != nil {
+			if err := cmdutil.RuleViolation(rules.CheckURL("production URL", opts.URL)); err != nil {
 				return err
 			}
 			if runF != nil {

@@ -27,7 +27,7 @@ func NewCmdGet(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Args: cmdutil.ExactArgs(1, "<product-code>"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
-			if err := shared.CheckCode(opts.Code); err != nil {
+			if err := cmdutil.CheckProductCode(opts.Code); err != nil {
 				return err
 			}
 			if runF != nil {

@@ -14,7 +14,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
-	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 	"github.com/mkt-cli/mkt/internal/manifest"
@@ -165,7 +164,7 @@ func (fl *Fields) Input(cmd *cobra.Command, stdin io.Reader, t rules.ProductType
 	if skus != nil {
 		norm, v := rules.NormalizeSKUs(skus)
 		if v != nil {
-			return in, t, RuleErr(v)
+			return in, t, cmdutil.RuleViolation(v)
 		}
 		in.Skus = norm
 	}
@@ -176,7 +175,7 @@ func (fl *Fields) Input(cmd *cobra.Command, stdin io.Reader, t rules.ProductType
 	if validity != nil {
 		ps, v := rules.ParsePeriods(t, validity)
 		if v != nil {
-			return in, t, RuleErr(v)
+			return in, t, cmdutil.RuleViolation(v)
 		}
 		in.ValidityPeriods = rules.PeriodStrings(ps)
 	}
@@ -184,40 +183,19 @@ func (fl *Fields) Input(cmd *cobra.Command, stdin io.Reader, t rules.ProductType
 	for field, u := range map[string]*string{"production URL": in.ProductionUrl, "activation URL": in.ActivationUrl} {
 		if u != nil && *u != "" {
 			if v := rules.CheckURL(field, *u); v != nil {
-				return in, t, RuleErr(v)
+				return in, t, cmdutil.RuleViolation(v)
 			}
 		}
 	}
 	if in.DeliveryMode != nil && *in.DeliveryMode != "" && *in.DeliveryMode != rules.DeliverySPI && *in.DeliveryMode != rules.DeliveryLicense {
-		return in, t, RuleErr(rules.CheckDelivery(rules.TypeSaaS, *in.DeliveryMode, "", ""))
+		return in, t, cmdutil.RuleViolation(rules.CheckDelivery(rules.TypeSaaS, *in.DeliveryMode, "", ""))
 	}
 	if in.ApiPrefix != nil && *in.ApiPrefix != "" {
 		if v := rules.CheckAPIPrefix(*in.ApiPrefix); v != nil {
-			return in, t, RuleErr(v)
+			return in, t, cmdutil.RuleViolation(v)
 		}
 	}
 	return in, t, nil
-}
-
-// RuleErr turns a local rule violation into the CLI's error: exit 3 for a marketplace rule,
-// 2 for malformed input.
-func RuleErr(v *rules.Violation) error {
-	if v == nil {
-		return nil
-	}
-	kind := exitcode.Usage
-	if v.Rule {
-		kind = exitcode.Rule
-	}
-	return &cmdutil.Error{Kind: kind, Code: v.Code, Msg: v.Msg, Remedy: v.Remedy}
-}
-
-// CheckCode refuses something that is not a product code before any request.
-func CheckCode(code string) error {
-	if _, ok := rules.TypeOfCode(code); !ok || len(code) > 64 {
-		return cmdutil.FlagError("product.code.invalid", code)
-	}
-	return nil
 }
 
 // TypeOf is the type a code's prefix says.

@@ -38,7 +38,7 @@ URL cannot change (FAQ 三 Q1).`,
 		Args: cmdutil.ExactArgs(1, "<product-code>"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
-			if err := shared.CheckCode(opts.Code); err != nil {
+			if err := cmdutil.CheckProductCode(opts.Code); err != nil {
 				return err
 			}
 			opts.For = strings.ToLower(opts.For)

@@ -54,7 +54,7 @@ func newShow(f *cmdutil.Factory) *cobra.Command {
 		Args:    cmdutil.ExactArgs(1, "<product-code>"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
-			if err := shared.CheckCode(opts.Code); err != nil {
+			if err := cmdutil.CheckProductCode(opts.Code); err != nil {
 				return err
 			}
 			client, err := f.Client()
@@ -84,13 +84,13 @@ func newSet(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
-			if err := shared.CheckCode(opts.Code); err != nil {
+			if err := cmdutil.CheckProductCode(opts.Code); err != nil {
 				return err
 			}
 			// The code says the type, so the rules run before any request.
 			ps, v := rules.ParsePeriods(shared.TypeOf(opts.Code), args[1:])
 			if v != nil {
-				return shared.RuleErr(v)
+				return cmdutil.RuleViolation(v)
 			}
 			opts.Periods = rules.PeriodStrings(ps)
 			if runF != nil {

@@ -3,12 +3,10 @@ package clock
 
 import (
 	"context"
-	"net/url"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
-	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/timeutil"
 )
@@ -82,27 +80,24 @@ func clockRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	q := url.Values{}
-	if opts.Duration != "" {
-		q.Set("Duration", opts.Duration)
-	}
 	var clk marketapi.Clock
-	if err := client.Call(ctx, market.Request{Action: opts.Action, Query: q}, &clk); err != nil {
+	switch opts.Action {
+	case "SandboxAdvanceClock":
+		clk, err = client.AdvanceClock(ctx, opts.Duration)
+	case "SandboxResetClock":
+		clk, err = client.ResetClock(ctx)
+	default:
+		clk, err = client.Clock(ctx)
+	}
+	if err != nil {
 		return err
 	}
 	return f.Print(clk, func() error {
-		ios := f.IOStreams
-		st := ios.Styles()
-		t := ios.NewTable()
-		t.AddStyledField(f.T("col.clock.now"), st.Bold)
-		t.AddStyledField(clk.Now, st.ID)
-		t.EndRow()
-		t.AddStyledField(f.T("col.clock.offset"), st.Bold)
-		t.AddField(clk.Offset)
-		t.EndRow()
-		t.AddStyledField(f.T("col.clock.real"), st.Bold)
-		t.AddStyledField(clk.RealNow, st.Muted)
-		t.EndRow()
-		return t.Render()
+		st := f.IOStreams.Styles()
+		kv := f.IOStreams.NewKeyValue()
+		kv.AddStyled(f.T("col.clock.now"), clk.Now, st.ID)
+		kv.Add(f.T("col.clock.offset"), clk.Offset)
+		kv.AddStyled(f.T("col.clock.real"), clk.RealNow, st.Muted)
+		return kv.Render()
 	})
 }

@@ -33,7 +33,7 @@ again: FAQ 三 Q1).`,
 		Args: cmdutil.ExactArgs(1, "<product-code>"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			code := args[0]
-			if err := shared.CheckCode(code); err != nil {
+			if err := cmdutil.CheckProductCode(code); err != nil {
 				return err
 			}
 			decision, err := decide(cmd, approve, reject, reason)
@@ -123,7 +123,7 @@ remedy can be rehearsed end to end.`,
   mkt product edit cmapi10000002 --name "Weather API v2"`,
 		Args: cmdutil.ExactArgs(1, "<api-product-code>"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := shared.CheckCode(args[0]); err != nil {
+			if err := cmdutil.CheckProductCode(args[0]); err != nil {
 				return err
 			}
 			client, err := f.SandboxClient()

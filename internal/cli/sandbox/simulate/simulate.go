@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
@@ -39,7 +38,7 @@ License-mode products get a license code.`,
   mkt sandbox simulate purchase cmgj10000001 --months 3 --trial`,
 		Args: cmdutil.ExactArgs(1, "<product-code>"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := shared.CheckCode(args[0]); err != nil {
+			if err := cmdutil.CheckProductCode(args[0]); err != nil {
 				return err
 			}
 			p := url.Values{"Code": {args[0]}}

@@ -1,0 +1,180 @@
+// Package due is `mkt invoice due`.
+package due
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/spf13/cobra"
+
+	"github.com/mkt-cli/mkt/internal/cli/invoice/shared"
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/exitcode"
+	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/invoice"
+	"github.com/mkt-cli/mkt/internal/invoicing"
+	"github.com/mkt-cli/mkt/internal/iostreams"
+	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
+	"github.com/mkt-cli/mkt/internal/timeutil"
+)
+
+// Options are the inputs of `mkt invoice due`.
+type Options struct {
+	Factory       *cmdutil.Factory
+	Within        time.Duration
+	Loc           *time.Location
+	FailOnOverdue bool
+	Limit         int
+}
+
+// NewCmdDue builds `mkt invoice due`; runF replaces the run in tests.
+func NewCmdDue(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f}
+	var within, tz string
+	cmd := &cobra.Command{
+		Use:   "due",
+		Short: "Open invoice requests and their 7-day deadlines, most urgent first",
+		Long: `Open invoice requests with each one's deadline (request time + 7 days, FAQ 四 Q2), the time
+left and the amount, most urgent first; overdue ones flagged. On a terminal, colour by
+urgency (overdue, under a day, under 3 days); in a pipe, plain rows; -o json gives the
+deadline in RFC 3339 and the remaining seconds.
+
+--fail-on-overdue exits 3 when anything is overdue, for a scheduled CI job that alerts.`,
+		Example: `  mkt invoice due
+  mkt invoice due --within 2d --tz Asia/Shanghai
+  mkt invoice due --fail-on-overdue -o json > due.json`,
+		Args: cmdutil.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			d, err := timeutil.ParseDuration(within)
+			if err != nil || d <= 0 {
+				return cmdutil.FlagError("sandbox.duration", within, "use e.g. 2d")
+			}
+			opts.Within = d
+			if opts.Loc, err = shared.LoadTZ(tz); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return dueRun(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&within, "within", "7d", "show requests due within this long (overdue ones always)")
+	cmd.Flags().StringVar(&tz, "tz", "", "time zone to show deadlines in (default local), e.g. Asia/Shanghai")
+	cmd.Flags().BoolVar(&opts.FailOnOverdue, "fail-on-overdue", false, "exit 3 when any request is past its deadline")
+	cmd.Flags().IntVarP(&opts.Limit, "limit", "L", 0, "show at most this many (0: all; overdue ones are still counted)")
+	return cmd
+}
+
+func dueRun(ctx context.Context, opts *Options) error {
+	f := opts.Factory
+	client, err := f.Client()
+	if err != nil {
+		return err
+	}
+	now, err := f.MarketNow(ctx)
+	if err != nil {
+		return err
+	}
+	p := printer(f, opts.Loc)
+	overdue, unsorted := 0, false
+	var last string
+	var werr error
+	err = client.ListInvoices(ctx, market.InvoiceFilter{Status: "0"}, func(page []marketapi.Invoice) bool {
+		for _, inv := range page {
+			d, ok := invoicing.DueOf(inv, now, opts.Within, opts.Loc)
+			if inv.CreateTimeStr < last {
+				unsorted = true
+			}
+			last = inv.CreateTimeStr
+			if !ok {
+				continue
+			}
+			if d.Overdue {
+				overdue++
+			}
+			if opts.Limit > 0 && p.Len() >= opts.Limit {
+				continue // keep counting the overdue ones
+			}
+			if werr = p.Add(d); werr != nil {
+				return false
+			}
+		}
+		return true
+	})
+	if err == nil {
+		err = werr
+	}
+	if err != nil {
+		return err
+	}
+	if unsorted {
+		p.Sort(func(a, b invoicing.Due) bool { return a.RemainingSeconds < b.RemainingSeconds })
+	}
+	if err := p.Close(); err != nil {
+		return err
+	}
+	return report(f, p.Len(), overdue, unsorted && p.Streaming(), opts.FailOnOverdue)
+}
+
+// printer lists due requests; the time left is the last column, coloured by urgency.
+func printer(f *cmdutil.Factory, loc *time.Location) *cmdutil.ListPrinter[invoicing.Due] {
+	lang := f.Lang()
+	col := func(h string, text func(invoicing.Due) string) cmdutil.Column[invoicing.Due] {
+		return cmdutil.Column[invoicing.Due]{Header: h, Text: text}
+	}
+	left := col(f.T("col.left"), func(d invoicing.Due) string {
+		l := invoice.Left(time.Duration(d.RemainingSeconds) * time.Second)
+		if d.Overdue {
+			l = i18n.T(lang, "invoice.overdue", strings.TrimPrefix(l, "-"))
+		}
+		return l
+	})
+	left.Style = func(st *iostreams.Styles, d invoicing.Due) *lipgloss.Style {
+		switch d.Urgency {
+		case invoice.Overdue:
+			return &st.Error
+		case invoice.Urgent:
+			return &st.Warning
+		case invoice.Soon:
+			return &st.Bold
+		}
+		return &st.Muted
+	}
+	id := col("ID", func(d invoicing.Due) string { return d.Id })
+	id.Style = func(st *iostreams.Styles, _ invoicing.Due) *lipgloss.Style { return &st.ID }
+	return cmdutil.NewListPrinter(f, id,
+		col(f.T("col.deadline"), func(d invoicing.Due) string {
+			dl, _ := time.Parse(time.RFC3339, d.Deadline)
+			return dl.In(loc).Format("2006-01-02 15:04 Mon")
+		}),
+		col(f.T("col.amount"), func(d invoicing.Due) string { return d.Amount }),
+		col(f.T("col.buyer"), func(d invoicing.Due) string { return d.Buyer }),
+		col(f.T("col.title"), func(d invoicing.Due) string { return d.Title }),
+		left)
+}
+
+// report says on stderr what the list alone does not, and fails on overdue requests if asked.
+func report(f *cmdutil.Factory, shown, overdue int, unsortedStream, failOnOverdue bool) error {
+	ios := f.IOStreams
+	if unsortedStream {
+		fmt.Fprintln(ios.ErrOut, f.T("invoice.unsorted"))
+	}
+	if shown == 0 && ios.IsStderrTTY() {
+		fmt.Fprintln(ios.ErrOut, f.T("invoice.none.due"))
+	}
+	if overdue == 0 {
+		return nil
+	}
+	if failOnOverdue {
+		return &cmdutil.Error{Kind: exitcode.Rule, Code: "Invoice.Overdue", Msg: i18n.M("invoice.overdue.fail", overdue), Remedy: i18n.M("remedy.invoice.issue")}
+	}
+	if ios.IsStderrTTY() {
+		fmt.Fprintln(ios.ErrOut, ios.StylesErr().Error.Render(f.T("invoice.overdue.count", overdue)))
+	}
+	return nil
+}

@@ -1,0 +1,75 @@
+// Package todo is `mkt todo`.
+package todo
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/todo"
+)
+
+// Options are the inputs of `mkt todo`.
+type Options struct {
+	Factory *cmdutil.Factory
+}
+
+// NewCmdTodo builds `mkt todo`; runF replaces the run in tests.
+func NewCmdTodo(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f}
+	return &cobra.Command{
+		Use:   "todo",
+		Short: "What stands between you and selling, each with the command that resolves it",
+		Long: `The to-do list of the seller console (待办事项, FAQ 二): the onboarding application not
+submitted or rejected, the shop not decorated, the settlement account missing or failed,
+rejected products, and invoice requests due within the 7-day window. Each line has the
+command that resolves it. Nothing to do: exit 0 (and a friendly line on a terminal).`,
+		Example: "  mkt todo\n  mkt todo -o json",
+		Args:    cmdutil.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return todoRun(cmd.Context(), opts)
+		},
+	}
+}
+
+func todoRun(ctx context.Context, opts *Options) error {
+	f := opts.Factory
+	client, err := f.Client()
+	if err != nil {
+		return err
+	}
+	snap, err := todo.Gather(ctx, client, func(action string, ae *market.APIError) {
+		fmt.Fprintln(f.IOStreams.ErrOut, f.T("todo.unsupported", ae.Message))
+	})
+	if err != nil {
+		return err
+	}
+	now, err := f.MarketNow(ctx)
+	if err != nil {
+		return err
+	}
+	items := todo.Compute(snap, now, f.Lang())
+	return f.Print(items, func() error {
+		if len(items) == 0 {
+			if f.IOStreams.IsStdoutTTY() {
+				fmt.Fprintln(f.IOStreams.Out, f.T("todo.empty"))
+			}
+			return nil
+		}
+		st := f.IOStreams.Styles()
+		t := f.IOStreams.NewTable(f.T("col.kind"), f.T("col.todo"), f.T("col.fix"))
+		for _, it := range items {
+			t.AddField(it.Kind)
+			t.AddField(it.Message)
+			t.AddStyledField(it.Fix, st.Muted)
+			t.EndRow()
+		}
+		return t.Render()
+	})
+}

@@ -1,0 +1,122 @@
+package cmdutil
+
+import (
+	"encoding/json"
+	"io"
+	"sort"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/mkt-cli/mkt/internal/iostreams"
+)
+
+// Column is one column of a list: its header (localized), its text, and optionally its style
+// on a terminal.
+type Column[T any] struct {
+	Header string
+	Text   func(T) string
+	Style  func(*iostreams.Styles, T) *lipgloss.Style
+}
+
+// ListPrinter prints items as they come, whatever their number: -o json as an array written
+// element by element, a table in a pipe row by row; a terminal table and YAML collect the items
+// first (a person's screen, not 100,000 rows).
+type ListPrinter[T any] struct {
+	f      *Factory
+	format string
+	cols   []Column[T]
+	n      int
+	buf    []T
+	table  *iostreams.Table
+}
+
+// NewListPrinter starts a list with the given columns.
+func NewListPrinter[T any](f *Factory, cols ...Column[T]) *ListPrinter[T] {
+	p := &ListPrinter[T]{f: f, format: f.OutputFormat(), cols: cols}
+	if p.format == "table" {
+		headers := make([]string, len(cols))
+		for i, c := range cols {
+			headers[i] = c.Header
+		}
+		p.table = f.IOStreams.NewTable(headers...)
+		p.table.Stream = true
+	}
+	return p
+}
+
+// Streaming reports whether items are written as they are added (not collected).
+func (p *ListPrinter[T]) Streaming() bool {
+	return p.format == "json" || (p.format == "table" && !p.f.IOStreams.IsStdoutTTY())
+}
+
+// Len is the number of items added.
+func (p *ListPrinter[T]) Len() int { return p.n }
+
+// Add prints or collects one item.
+func (p *ListPrinter[T]) Add(v T) error {
+	p.n++
+	switch p.format {
+	case "json":
+		b, err := json.MarshalIndent(v, "  ", "  ")
+		if err != nil {
+			return err
+		}
+		sep := ",\n  "
+		if p.n == 1 {
+			sep = "[\n  "
+		}
+		_, err = io.WriteString(p.f.IOStreams.Out, sep+string(b))
+		return err
+	case "table":
+		if p.Streaming() {
+			p.row(v)
+			return nil
+		}
+	}
+	p.buf = append(p.buf, v)
+	return nil
+}
+
+// Sort orders what was collected (a streamed list keeps its arrival order).
+func (p *ListPrinter[T]) Sort(less func(a, b T) bool) {
+	sort.SliceStable(p.buf, func(i, j int) bool { return less(p.buf[i], p.buf[j]) })
+}
+
+func (p *ListPrinter[T]) row(v T) {
+	st := p.f.IOStreams.Styles()
+	for _, c := range p.cols {
+		if c.Style != nil {
+			if s := c.Style(st, v); s != nil {
+				p.table.AddStyledField(c.Text(v), *s)
+				continue
+			}
+		}
+		p.table.AddField(c.Text(v))
+	}
+	p.table.EndRow()
+}
+
+// Close finishes the list.
+func (p *ListPrinter[T]) Close() error {
+	out := p.f.IOStreams.Out
+	switch p.format {
+	case "json":
+		end := "\n]\n"
+		if p.n == 0 {
+			end = "[]\n"
+		}
+		_, err := io.WriteString(out, end)
+		return err
+	case "yaml":
+		if p.buf == nil {
+			p.buf = []T{}
+		}
+		return WriteYAML(out, p.buf)
+	case "table":
+		for _, v := range p.buf {
+			p.row(v)
+		}
+		return p.table.Render()
+	}
+	return ValidateOutput(p.format)
+}

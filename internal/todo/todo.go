@@ -1,0 +1,122 @@
+// Package todo is the seller console's to-do list (待办事项, FAQ 二): what stands between a
+// merchant and selling, each item with the command that resolves it. Compute is pure; Gather
+// reads what it needs through the client.
+package todo
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/invoice"
+	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
+)
+
+// Item is one thing to do.
+type Item struct {
+	Kind    string `json:"kind"` // onboarding, shop, settlement, product, invoice
+	Subject string `json:"subject,omitempty"`
+	Message string `json:"message"`
+	Fix     string `json:"fix"`
+	// Due is the deadline (RFC 3339) of an item that has one: an invoice request.
+	Due string `json:"due,omitempty"`
+}
+
+// Snapshot is what the to-do list is computed from. A nil part was not available (the
+// endpoint does not serve it) and yields no item.
+type Snapshot struct {
+	Onboarding *marketapi.OnboardingApplication
+	Shop       *marketapi.Shop
+	Settlement *marketapi.SettlementAccount
+	// Rejected are the products the operations team rejected.
+	Rejected []marketapi.Product
+	// Requested are the invoice requests not yet handled.
+	Requested []marketapi.Invoice
+}
+
+// Compute lists what is to do at now, in lang: onboarding, shop, settlement account, rejected
+// products, and invoice requests due within the 7-day window (overdue ones included).
+func Compute(s Snapshot, now time.Time, lang i18n.Lang) []Item {
+	items := []Item{}
+	add := func(kind, subject, due string, msg, fix i18n.Message) {
+		items = append(items, Item{Kind: kind, Subject: subject, Due: due, Message: msg.In(lang), Fix: fix.In(lang)})
+	}
+	if app := s.Onboarding; app != nil {
+		switch app.Status {
+		case marketapi.OnboardingNone:
+			add("onboarding", "", "", i18n.M("todo.onboarding.none"), i18n.M("todo.fix.onboarding"))
+		case marketapi.OnboardingRejected:
+			add("onboarding", app.ApplicationId, "", i18n.M("todo.onboarding.rejected", app.AuditMessage), i18n.M("todo.fix.onboarding"))
+		}
+	}
+	if s.Shop != nil && !s.Shop.Decorated {
+		add("shop", "", "", i18n.M("todo.shop"), i18n.M("todo.fix.shop"))
+	}
+	if a := s.Settlement; a != nil {
+		switch a.Status {
+		case marketapi.AccountNone:
+			add("settlement", "", "", i18n.M("todo.settlement.none"), i18n.M("todo.fix.settlement"))
+		case marketapi.AccountFailed:
+			add("settlement", a.Account, "", i18n.M("todo.settlement.failed", a.Account, a.FailReason), i18n.M("todo.fix.settlement"))
+		}
+	}
+	for _, p := range s.Rejected {
+		add("product", p.Code, "", i18n.M("todo.product.rejected", p.Code, p.Name, p.AuditFailMsg), i18n.M("todo.fix.product", p.Code, p.Code))
+	}
+	for _, inv := range s.Requested {
+		req, err := invoice.ParseTime(inv.CreateTimeStr)
+		if err != nil {
+			continue
+		}
+		st := invoice.At(req, now)
+		if st.Remaining > invoice.Window {
+			continue
+		}
+		add("invoice", inv.Id, invoice.Deadline(req).Format(time.RFC3339),
+			i18n.M("todo.invoice", inv.Id, inv.Price, invoice.Left(st.Remaining)), i18n.M("todo.fix.invoice", inv.Id))
+	}
+	return items
+}
+
+// Gather reads the snapshot through c. Parts the endpoint does not serve (InvalidAction.NotFound:
+// an endpoint without mkt's seller-console extension) are left nil and reported to skipped.
+func Gather(ctx context.Context, c *market.Client, skipped func(action string, err *market.APIError)) (Snapshot, error) {
+	var s Snapshot
+	unserved := func(action string, err error) (bool, error) {
+		var ae *market.APIError
+		if errors.As(err, &ae) && ae.Code == "InvalidAction.NotFound" {
+			skipped(action, ae)
+			return true, nil
+		}
+		return false, err
+	}
+	if app, err := c.Onboarding(ctx); err == nil {
+		s.Onboarding = &app
+	} else if _, err := unserved("DescribeOnboarding", err); err != nil {
+		return s, err
+	}
+	if shop, err := c.Shop(ctx); err == nil {
+		s.Shop = &shop
+	} else if _, err := unserved("DescribeShop", err); err != nil {
+		return s, err
+	}
+	if acct, err := c.SettlementAccount(ctx); err == nil {
+		s.Settlement = &acct
+	} else if _, err := unserved("DescribeSettlementAccount", err); err != nil {
+		return s, err
+	}
+	err := c.ListProducts(ctx, market.ProductFilter{Status: []string{"REJECTED"}}, func(p marketapi.ProductPage) bool {
+		s.Rejected = append(s.Rejected, p.Products...)
+		return true
+	})
+	if _, err := unserved("DescribeProductsForIsv", err); err != nil {
+		return s, err
+	}
+	err = c.ListInvoices(ctx, market.InvoiceFilter{Status: "0"}, func(page []marketapi.Invoice) bool {
+		s.Requested = append(s.Requested, page...)
+		return true
+	})
+	return s, err
+}

@@ -1,0 +1,66 @@
+package todo
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/invoice"
+	"github.com/mkt-cli/mkt/internal/marketapi"
+)
+
+func TestCompute(t *testing.T) {
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, invoice.CST)
+	requested := func(ago time.Duration) marketapi.Invoice {
+		return marketapi.Invoice{Id: "40720" + ago.String(), Price: "99.00", CreateTimeStr: invoice.FormatTime(now.Add(-ago))}
+	}
+	cases := []struct {
+		name  string
+		snap  Snapshot
+		kinds string
+		has   string
+	}{
+		{name: "nothing known", snap: Snapshot{}, kinds: ""},
+		{name: "all done", snap: Snapshot{
+			Onboarding: &marketapi.OnboardingApplication{Status: marketapi.OnboardingApproved},
+			Shop:       &marketapi.Shop{Decorated: true},
+			Settlement: &marketapi.SettlementAccount{Status: marketapi.AccountBound},
+		}, kinds: ""},
+		{name: "a new seller", snap: Snapshot{
+			Onboarding: &marketapi.OnboardingApplication{Status: marketapi.OnboardingNone},
+			Shop:       &marketapi.Shop{},
+			Settlement: &marketapi.SettlementAccount{Status: marketapi.AccountNone},
+		}, kinds: "onboarding shop settlement", has: "mkt onboard submit"},
+		{name: "rejected", snap: Snapshot{
+			Onboarding: &marketapi.OnboardingApplication{Status: marketapi.OnboardingRejected, AuditMessage: "资质不全"},
+			Settlement: &marketapi.SettlementAccount{Status: marketapi.AccountFailed, Account: "a@b.c", FailReason: "name mismatch"},
+			Rejected:   []marketapi.Product{{Code: "cmgj001", Name: "CRM", AuditFailMsg: "no screenshots"}},
+		}, kinds: "onboarding settlement product", has: "no screenshots"},
+		{name: "invoices: only those within the window", snap: Snapshot{
+			Requested: []marketapi.Invoice{requested(time.Hour), requested(8 * 24 * time.Hour), {Id: "bad", CreateTimeStr: "?"}},
+		}, kinds: "invoice invoice", has: "mkt invoice issue"},
+	}
+	for _, c := range cases {
+		items := Compute(c.snap, now, i18n.EN)
+		var kinds []string
+		all := ""
+		for _, it := range items {
+			kinds = append(kinds, it.Kind)
+			all += it.Message + " " + it.Fix + "\n"
+			if it.Kind == "invoice" && it.Due == "" {
+				t.Errorf("%s: an invoice item has its deadline", c.name)
+			}
+		}
+		if got := strings.Join(kinds, " "); got != c.kinds {
+			t.Errorf("%s: kinds %q, want %q", c.name, got, c.kinds)
+		}
+		if !strings.Contains(all, c.has) {
+			t.Errorf("%s: %q not in\n%s", c.name, c.has, all)
+		}
+	}
+	zh := Compute(Snapshot{Shop: &marketapi.Shop{}}, now, i18n.ZH)
+	if len(zh) != 1 || !strings.Contains(zh[0].Message, "店铺未装修") {
+		t.Errorf("zh: %+v", zh)
+	}
+}
