@@ -24,7 +24,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/order"
 	"github.com/mkt-cli/mkt/internal/cli/product"
 	sandboxcmd "github.com/mkt-cli/mkt/internal/cli/sandbox"
-	"github.com/mkt-cli/mkt/internal/cli/spicmd"
+	spicmd "github.com/mkt-cli/mkt/internal/cli/spi"
 	"github.com/mkt-cli/mkt/internal/cli/version"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/i18n"

@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
-	"github.com/mkt-cli/mkt/internal/cli/spicmd"
+	spishared "github.com/mkt-cli/mkt/internal/cli/spi/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
@@ -141,7 +141,7 @@ func setRun(ctx context.Context, opts *Options) error {
 		if err != nil {
 			return err
 		}
-		if err := spicmd.RunCheck(ctx, opts.Factory, opts.URL, key, 3*time.Second, 5); err != nil {
+		if err := spishared.RunCheck(ctx, opts.Factory, opts.URL, key, 3*time.Second, 5); err != nil {
 			return err
 		}
 	}
