@@ -148,3 +148,40 @@ func (c *Client) RepayCredit(ctx context.Context, orderID int64) (marketapi.Sett
 	err := c.Call(ctx, Request{Action: "SandboxRepayCredit", Form: url.Values{"OrderId": {strconv.FormatInt(orderID, 10)}}}, &r)
 	return r.Settlement, err
 }
+
+// InvoiceRequest is a buyer's invoice request played by the sandbox (SandboxRequestInvoice):
+// for Orders, or Count requests seeded over Spread.
+type InvoiceRequest struct {
+	Orders                 []string
+	Type, Title, TaxNumber string
+	Count                  int
+	Spread                 string
+}
+
+// InvoiceRequested is SandboxRequestInvoice's answer.
+type InvoiceRequested struct {
+	Invoice        *struct{ Id, Price, CreateTimeStr string } `json:",omitempty"`
+	Seeded         int                                        `json:",omitempty"`
+	FirstInvoiceId int64                                      `json:",omitempty"`
+}
+
+// RequestInvoice has the sandbox's buyer ask for an invoice.
+func (c *Client) RequestInvoice(ctx context.Context, r InvoiceRequest) (InvoiceRequested, error) {
+	p := url.Values{}
+	if r.Count > 0 {
+		p.Set("Count", strconv.Itoa(r.Count))
+		if r.Spread != "" {
+			p.Set("Spread", r.Spread)
+		}
+	}
+	for i, o := range r.Orders {
+		p.Set("OrderIds."+strconv.Itoa(i+1), o)
+	}
+	for k, v := range map[string]string{"Type": r.Type, "Title": r.Title, "TaxNumber": r.TaxNumber} {
+		if v != "" {
+			p.Set(k, v)
+		}
+	}
+	var out InvoiceRequested
+	return out, c.Call(ctx, Request{Action: "SandboxRequestInvoice", Form: p}, &out)
+}

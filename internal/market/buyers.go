@@ -99,8 +99,39 @@ func (c *Client) PushMeteringData(ctx context.Context, recs []marketapi.Metering
 	return c.Call(ctx, Request{Action: "PushMeteringData", Form: url.Values{"Metering": {string(b)}}}, nil)
 }
 
+// BuyerEvent is what the sandbox's buyer does: buy a product (Code), or renew, upgrade,
+// expire, release or refund an instance (InstanceId). Empty fields are not sent.
+type BuyerEvent struct {
+	Code, InstanceId  string
+	SkuCode, Period   string
+	PayMethod, AliUid string
+	Trial             bool
+	SpiRetries        int
+	IsRefund          *bool
+}
+
+func (e BuyerEvent) form() url.Values {
+	p := url.Values{}
+	for k, v := range map[string]string{"Code": e.Code, "InstanceId": e.InstanceId, "SkuCode": e.SkuCode, "Period": e.Period,
+		"PayMethod": e.PayMethod, "AliUid": e.AliUid} {
+		if v != "" {
+			p.Set(k, v)
+		}
+	}
+	if e.Trial {
+		p.Set("Trial", "true")
+	}
+	if e.SpiRetries > 0 {
+		p.Set("SpiRetries", strconv.Itoa(e.SpiRetries))
+	}
+	if e.IsRefund != nil {
+		p.Set("IsRefund", strconv.FormatBool(*e.IsRefund))
+	}
+	return p
+}
+
 // Simulate runs one of the sandbox's buyer actions (SandboxPurchase, SandboxRenew, …).
-func (c *Client) Simulate(ctx context.Context, action string, params url.Values) (marketapi.Purchase, error) {
+func (c *Client) Simulate(ctx context.Context, action string, e BuyerEvent) (marketapi.Purchase, error) {
 	var p marketapi.Purchase
-	return p, c.Call(ctx, Request{Action: action, Form: params}, &p)
+	return p, c.Call(ctx, Request{Action: action, Form: e.form()}, &p)
 }

@@ -43,42 +43,10 @@ func newCreate(f *cmdutil.Factory) *cobra.Command {
 			if strings.TrimSpace(in.Name) == "" {
 				return cmdutil.FlagError("bundle.name.missing").WithRemedy("remedy.help", cmd.CommandPath())
 			}
-			for _, c := range in.Products {
-				if err := cmdutil.CheckProductCode(c); err != nil {
-					return err
-				}
-			}
-			if err := cmdutil.RuleViolation(rules.CheckBundle(in.Products, nil)); err != nil {
+			if err := checkBundle(in); err != nil {
 				return err
 			}
-			if in.Discount != "" && in.Price != "" {
-				return cmdutil.RuleViolation(&rules.Violation{Code: rules.CodeBundle, Msg: msg("rule.bundle.pricing"), Remedy: msg("remedy.bundle.price")})
-			}
-			if in.Discount != "" {
-				if _, v := rules.ParseDiscount(in.Discount); v != nil {
-					return cmdutil.RuleViolation(v)
-				}
-			}
-			if in.Price != "" {
-				if _, v := rules.ParsePrice(in.Price); v != nil {
-					return cmdutil.RuleViolation(v)
-				}
-			}
-			client, err := f.Client()
-			if err != nil {
-				return err
-			}
-			b, err := client.CreateBundle(cmd.Context(), in, "")
-			if err != nil {
-				return err
-			}
-			f.Success("bundle.created", b.BundleId)
-			ios := f.IOStreams
-			if f.OutputFormat() == "table" && !ios.IsStdoutTTY() {
-				_, err := fmt.Fprintln(ios.Out, b.BundleId)
-				return err
-			}
-			return printBundles(f, []marketapi.Bundle{b}, b)
+			return createRun(cmd.Context(), f, in)
 		},
 	}
 	cmd.Flags().StringVar(&in.Name, "name", "", "bundle name")
@@ -86,6 +54,51 @@ func newCreate(f *cmdutil.Factory) *cobra.Command {
 	cmd.Flags().StringVar(&in.Discount, "discount", "", "percent off, e.g. 10%")
 	cmd.Flags().StringVar(&in.Price, "price", "", "a price of the bundle's own, in yuan")
 	return cmd
+}
+
+// checkBundle refuses, before any request, what the marketplace would: codes that are not
+// product codes, fewer than two products, a discount and a price together, either malformed.
+func checkBundle(in market.BundleInput) error {
+	for _, c := range in.Products {
+		if err := cmdutil.CheckProductCode(c); err != nil {
+			return err
+		}
+	}
+	if err := cmdutil.RuleViolation(rules.CheckBundle(in.Products, nil)); err != nil {
+		return err
+	}
+	if in.Discount != "" && in.Price != "" {
+		return cmdutil.RuleViolation(&rules.Violation{Code: rules.CodeBundle, Msg: msg("rule.bundle.pricing"), Remedy: msg("remedy.bundle.price")})
+	}
+	if in.Discount != "" {
+		if _, v := rules.ParseDiscount(in.Discount); v != nil {
+			return cmdutil.RuleViolation(v)
+		}
+	}
+	if in.Price != "" {
+		if _, v := rules.ParsePrice(in.Price); v != nil {
+			return cmdutil.RuleViolation(v)
+		}
+	}
+	return nil
+}
+
+func createRun(ctx context.Context, f *cmdutil.Factory, in market.BundleInput) error {
+	client, err := f.Client()
+	if err != nil {
+		return err
+	}
+	b, err := client.CreateBundle(ctx, in, "")
+	if err != nil {
+		return err
+	}
+	f.Success("bundle.created", b.BundleId)
+	ios := f.IOStreams
+	if f.OutputFormat() == "table" && !ios.IsStdoutTTY() {
+		_, err := fmt.Fprintln(ios.Out, b.BundleId)
+		return err
+	}
+	return printBundles(f, []marketapi.Bundle{b}, b)
 }
 
 func listAll(ctx context.Context, f *cmdutil.Factory, id string) ([]marketapi.Bundle, error) {

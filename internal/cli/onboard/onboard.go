@@ -87,41 +87,45 @@ RMB 5,000,000). Every problem is reported, by part name; exit 2 when there is on
   mkt onboard plan check plan.md -o json`,
 		Args: cmdutil.ExactArgs(1, "<plan.md>"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var src []byte
-			var err error
-			if args[0] == "-" {
-				src, err = io.ReadAll(f.IOStreams.In)
-			} else {
-				src, err = os.ReadFile(args[0])
-			}
-			if err != nil {
-				return cmdutil.FlagError("onboard.read", args[0], err.Error())
-			}
-			lang := f.Lang()
-			probs := onboard.ParsePlan(src).Check()
-			res := CheckResult{File: args[0], OK: len(probs) == 0, Problems: []CheckProblem{}}
-			for _, p := range probs {
-				res.Problems = append(res.Problems, CheckProblem{Part: p.Part, Line: p.Line, Message: p.Msg.In(lang)})
-			}
-			if err := f.Print(res, func() error {
-				for _, p := range res.Problems {
-					if p.Line > 0 {
-						fmt.Fprintf(f.IOStreams.Out, "%s%s\n", i18n.T(lang, "manifest.at", p.Line), p.Message)
-					} else {
-						fmt.Fprintln(f.IOStreams.Out, p.Message)
-					}
-				}
-				return nil
-			}); err != nil {
-				return err
-			}
-			if v := onboard.Violation(probs); v != nil {
-				return &cmdutil.Error{Kind: exitcode.Usage, Code: v.Code, Msg: v.Msg, Remedy: v.Remedy}
-			}
-			f.Success("plan.ok")
-			return nil
+			return planCheckRun(f, args[0])
 		},
 	}
+}
+
+func planCheckRun(f *cmdutil.Factory, path string) error {
+	var src []byte
+	var err error
+	if path == "-" {
+		src, err = io.ReadAll(f.IOStreams.In)
+	} else {
+		src, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return cmdutil.FlagError("onboard.read", path, err.Error())
+	}
+	lang := f.Lang()
+	probs := onboard.ParsePlan(src).Check()
+	res := CheckResult{File: path, OK: len(probs) == 0, Problems: []CheckProblem{}}
+	for _, p := range probs {
+		res.Problems = append(res.Problems, CheckProblem{Part: p.Part, Line: p.Line, Message: p.Msg.In(lang)})
+	}
+	if err := f.Print(res, func() error {
+		for _, p := range res.Problems {
+			if p.Line > 0 {
+				fmt.Fprintf(f.IOStreams.Out, "%s%s\n", i18n.T(lang, "manifest.at", p.Line), p.Message)
+			} else {
+				fmt.Fprintln(f.IOStreams.Out, p.Message)
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if v := onboard.Violation(probs); v != nil {
+		return &cmdutil.Error{Kind: exitcode.Usage, Code: v.Code, Msg: v.Msg, Remedy: v.Remedy}
+	}
+	f.Success("plan.ok")
+	return nil
 }
 
 func newStatement(f *cmdutil.Factory) *cobra.Command {

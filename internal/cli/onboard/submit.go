@@ -2,10 +2,12 @@ package onboard
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
@@ -101,52 +103,55 @@ a rejection, fix what the reviewer said and submit again.`,
 			if file == "" {
 				return cmdutil.FlagError("onboard.nofile")
 			}
-			src, err := os.ReadFile(file)
-			if err != nil {
-				return cmdutil.FlagError("onboard.read", file, err.Error())
-			}
-			var app Application
-			dec := yaml.NewDecoder(bytes.NewReader(src))
-			dec.KnownFields(true)
-			if err := dec.Decode(&app); err != nil {
-				return cmdutil.FlagError("onboard.yaml", file, strings.TrimPrefix(err.Error(), "yaml: "))
-			}
-			var in market.OnboardingInput
-			files, err := checkApplication(f, app, filepath.Dir(file), &in)
-			if err != nil {
-				return err
-			}
-			client, err := f.Client()
-			if err != nil {
-				return err
-			}
-			ctx := cmd.Context()
-			cur, err := client.Onboarding(ctx)
-			if err != nil {
-				return err
-			}
-			for _, fl := range files {
-				up, err := client.UploadFile(ctx, fl.name, fl.content, market.ContentToken("ob-file", fl.content))
-				if err != nil {
-					return err
-				}
-				*fl.id = up.FileId
-			}
-			// One token per content and state: a retry is one application, a resubmission
-			// after a rejection is a new one. (Same files, same IDs: the uploads are replays.)
-			a, err := client.SubmitOnboarding(ctx, in, market.ContentToken("ob", in, cur.ApplicationId, cur.Status))
-			if err != nil {
-				return err
-			}
-			f.Success("onboard.submitted", a.ApplicationId, a.Status)
-			return f.Print(a, func() error {
-				_, err := fmt.Fprintln(f.IOStreams.Out, a.ApplicationId)
-				return err
-			})
+			return submitRun(cmd.Context(), f, file)
 		},
 	}
 	cmd.Flags().StringVarP(&file, "from-file", "f", "", "the application (onboarding.yaml)")
 	return cmd
+}
+
+func submitRun(ctx context.Context, f *cmdutil.Factory, file string) error {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return cmdutil.FlagError("onboard.read", file, err.Error())
+	}
+	var app Application
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	dec.KnownFields(true)
+	if err := dec.Decode(&app); err != nil {
+		return cmdutil.FlagError("onboard.yaml", file, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	var in market.OnboardingInput
+	files, err := checkApplication(f, app, filepath.Dir(file), &in)
+	if err != nil {
+		return err
+	}
+	client, err := f.Client()
+	if err != nil {
+		return err
+	}
+	cur, err := client.Onboarding(ctx)
+	if err != nil {
+		return err
+	}
+	for _, fl := range files {
+		up, err := client.UploadFile(ctx, fl.name, fl.content, market.ContentToken("ob-file", fl.content))
+		if err != nil {
+			return err
+		}
+		*fl.id = up.FileId
+	}
+	// One token per content and state: a retry is one application, a resubmission after a
+	// rejection is a new one. (Same files, same IDs: the uploads are replays.)
+	a, err := client.SubmitOnboarding(ctx, in, market.ContentToken("ob", in, cur.ApplicationId, cur.Status))
+	if err != nil {
+		return err
+	}
+	f.Success("onboard.submitted", a.ApplicationId, a.Status)
+	return f.Print(a, func() error {
+		_, err := fmt.Fprintln(f.IOStreams.Out, a.ApplicationId)
+		return err
+	})
 }
 
 type material struct {
@@ -235,25 +240,35 @@ func newStatus(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return f.Print(a, func() error {
-				out := f.IOStreams.Out
-				if a.Status == marketapi.OnboardingNone {
-					fmt.Fprintln(out, f.T("onboard.none"))
-					return nil
-				}
-				rows := [][2]string{{"application", a.ApplicationId}, {"status", a.Status}, {"company", a.CompanyName},
-					{"credit code", a.CreditCode}, {"authorization", a.AuthorizationType}, {"submitted", f.FormatTime(a.SubmitTime)}}
-				if a.AuditTime != "" {
-					rows = append(rows, [2]string{"reviewed", f.FormatTime(a.AuditTime)})
-				}
-				if a.AuditMessage != "" {
-					rows = append(rows, [2]string{"comments", a.AuditMessage})
-				}
-				for _, r := range rows {
-					fmt.Fprintf(out, "%s\t%s\n", r[0], r[1])
-				}
-				return nil
-			})
+			return printStatus(f, a)
 		},
 	}
+}
+
+func printStatus(f *cmdutil.Factory, a marketapi.OnboardingApplication) error {
+	return f.Print(a, func() error {
+		if a.Status == marketapi.OnboardingNone {
+			_, err := fmt.Fprintln(f.IOStreams.Out, f.T("onboard.none"))
+			return err
+		}
+		kv := f.IOStreams.NewKeyValue()
+		kv.Add(f.T("field.onboard.application"), a.ApplicationId)
+		kv.Add(f.T("field.onboard.status"), a.Status)
+		kv.Add(f.T("field.onboard.company"), a.CompanyName)
+		kv.Add(f.T("field.onboard.creditcode"), a.CreditCode)
+		kv.Add(f.T("field.onboard.authorization"), a.AuthorizationType)
+		kv.AddTime(f.T("field.onboard.submitted"), parseTime(a.SubmitTime))
+		if a.AuditTime != "" {
+			kv.AddTime(f.T("field.onboard.reviewed"), parseTime(a.AuditTime))
+		}
+		if a.AuditMessage != "" {
+			kv.Add(f.T("field.onboard.comments"), a.AuditMessage)
+		}
+		return kv.Render()
+	})
+}
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339, s)
+	return t
 }

@@ -2,8 +2,8 @@
 package simulate
 
 import (
+	"context"
 	"fmt"
-	"net/url"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -41,29 +41,14 @@ License-mode products get a license code.`,
 			if err := cmdutil.CheckProductCode(args[0]); err != nil {
 				return err
 			}
-			p := url.Values{"Code": {args[0]}}
-			set := func(k, v string) {
-				if v != "" {
-					p.Set(k, v)
-				}
-			}
 			if months > 0 {
 				if period != "" {
 					return cmdutil.FlagError("simulate.period.both")
 				}
 				period = strconv.Itoa(months) + "m"
 			}
-			set("SkuCode", sku)
-			set("Period", period)
-			set("PayMethod", pay)
-			set("AliUid", uid)
-			if trial {
-				p.Set("Trial", "true")
-			}
-			if retries > 0 {
-				p.Set("SpiRetries", strconv.Itoa(retries))
-			}
-			return run(cmd, f, "SandboxPurchase", p)
+			return run(cmd, f, "SandboxPurchase", market.BuyerEvent{Code: args[0], SkuCode: sku, Period: period,
+				PayMethod: pay, AliUid: uid, Trial: trial, SpiRetries: retries})
 		},
 	}
 	purchase.Flags().StringVar(&sku, "sku", "", "SKU code or name (default: the first)")
@@ -76,18 +61,16 @@ License-mode products get a license code.`,
 
 	var renewPeriod, upSku string
 	var refund bool
-	renew := instanceVerb(f, "renew", "The buyer renews an instance (renewInstance)", "SandboxRenew", func(p url.Values) {
-		if renewPeriod != "" {
-			p.Set("Period", renewPeriod)
-		}
+	renew := instanceVerb(f, "renew", "The buyer renews an instance (renewInstance)", "SandboxRenew", func(e *market.BuyerEvent) {
+		e.Period = renewPeriod
 	})
 	renew.Flags().StringVar(&renewPeriod, "period", "", "a validity period of the product (default: its first)")
-	upgrade := instanceVerb(f, "upgrade", "The buyer upgrades an instance to another SKU (upgradeInstance)", "SandboxUpgrade", func(p url.Values) {
-		p.Set("SkuCode", upSku)
+	upgrade := instanceVerb(f, "upgrade", "The buyer upgrades an instance to another SKU (upgradeInstance)", "SandboxUpgrade", func(e *market.BuyerEvent) {
+		e.SkuCode = upSku
 	})
 	upgrade.Flags().StringVar(&upSku, "sku", "", "the SKU to upgrade to (required)")
-	release := instanceVerb(f, "release", "The instance is released (releaseInstance)", "SandboxRelease", func(p url.Values) {
-		p.Set("IsRefund", strconv.FormatBool(refund))
+	release := instanceVerb(f, "release", "The instance is released (releaseInstance)", "SandboxRelease", func(e *market.BuyerEvent) {
+		e.IsRefund = &refund
 	})
 	release.Flags().BoolVar(&refund, "refund", false, "the buyer is refunded")
 	var orders []string
@@ -102,47 +85,14 @@ License-mode products get a license code.`,
   mkt sandbox simulate invoice-request --count 100000 --spread 10d`,
 		Args: cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p := url.Values{}
-			if count > 0 {
-				if len(orders) > 0 {
-					return cmdutil.FlagError("simulate.invoice.both")
-				}
-				p.Set("Count", strconv.Itoa(count))
-				if spread != "" {
-					p.Set("Spread", spread)
-				}
-			} else if len(orders) == 0 {
+			req := market.InvoiceRequest{Orders: orders, Type: itype, Title: title, TaxNumber: tax, Count: count, Spread: spread}
+			switch {
+			case count > 0 && len(orders) > 0:
+				return cmdutil.FlagError("simulate.invoice.both")
+			case count == 0 && len(orders) == 0:
 				return cmdutil.FlagError("simulate.invoice.order").WithRemedy("remedy.help", cmd.CommandPath())
 			}
-			for i, o := range orders {
-				p.Set("OrderIds."+strconv.Itoa(i+1), o)
-			}
-			for k, v := range map[string]string{"Type": itype, "Title": title, "TaxNumber": tax} {
-				if v != "" {
-					p.Set(k, v)
-				}
-			}
-			client, err := f.SandboxClient()
-			if err != nil {
-				return err
-			}
-			var out struct {
-				Invoice        *struct{ Id, Price, CreateTimeStr string }
-				Seeded         int
-				FirstInvoiceId int64
-			}
-			if err := client.Call(cmd.Context(), market.Request{Action: "SandboxRequestInvoice", Form: p}, &out); err != nil {
-				return err
-			}
-			if out.Invoice == nil {
-				f.Success("simulate.invoice.seeded", out.Seeded)
-				return f.Print(out, func() error { return nil })
-			}
-			f.Success("simulate.invoice.done", out.Invoice.Id, out.Invoice.Price)
-			return f.Print(out.Invoice, func() error {
-				_, err := fmt.Fprintln(f.IOStreams.Out, out.Invoice.Id)
-				return err
-			})
+			return requestInvoiceRun(cmd.Context(), f, req)
 		},
 	}
 	request.Flags().StringArrayVar(&orders, "order", nil, "an order of the buyer (repeatable)")
@@ -160,7 +110,27 @@ License-mode products get a license code.`,
 	return cmd
 }
 
-func instanceVerb(f *cmdutil.Factory, name, short, action string, fill func(url.Values)) *cobra.Command {
+func requestInvoiceRun(ctx context.Context, f *cmdutil.Factory, req market.InvoiceRequest) error {
+	client, err := f.SandboxClient()
+	if err != nil {
+		return err
+	}
+	out, err := client.RequestInvoice(ctx, req)
+	if err != nil {
+		return err
+	}
+	if out.Invoice == nil {
+		f.Success("simulate.invoice.seeded", out.Seeded)
+		return f.Print(out, func() error { return nil })
+	}
+	f.Success("simulate.invoice.done", out.Invoice.Id, out.Invoice.Price)
+	return f.Print(out.Invoice, func() error {
+		_, err := fmt.Fprintln(f.IOStreams.Out, out.Invoice.Id)
+		return err
+	})
+}
+
+func instanceVerb(f *cmdutil.Factory, name, short, action string, fill func(*market.BuyerEvent)) *cobra.Command {
 	return &cobra.Command{
 		Use:     name + " <instance-id>",
 		Short:   short,
@@ -170,21 +140,21 @@ func instanceVerb(f *cmdutil.Factory, name, short, action string, fill func(url.
 			if _, err := strconv.ParseInt(args[0], 10, 64); err != nil {
 				return cmdutil.FlagError("instance.id.invalid", args[0])
 			}
-			p := url.Values{"InstanceId": {args[0]}}
+			e := market.BuyerEvent{InstanceId: args[0]}
 			if fill != nil {
-				fill(p)
+				fill(&e)
 			}
-			return run(cmd, f, action, p)
+			return run(cmd, f, action, e)
 		},
 	}
 }
 
-func run(cmd *cobra.Command, f *cmdutil.Factory, action string, p url.Values) error {
+func run(cmd *cobra.Command, f *cmdutil.Factory, action string, e market.BuyerEvent) error {
 	client, err := f.SandboxClient()
 	if err != nil {
 		return err
 	}
-	res, err := client.Simulate(cmd.Context(), action, p)
+	res, err := client.Simulate(cmd.Context(), action, e)
 	if err != nil {
 		return err
 	}
@@ -207,24 +177,21 @@ func printPurchase(f *cmdutil.Factory, res marketapi.Purchase) error {
 		_, err := fmt.Fprintln(ios.Out, res.InstanceId)
 		return err
 	}
-	st := ios.Styles()
-	t := ios.NewTable()
-	row := func(k, v string) {
+	kv := ios.NewKeyValue()
+	row := func(key, v string) {
 		if v != "" && v != "0" {
-			t.AddStyledField(k, st.Bold)
-			t.AddField(v)
-			t.EndRow()
+			kv.Add(f.T(key), v)
 		}
 	}
-	row("Instance", strconv.FormatInt(res.InstanceId, 10))
-	row("Order", strconv.FormatInt(res.OrderId, 10))
-	row("Status", res.Status)
-	row("Ends", res.EndOn)
-	row("License code", res.LicenseCode)
+	row("field.instance.id", strconv.FormatInt(res.InstanceId, 10))
+	row("field.instance.order", strconv.FormatInt(res.OrderId, 10))
+	row("field.instance.status", res.Status)
+	row("field.instance.ends", res.EndOn)
+	row("field.instance.license", res.LicenseCode)
 	if res.Spi != nil {
-		row("ISV instance", res.Spi.IsvInstanceId)
+		row("field.instance.isv", res.Spi.IsvInstanceId)
 	}
-	return t.Render()
+	return kv.Render()
 }
 
 func newRepay(f *cmdutil.Factory) *cobra.Command {
@@ -251,8 +218,10 @@ repayment.`,
 			}
 			f.Success("simulate.repaid", s.OrderId, s.Status)
 			return f.Print(s, func() error {
-				_, err := fmt.Fprintf(f.IOStreams.Out, "%d\t%s\n", s.OrderId, s.Status)
-				return err
+				t := f.IOStreams.NewTable(f.T("col.order"), f.T("col.status"))
+				t.AddField(strconv.FormatInt(s.OrderId, 10))
+				t.AddField(s.Status)
+				return t.Render()
 			})
 		},
 	}
@@ -272,12 +241,10 @@ set' then fails verification with the reason (FAQ 二 Q2), and 'mkt todo' lists 
 			if err != nil {
 				return err
 			}
-			var out struct{ Account, Reason string }
-			if err := client.Call(cmd.Context(), market.Request{Action: "SandboxFailSettlementAccount",
-				Form: url.Values{"Account": {args[0]}, "Reason": {reason}}}, &out); err != nil {
+			if err := client.FailSettlementAccount(cmd.Context(), args[0], reason); err != nil {
 				return err
 			}
-			f.Success("simulate.acctfail", out.Account, out.Reason)
+			f.Success("simulate.acctfail", args[0], reason)
 			return nil
 		},
 	}

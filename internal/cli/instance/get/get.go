@@ -1,0 +1,80 @@
+// Package get is `mkt instance get`.
+package get
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+)
+
+// Options are the inputs of `mkt instance get`.
+type Options struct {
+	Factory *cmdutil.Factory
+	ID      string
+}
+
+// NewCmdGet builds `mkt instance get`; runF replaces the run in tests.
+func NewCmdGet(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f}
+	return &cobra.Command{
+		Use:   "get <instance-id>",
+		Short: "Show an instance, with what your createInstance answered (appInfo, hostInfo)",
+		Example: `  mkt instance get 10000001
+  mkt instance get 10000001 -o json`,
+		Args: cmdutil.ExactArgs(1, "<instance-id>"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.ID = args[0]
+			if _, err := strconv.ParseInt(opts.ID, 10, 64); err != nil {
+				return cmdutil.FlagError("instance.id.invalid", opts.ID)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return getRun(cmd.Context(), opts)
+		},
+	}
+}
+
+func getRun(ctx context.Context, opts *Options) error {
+	f := opts.Factory
+	client, err := f.Client()
+	if err != nil {
+		return err
+	}
+	i, err := client.GetInstance(ctx, opts.ID)
+	if err != nil {
+		return err
+	}
+	return f.Print(i, func() error {
+		kv := f.IOStreams.NewKeyValue()
+		add := func(key, v string) {
+			if v != "" {
+				kv.Add(f.T(key), v)
+			}
+		}
+		add("field.instance.id", strconv.FormatInt(i.InstanceId, 10))
+		add("field.instance.order", strconv.FormatInt(i.OrderId, 10))
+		add("field.instance.product", i.ProductCode+" "+i.ProductName)
+		add("field.instance.sku", i.ProductSkuCode)
+		add("field.instance.status", i.Status)
+		add("field.instance.trial", f.T("bool."+strconv.FormatBool(i.IsTrial)))
+		kv.AddTime(f.T("field.instance.began"), millis(i.BeganOn))
+		kv.AddTime(f.T("field.instance.ends"), millis(i.EndOn))
+		add("field.instance.appjson", i.AppJson)
+		add("field.instance.hostjson", i.HostJson)
+		add("field.instance.license", i.LicenseCode)
+		add("field.instance.activation", i.ActiveAddress)
+		return kv.Render()
+	})
+}
+
+func millis(v int64) time.Time {
+	if v == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(v)
+}
