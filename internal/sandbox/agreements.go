@@ -1,6 +1,14 @@
 package sandbox
 
-import "github.com/mkt-cli/mkt/internal/marketapi"
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"strings"
+
+	"github.com/mkt-cli/mkt/internal/marketapi"
+)
 
 // agreementTemplates are the built-in user-agreement templates (FAQ 三 Q3: import a template
 // and edit it, or upload the company's own agreement). Placeholders are in 【】 / [ ].
@@ -99,4 +107,67 @@ Alibaba Cloud Marketplace (the "User").
 [Company name]    [YYYY-MM-DD]
 `,
 	},
+}
+
+// --- Agreements (FAQ 三 Q3) ---------------------------------------------------------------
+
+func describeAgreementTemplates(c *Call) (any, error) {
+	id := c.Params.Get("TemplateId")
+	out := marketapi.AgreementTemplatePage{Templates: []marketapi.AgreementTemplate{}}
+	for _, t := range agreementTemplates {
+		if id != "" && t.TemplateId != id {
+			continue
+		}
+		if id == "" {
+			t.Content = ""
+		}
+		out.Templates = append(out.Templates, t)
+	}
+	if id != "" && len(out.Templates) == 0 {
+		return nil, Errf(404, "InvalidTemplateId.NotFound", "Agreement template %q does not exist.", id)
+	}
+	return out, nil
+}
+
+func modifyProductAgreement(c *Call) (any, error) {
+	r, err := loadProduct(c, c.Params.Get("Code"))
+	if err != nil {
+		return nil, err
+	}
+	tpl, file := c.Params.Get("TemplateId"), c.Params.Get("FileId")
+	if (tpl == "") == (file == "") {
+		return nil, badParam("Agreement", "Give either TemplateId or FileId.")
+	}
+	if err := editable(c, r); err != nil {
+		return nil, err
+	}
+	a := marketapi.Agreement{TemplateId: tpl}
+	if tpl != "" {
+		found := false
+		for _, t := range agreementTemplates {
+			found = found || t.TemplateId == tpl
+		}
+		if !found {
+			return nil, Errf(404, "InvalidTemplateId.NotFound", "Agreement template %q does not exist.", tpl)
+		}
+	} else {
+		var name string
+		err := c.Tx.QueryRow(`SELECT name FROM files WHERE id = ?`, file).Scan(&name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, Errf(404, "InvalidFileId.NotFound", "File %q does not exist: upload it with UploadFile first.", file)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if !marketapi.AgreementExtensions[strings.ToLower(filepath.Ext(name))] {
+			return nil, badParam("FileType", "An agreement must be a .pdf, .doc, .docx, .md, .html or .txt file; %q is not.", name)
+		}
+		a.FileId, a.FileName = file, name
+	}
+	b, _ := json.Marshal(a)
+	r.Agreement = string(b)
+	if err := saveProduct(c, r); err != nil {
+		return nil, err
+	}
+	return marketapi.ProductResult{Product: r.model()}, nil
 }

@@ -6,10 +6,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/mkt-cli/mkt/internal/marketapi"
-	"github.com/mkt-cli/mkt/internal/spi"
 )
 
 // Public actions about what buyers bought, in their real shapes (the public metadata, internal/marketapi/testdata).
@@ -104,27 +102,15 @@ func describeInstance(c *Call) (any, error) {
 	return out, nil
 }
 
+// publicPages is how DescribeInstances and DescribeFailedNotifications page: both parameters
+// required, sizes over 100 served as 100.
+var publicPages = pageRule{def: 20, max: 100, required: true, clamp: true}
+
 func describeInstances(c *Call) (any, error) {
-	num := func(k string) (int, error) {
-		v := c.Params.Get(k)
-		if v == "" {
-			return 0, missingParam(k)
-		}
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			return 0, badParam(k, "%s must be a positive integer.", k)
-		}
-		return n, nil
-	}
-	page, err := num("PageNumber")
+	page, size, err := pageParams(c.Params, publicPages)
 	if err != nil {
 		return nil, err
 	}
-	size, err := num("PageSize")
-	if err != nil {
-		return nil, err
-	}
-	size = min(size, 100)
 	where, args := []string{"1"}, []any{}
 	if t := c.Params.Get("ProductType"); t != "" {
 		where, args = append(where, "p.type = ?"), append(args, t)
@@ -175,234 +161,4 @@ func describeInstances(c *Call) (any, error) {
 			AppJson: m.AppJson, HostJson: m.HostJson, ExtendJson: m.ExtendJson})
 	}
 	return out, nil
-}
-
-// --- Licenses (docs/spi.md, License-code products) ---------------------------------------------------------------
-
-// validLicenseCode: 14, then 8, then 40 upper-case letters or digits, joined by - and _
-// (no package-level regexp: it would cost every run's start-up).
-func validLicenseCode(s string) bool {
-	if len(s) != 14+1+8+1+40 || s[14] != '-' || s[23] != '_' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if i == 14 || i == 23 {
-			continue
-		}
-		c := s[i]
-		if !('A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
-			return false
-		}
-	}
-	return true
-}
-
-func licenseErr(code, msg string) *Error { return &Error{Status: 400, Code: code, Message: msg} }
-
-func loadLicense(c *Call) (string, string, *instanceRow, int64, int64, error) {
-	code := c.Params.Get("LicenseCode")
-	if code == "" {
-		return "", "", nil, 0, 0, missingParam("LicenseCode")
-	}
-	if !validLicenseCode(code) {
-		return "", "", nil, 0, 0, licenseErr("License.Invalid", "The license code is not valid.")
-	}
-	var status string
-	var instID, created, activated int64
-	err := c.Tx.QueryRow(`SELECT status, instance_id, created_at, activated_at FROM licenses WHERE code = ?`, code).Scan(&status, &instID, &created, &activated)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", "", nil, 0, 0, licenseErr("License.NotFound", "The license code does not exist.")
-	}
-	if err != nil {
-		return "", "", nil, 0, 0, err
-	}
-	inst, err := loadInstance(c, strconv.FormatInt(instID, 10))
-	if err != nil {
-		return "", "", nil, 0, 0, err
-	}
-	if status != "EXPIRED" && inst.EndOn < c.Now.UnixMilli() {
-		status = "EXPIRED"
-	}
-	return code, status, inst, created, activated, nil
-}
-
-func cst(ms int64) string {
-	if ms == 0 {
-		return ""
-	}
-	return time.UnixMilli(ms).In(spi.CST).Format(spi.TimeFormat)
-}
-
-func describeLicense(c *Call) (any, error) {
-	code, status, inst, created, activated, err := loadLicense(c)
-	if err != nil {
-		return nil, err
-	}
-	var name string
-	c.Tx.QueryRow(`SELECT name FROM products WHERE code = ?`, inst.ProductCode).Scan(&name)
-	l := marketapi.License{LicenseCode: code, LicenseStatus: status, InstanceId: strconv.FormatInt(inst.ID, 10), ProductCode: inst.ProductCode,
-		ProductSkuId: inst.SkuCode, ProductName: name, SupplierName: supplierName, CreateTime: cst(created), ExpiredTime: cst(inst.EndOn),
-		ActivateTime: cst(activated)}
-	attr := func(code, value string) marketapi.LicenseAttribute {
-		return marketapi.LicenseAttribute{Code: code, Value: value}
-	}
-	l.ExtendArray.LicenseAttribute = []marketapi.LicenseAttribute{
-		attr("package_version", inst.SkuCode), attr("orderBizId", strconv.FormatInt(inst.BizID, 10)), attr("activeAddress", inst.AA),
-		attr("orderId", strconv.FormatInt(inst.OrderID, 10)), attr("aliUid", strconv.FormatInt(inst.AliUID, 10)), attr("expiresTime", cst(inst.EndOn)),
-	}
-	l.ExtendInfo.AliUid, l.ExtendInfo.AccountQuantity = inst.AliUID, 1
-	return map[string]any{"License": l}, nil
-}
-
-func activateLicense(c *Call) (any, error) {
-	code, status, inst, _, _, err := loadLicense(c)
-	if err != nil {
-		return nil, err
-	}
-	switch status {
-	case "EXPIRED":
-		return nil, licenseErr("License.Expired", "The license code has expired.")
-	case "DISCARD":
-		return nil, licenseErr("License.Discard", "The license code was discarded (its instance was released).")
-	case "ACTIVATED":
-		return nil, licenseErr("License.Invalid", "The license code was already activated.")
-	}
-	ident := c.Params.Get("Identification")
-	if ident != "" && ident != strconv.FormatInt(inst.AliUID, 10) {
-		return nil, licenseErr("Auth.Match", "Identification does not match the buyer of this license.")
-	}
-	if _, err := c.Tx.Exec(`UPDATE licenses SET status = 'ACTIVATED', identification = ?, activated_at = ? WHERE code = ?`, ident, c.Now.UnixMilli(), code); err != nil {
-		return nil, err
-	}
-	return map[string]any{"Success": true}, nil
-}
-
-// --- Metering (docs/spi.md, Metering) ---------------------------------------------------------------
-
-// MeteringInterval is the least time between two pushes for one instance.
-const MeteringInterval = 60 * time.Second
-
-func pushMeteringData(c *Call) (any, error) {
-	raw := c.Params.Get("Metering")
-	if raw == "" {
-		return nil, Errf(400, "Invalid.Parameter.Metering", "Metering is empty.")
-	}
-	var recs []marketapi.MeteringRecord
-	if err := json.Unmarshal([]byte(raw), &recs); err != nil {
-		return nil, Errf(400, "Invalid.Parameter.Metering", "Metering is not a JSON array of records: %v", err)
-	}
-	if len(recs) == 0 {
-		return nil, Errf(400, "Invalid.Parameter.Metering", "Metering has no records.")
-	}
-	if len(recs) > 100 {
-		return nil, Errf(500, "Metering.Data.Exceeded", "At most 100 records per request; got %d.", len(recs))
-	}
-	product := ""
-	seen := map[int64]bool{}
-	for i, rec := range recs {
-		inst, err := loadInstance(c, rec.InstanceId)
-		if err != nil {
-			return nil, Errf(500, "Invalid.Parameter.Instance", "Record %d: instance %q does not exist.", i+1, rec.InstanceId)
-		}
-		if product == "" {
-			product = inst.ProductCode
-		} else if product != inst.ProductCode {
-			return nil, Errf(400, "Invalid.Parameter", "All instances of one request must belong to one product (%s, %s).", product, inst.ProductCode)
-		}
-		start, err1 := strconv.ParseInt(rec.StartTime, 10, 64)
-		end, err2 := strconv.ParseInt(rec.EndTime, 10, 64)
-		if err1 != nil || err2 != nil || end <= start {
-			return nil, Errf(400, "Invalid.Parameter.Metering", "Record %d: StartTime and EndTime are Unix seconds with EndTime after StartTime.", i+1)
-		}
-		if len(rec.Entities) == 0 {
-			return nil, Errf(400, "Invalid.Parameter.Metering", "Record %d has no Entities.", i+1)
-		}
-		for _, e := range rec.Entities {
-			if e.MeteringAssit == "" {
-				return nil, Errf(400, "Invalid.Parameter.Metering", "meteringAssit is empty")
-			}
-			if n, err := strconv.ParseInt(e.Value, 10, 64); err != nil || n < 0 {
-				return nil, Errf(400, "Invalid.Parameter.Metering", "Record %d: Value %q must be a non-negative integer.", i+1, e.Value)
-			}
-		}
-		if !seen[inst.ID] {
-			seen[inst.ID] = true
-			var last int64
-			c.Tx.QueryRow(`SELECT COALESCE(MAX(received_at), 0) FROM metering WHERE instance_id = ?`, inst.ID).Scan(&last)
-			if last != 0 && c.Now.UnixMilli()-last < MeteringInterval.Milliseconds() {
-				return nil, Errf(500, "Service.Flow.Control", "Instance %d was metered less than 60 s ago: one request per instance every 60 s.", inst.ID)
-			}
-		}
-	}
-	for _, rec := range recs {
-		id, _ := strconv.ParseInt(rec.InstanceId, 10, 64)
-		start, _ := strconv.ParseInt(rec.StartTime, 10, 64)
-		end, _ := strconv.ParseInt(rec.EndTime, 10, 64)
-		ents, _ := json.Marshal(rec.Entities)
-		if _, err := c.Tx.Exec(`INSERT INTO metering (instance_id, start_time, end_time, entities, received_at) VALUES (?, ?, ?, ?, ?)`,
-			id, start, end, string(ents), c.Now.UnixMilli()); err != nil {
-			return nil, err
-		}
-	}
-	return map[string]any{"Success": true}, nil
-}
-
-// --- Failed notifications (docs/spi.md) ---------------------------------------------------
-
-func describeFailedNotifications(c *Call) (any, error) {
-	get := func(k string) (int, error) {
-		v := c.Params.Get(k)
-		if v == "" {
-			return 0, missingParam(k)
-		}
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			return 0, badParam(k, "%s must be a positive integer.", k)
-		}
-		return n, nil
-	}
-	page, err := get("PageNumber")
-	if err != nil {
-		return nil, err
-	}
-	size, err := get("PageSize")
-	if err != nil {
-		return nil, err
-	}
-	size = min(size, 100)
-	out := struct {
-		TotalCount       int
-		PageNumber       int
-		PageSize         int
-		NotificationList []marketapi.Notification
-	}{PageNumber: page, PageSize: size, NotificationList: []marketapi.Notification{}}
-	c.Tx.QueryRow(`SELECT COUNT(*) FROM notifications WHERE confirmed = 0`).Scan(&out.TotalCount)
-	rows, err := c.Tx.Query(`SELECT id, action, message, created_at FROM notifications WHERE confirmed = 0 ORDER BY created_at, id LIMIT ? OFFSET ?`, size, (page-1)*size)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var n marketapi.Notification
-		if err := rows.Scan(&n.NotificationRequestId, &n.Action, &n.Message, &n.CreateTime); err != nil {
-			return nil, err
-		}
-		out.NotificationList = append(out.NotificationList, n)
-	}
-	return out, rows.Err()
-}
-
-func confirmNotification(c *Call) (any, error) {
-	id := c.Params.Get("NotificationRequestId")
-	if id == "" {
-		return nil, missingParam("NotificationRequestId")
-	}
-	res, err := c.Tx.Exec(`UPDATE notifications SET confirmed = 1 WHERE id = ?`, id)
-	if err != nil {
-		return nil, err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return nil, Errf(404, "InvalidNotificationRequestId.NotFound", "Notification %q does not exist.", id)
-	}
-	return map[string]any{"Success": true}, nil
 }

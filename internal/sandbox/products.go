@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"database/sql"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -562,41 +561,6 @@ func modifyValidity(c *Call) (any, error) {
 	return marketapi.ProductResult{Product: r.model()}, nil
 }
 
-// A page token is an opaque keyset position — the created_at and key of the last row served —
-// and the TotalCount of the first page, so later pages need not count again.
-func encodeToken(at int64, key string, total int) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatInt(at, 10) + ":" + strconv.Itoa(total) + ":" + key))
-}
-
-func decodeToken(tok string) (at int64, key string, total int, err error) {
-	b, err := base64.RawURLEncoding.DecodeString(tok)
-	if err != nil {
-		return 0, "", 0, err
-	}
-	parts := strings.SplitN(string(b), ":", 3)
-	if len(parts) != 3 {
-		return 0, "", 0, fmt.Errorf("malformed")
-	}
-	if at, err = strconv.ParseInt(parts[0], 10, 64); err != nil {
-		return 0, "", 0, err
-	}
-	if total, err = strconv.Atoi(parts[1]); err != nil {
-		return 0, "", 0, err
-	}
-	return at, parts[2], total, nil
-}
-
-func maxResults(c *Call, def int) (int, error) {
-	if !c.has("MaxResults") {
-		return def, nil
-	}
-	n, err := strconv.Atoi(c.Params.Get("MaxResults"))
-	if err != nil || n < 1 || n > 100 {
-		return 0, badParam("MaxResults", "MaxResults must be an integer from 1 to 100.")
-	}
-	return n, nil
-}
-
 func describeProductsForIsv(c *Call) (any, error) {
 	limit, err := maxResults(c, 20)
 	if err != nil {
@@ -632,19 +596,13 @@ func describeProductsForIsv(c *Call) (any, error) {
 		where, args = append(where, "external_key = ?"), append(args, v)
 	}
 	cond := strings.Join(where, " AND ")
-	page := rawProductPage{MaxResults: limit, Products: []json.RawMessage{}}
-	if tok := c.Params.Get("NextToken"); tok != "" {
-		at, code, total, err := decodeToken(tok)
-		if err != nil {
-			return nil, badParam("NextToken", "NextToken is not one this server issued.")
-		}
-		page.TotalCount = total
-		cond += " AND (created_at, code) < (?, ?)"
-		args = append(args, at, code)
-	} else if err := c.QueryRow(`SELECT COUNT(*) FROM products WHERE `+cond, args...).Scan(&page.TotalCount); err != nil {
+	ks, err := newKeyset(c, "products", "code", cond, args, limit)
+	if err != nil {
 		return nil, err
 	}
-	rows, err := c.Query(`SELECT created_at, code, doc FROM products WHERE `+cond+` ORDER BY created_at DESC, code DESC LIMIT ?`, append(args, limit+1)...)
+	page := rawProductPage{MaxResults: limit, Products: []json.RawMessage{}, TotalCount: ks.total}
+	query, qargs := ks.query("created_at, code, doc")
+	rows, err := c.Query(query, qargs...)
 	if err != nil {
 		return nil, err
 	}
@@ -658,7 +616,7 @@ func describeProductsForIsv(c *Call) (any, error) {
 			return nil, err
 		}
 		if len(page.Products) == limit {
-			page.NextToken = encodeToken(lastAt, lastCode, page.TotalCount)
+			page.NextToken = ks.token(lastAt, lastCode)
 			break
 		}
 		if doc == "" {

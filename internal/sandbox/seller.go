@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -424,7 +423,7 @@ func modifyCreditPayment(c *Call) (any, error) {
 // describeSettlements lists a settlement per paid order: settled when paid, except that an
 // order paid on credit is held until the buyer repays (FAQ 四 Q7).
 func describeSettlements(c *Call) (any, error) {
-	page, size, e := pageParams(c.Params)
+	page, size, e := pageParams(c.Params, pageRule{def: 20, max: 100})
 	if e != nil {
 		return nil, e
 	}
@@ -505,24 +504,4 @@ func settlementState(method, paidTime string, repaid sql.NullInt64) (status, set
 		return marketapi.SettlementSettled, millis(repaid.Int64)
 	}
 	return marketapi.SettlementHeldCredit, ""
-}
-
-// pageParams reads PageNumber (from 1) and PageSize (1–100, default 20).
-func pageParams(p url.Values) (page, size int, e *Error) {
-	page, size = 1, 20
-	if v := p.Get("PageNumber"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			return 0, 0, badParam("PageNumber", "PageNumber must be a positive integer.")
-		}
-		page = n
-	}
-	if v := p.Get("PageSize"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 100 {
-			return 0, 0, badParam("PageSize", "PageSize must be 1 to 100.")
-		}
-		size = n
-	}
-	return page, size, nil
 }
