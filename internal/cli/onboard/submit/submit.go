@@ -1,4 +1,5 @@
-package onboard
+// Package submit is `mkt onboard submit`.
+package submit
 
 import (
 	"bytes"
@@ -7,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
@@ -76,7 +76,8 @@ func readMaterial(dir, field, path string, types []string) ([]byte, error) {
 	return os.ReadFile(path)
 }
 
-func newSubmit(f *cmdutil.Factory) *cobra.Command {
+// NewCmdSubmit builds `mkt onboard submit`.
+func NewCmdSubmit(f *cmdutil.Factory) *cobra.Command {
 	var file string
 	cmd := &cobra.Command{
 		Use:   "submit --from-file onboarding.yaml",
@@ -222,53 +223,4 @@ func checkApplication(f *cmdutil.Factory, app Application, dir string, in *marke
 	}
 	files = append(files, material{filepath.Base(app.OperationPlan), plan, &in.OperationPlanFileId})
 	return files, nil
-}
-
-func newStatus(f *cmdutil.Factory) *cobra.Command {
-	return &cobra.Command{
-		Use:   "status",
-		Short: "Show the onboarding application's review state and the reviewer's comments",
-		Example: `  mkt onboard status
-  mkt onboard status -o json`,
-		Args: cmdutil.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			client, err := f.Client()
-			if err != nil {
-				return err
-			}
-			a, err := client.Onboarding(cmd.Context())
-			if err != nil {
-				return err
-			}
-			return printStatus(f, a)
-		},
-	}
-}
-
-func printStatus(f *cmdutil.Factory, a marketapi.OnboardingApplication) error {
-	return f.Print(a, func() error {
-		if a.Status == marketapi.OnboardingNone {
-			_, err := fmt.Fprintln(f.IOStreams.Out, f.T("onboard.none"))
-			return err
-		}
-		kv := f.IOStreams.NewKeyValue()
-		kv.Add(f.T("field.onboard.application"), a.ApplicationId)
-		kv.Add(f.T("field.onboard.status"), a.Status)
-		kv.Add(f.T("field.onboard.company"), a.CompanyName)
-		kv.Add(f.T("field.onboard.creditcode"), a.CreditCode)
-		kv.Add(f.T("field.onboard.authorization"), a.AuthorizationType)
-		kv.AddTime(f.T("field.onboard.submitted"), parseTime(a.SubmitTime))
-		if a.AuditTime != "" {
-			kv.AddTime(f.T("field.onboard.reviewed"), parseTime(a.AuditTime))
-		}
-		if a.AuditMessage != "" {
-			kv.Add(f.T("field.onboard.comments"), a.AuditMessage)
-		}
-		return kv.Render()
-	})
-}
-
-func parseTime(s string) time.Time {
-	t, _ := time.Parse(time.RFC3339, s)
-	return t
 }
