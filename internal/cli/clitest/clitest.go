@@ -15,6 +15,8 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/factory"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/iostreams"
+	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 // Env is a test's environment: a temporary HOME and sandbox, English unless set.
@@ -74,3 +76,46 @@ func Parse[T any](t testing.TB, newCmd func(*cmdutil.Factory, func(*T) error) *c
 	err := cmd.ExecuteContext(context.Background())
 	return got, err
 }
+
+// Client is the Env's API client (the embedded sandbox).
+func (e *Env) Client(t testing.TB) *market.Client {
+	t.Helper()
+	c, err := e.F.Client()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// Listed creates a listed license-mode SaaS product named name and returns it.
+func (e *Env) Listed(t testing.TB, name string) marketapi.Product {
+	t.Helper()
+	ctx := context.Background()
+	c := e.Client(t)
+	mode, act := "license", "https://isv.example.com/activate"
+	p, err := c.CreateProduct(ctx, market.ProductInput{Type: "SAAS", Name: &name, DeliveryMode: &mode, ActivationUrl: &act,
+		Skus: []marketapi.SKU{{Name: "Basic", Price: "100"}}, ValidityPeriods: []string{"1m", "1y"}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.SubmitProduct(ctx, p.Code, "review", ""); err != nil {
+		t.Fatal(err)
+	}
+	if p, err = c.ReviewProduct(ctx, p.Code, "approve", ""); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// Purchase has the sandbox's buyer buy code and returns what was bought.
+func (e *Env) Purchase(t testing.TB, code string) marketapi.Purchase {
+	t.Helper()
+	p, err := e.Client(t).Simulate(context.Background(), "SandboxPurchase", market.BuyerEvent{Code: code})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// ExitCode is the exit code err gives.
+func ExitCode(err error) int { return cmdutil.ExitCode(err) }
