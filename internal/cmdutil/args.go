@@ -103,6 +103,17 @@ func ExactArgs(n int, names string) cobra.PositionalArgs {
 	}
 }
 
+// MinimumArgs is cobra.MinimumNArgs with a usage error naming the expected arguments.
+func MinimumArgs(n int, names string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < n {
+			return FlagError("error.args.min", cmd.CommandPath(), names, n, len(args)).
+				WithRemedy("remedy.help", cmd.CommandPath())
+		}
+		return nil
+	}
+}
+
 // NoArgs refuses positional arguments with a usage error.
 func NoArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {

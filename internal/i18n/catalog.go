@@ -20,6 +20,7 @@ var catalog = map[string]entry{
 	// Generic errors and remedies.
 	"error.unknown.command":  {"未知命令 %q（%q 下没有此命令）", "unknown command %q for %q"},
 	"error.args.count":       {"%s 需要参数 %s（%d 个），实际给了 %d 个", "%s takes %s (%d argument(s)), got %d"},
+	"error.args.min":         {"%s 需要参数 %s（至少 %d 个），实际给了 %d 个", "%s takes %s (at least %d argument(s)), got %d"},
 	"error.args.none":        {"%s 不接受参数，收到 %s", "%s takes no arguments, got %s"},
 	"error.output.invalid":   {"不支持的输出格式 %q，可选：%s", "unknown output format %q, use one of %s"},
 	"error.lang.invalid":     {"不支持的语言 %q，可选：zh、en", "unknown language %q, use zh or en"},

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/spf13/cobra"
@@ -119,3 +120,15 @@ func (e *Env) Purchase(t testing.TB, code string) marketapi.Purchase {
 
 // ExitCode is the exit code err gives.
 func ExitCode(err error) int { return cmdutil.ExitCode(err) }
+
+// InvoiceRequest has the buyer of a new purchase of code ask for an invoice; it returns the
+// request's ID.
+func (e *Env) InvoiceRequest(t testing.TB, code string) string {
+	t.Helper()
+	p := e.Purchase(t, code)
+	r, err := e.Client(t).RequestInvoice(context.Background(), market.InvoiceRequest{Orders: []string{strconv.FormatInt(p.OrderId, 10)}, Title: "Example Co."})
+	if err != nil || r.Invoice == nil {
+		t.Fatalf("invoice request: %+v %v", r, err)
+	}
+	return r.Invoice.Id
+}

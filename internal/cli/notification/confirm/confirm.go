@@ -23,7 +23,7 @@ func NewCmdConfirm(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 		Use:     "confirm <notification-id>...",
 		Short:   "Confirm notifications you have handled",
 		Example: "  mkt notification confirm 3f1c…",
-		Args:    cobra.MinimumNArgs(1),
+		Args:    cmdutil.MinimumArgs(1, "<notification-id>..."),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.IDs = args
 			if runF != nil {

@@ -81,7 +81,7 @@ func newSet(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Short: "Replace the validity periods",
 		Example: `  mkt product validity set cmgj10000001 1m 3m 6m 1y
   mkt product validity set cmfw10000003 3m 6m 1y   # service products: at least 3 months`,
-		Args: cobra.MinimumNArgs(2),
+		Args: cmdutil.MinimumArgs(2, "<product-code> <period>..."),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
 			if err := cmdutil.CheckProductCode(opts.Code); err != nil {

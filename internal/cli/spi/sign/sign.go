@@ -35,7 +35,7 @@ func NewCmdSign(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Short: "Compute the token of a call (and the signed URL)",
 		Example: `  mkt spi sign action=createInstance orderBizId=12345 aliUid=1234567890123456
   printf '%s\n' "$ISV_KEY" | mkt spi sign --key-stdin --url https://isv.example.com/spi action=expiredInstance instanceId=12345`,
-		Args: cobra.MinimumNArgs(1),
+		Args: cmdutil.MinimumArgs(1, "<key=value>..."),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p, err := shared.ParseKV(args)
 			if err != nil {
