@@ -1,0 +1,41 @@
+package push
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mkt-cli/mkt/internal/cli/clitest"
+)
+
+func TestNewCmdPush(t *testing.T) {
+	opts, err := clitest.Parse(t, NewCmdPush, "-f", "usage.csv")
+	if err != nil || opts.File != "usage.csv" || opts.Progress != "usage.csv.progress" {
+		t.Fatalf("%+v %v", opts, err)
+	}
+	if _, err := clitest.Parse(t, NewCmdPush); clitest.ExitCode(err) != 2 {
+		t.Errorf("no file: %v", err)
+	}
+}
+
+// Usage of a purchased instance is pushed once: the rerun skips what the journal holds.
+func Test_pushRun(t *testing.T) {
+	e := clitest.New(t)
+	p := e.Purchase(t, e.Listed(t, "Invoice Helper").Code)
+	file := filepath.Join(t.TempDir(), "usage.csv")
+	os.WriteFile(file, fmt.Appendf(nil, "instance_id,start_time,end_time,key,value,metering_assit\n%d,1700000000,1700000600,Frequency,42,a-Frequency-1\n", p.InstanceId), 0o600)
+	opts := &Options{Factory: e.F, File: file, Progress: file + ".progress"}
+	if err := pushRun(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(e.Out.String(), "Sent\t1\n") {
+		t.Errorf("out:\n%s", e.Out)
+	}
+	e.Reset()
+	if err := pushRun(context.Background(), opts); err != nil || !strings.Contains(e.Out.String(), "Skipped\t1\n") {
+		t.Errorf("rerun: %v\n%s", err, e.Out)
+	}
+}
