@@ -132,3 +132,6 @@ func (e *Env) InvoiceRequest(t testing.TB, code string) string {
 	}
 	return r.Invoice.Id
 }
+
+// Getenv is the Env's environment, for running mkt in process over the same sandbox.
+func (e *Env) Getenv(k string) string { return e.vars[k] }
