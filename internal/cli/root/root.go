@@ -2,11 +2,11 @@
 package root
 
 import (
+	onboardcmd "github.com/mkt-cli/mkt/internal/cli/onboard"
 	"github.com/mkt-cli/mkt/internal/cli/payment"
 	"github.com/mkt-cli/mkt/internal/cli/settlement"
 	"github.com/mkt-cli/mkt/internal/cli/shop"
 	todocmd "github.com/mkt-cli/mkt/internal/cli/todo"
-	onboardcmd "github.com/mkt-cli/mkt/internal/cli/onboard"
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/build"
@@ -16,12 +16,14 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/bundle"
 	"github.com/mkt-cli/mkt/internal/cli/configcmd"
 	"github.com/mkt-cli/mkt/internal/cli/delivery"
+	exportcmd "github.com/mkt-cli/mkt/internal/cli/export"
 	"github.com/mkt-cli/mkt/internal/cli/instance"
 	invoicecmd "github.com/mkt-cli/mkt/internal/cli/invoice"
 	"github.com/mkt-cli/mkt/internal/cli/license"
 	meteringcmd "github.com/mkt-cli/mkt/internal/cli/metering"
 	"github.com/mkt-cli/mkt/internal/cli/notification"
 	"github.com/mkt-cli/mkt/internal/cli/order"
+	plancmd "github.com/mkt-cli/mkt/internal/cli/plan"
 	"github.com/mkt-cli/mkt/internal/cli/product"
 	sandboxcmd "github.com/mkt-cli/mkt/internal/cli/sandbox"
 	spicmd "github.com/mkt-cli/mkt/internal/cli/spi"
@@ -107,9 +109,9 @@ Run 'mkt auth login' to use your Alibaba Cloud account.`,
 		bundle.NewCmdBundle(f),
 		delivery.NewCmdDelivery(f),
 		spicmd.NewCmdSPI(f),
-		applycmd.NewCmdApply(f),
-		applycmd.NewCmdPlan(f),
-		applycmd.NewCmdExport(f),
+		applycmd.NewCmdApply(f, nil),
+		plancmd.NewCmdPlan(f, nil),
+		exportcmd.NewCmdExport(f, nil),
 		invoicecmd.NewCmdInvoice(f),
 		order.NewCmdOrder(f),
 		instance.NewCmdInstance(f),

@@ -2,36 +2,12 @@
 package endpoint
 
 import (
-	"context"
-	"time"
-
 	"github.com/spf13/cobra"
 
-	"github.com/mkt-cli/mkt/internal/cli/product/shared"
-	spishared "github.com/mkt-cli/mkt/internal/cli/spi/shared"
+	"github.com/mkt-cli/mkt/internal/cli/product/endpoint/set"
+	"github.com/mkt-cli/mkt/internal/cli/product/endpoint/show"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
-	"github.com/mkt-cli/mkt/internal/market"
-	"github.com/mkt-cli/mkt/internal/marketapi"
-	"github.com/mkt-cli/mkt/internal/rules"
 )
-
-// Options are the inputs of the endpoint verbs.
-type Options struct {
-	Factory  *cmdutil.Factory
-	Code     string
-	URL      string
-	Check    bool
-	KeyStdin bool
-}
-
-// Endpoint is what `endpoint show -o json` prints.
-type Endpoint struct {
-	Code          string
-	Status        string
-	DeliveryMode  string
-	ProductionUrl string
-	Locked        bool
-}
 
 // NewCmdEndpoint builds `mkt product endpoint`.
 func NewCmdEndpoint(f *cmdutil.Factory) *cobra.Command {
@@ -45,108 +21,6 @@ rejected and delisted states.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: cmdutil.GroupRunE,
 	}
-	cmd.AddCommand(newShow(f, nil), newSet(f, nil))
+	cmd.AddCommand(show.NewCmdShow(f, nil), set.NewCmdSet(f, nil))
 	return cmd
-}
-
-func newShow(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Factory: f}
-	return &cobra.Command{
-		Use:     "show <product-code>",
-		Short:   "Show the production URL and whether it may change now",
-		Example: "  mkt product endpoint show cmgj10000001",
-		Args:    cmdutil.ExactArgs(1, "<product-code>"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Code = args[0]
-			if err := cmdutil.CheckProductCode(opts.Code); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return showRun(cmd.Context(), opts)
-		},
-	}
-}
-
-func showRun(ctx context.Context, opts *Options) error {
-	f := opts.Factory
-	client, err := f.Client()
-	if err != nil {
-		return err
-	}
-	p, err := client.GetProduct(ctx, opts.Code)
-	if err != nil {
-		return err
-	}
-	e := Endpoint{Code: p.Code, Status: p.Status, DeliveryMode: p.DeliveryMode, ProductionUrl: p.ProductionUrl,
-		Locked: rules.URLLocked(p.Code, rules.State(p.Status)) != nil}
-	return f.Print(e, func() error {
-		ios := f.IOStreams
-		st := ios.Styles()
-		t := ios.NewTable()
-		t.AddStyledField(f.T("product.f.produrl"), st.Bold)
-		t.AddField(e.ProductionUrl)
-		t.EndRow()
-		t.AddStyledField(f.T("product.f.status"), st.Bold)
-		t.AddStyledField(e.Status, shared.StateStyle(st, e.Status))
-		t.EndRow()
-		t.AddStyledField(f.T("product.f.changeable"), st.Bold)
-		if e.Locked {
-			t.AddStyledField(f.T("product.endpoint.locked"), st.Warning)
-		} else {
-			t.AddStyledField(f.T("product.endpoint.open"), st.Success)
-		}
-		t.EndRow()
-		return t.Render()
-	})
-}
-
-func newSet(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "set <product-code> <url>",
-		Short: "Change the production URL (refused in testing, in review or listed)",
-		Long: `Change the production URL. The URL must be absolute http(s), with no credentials in it
-and no #fragment. Refused with Forbidden.ProductionUrlLocked (exit 3) while the product
-is in testing, in review or listed: ask marketplace operations to reject it, then set it.
-
-With --check, the SPI conformance suite (mkt spi check) runs against the new URL first, and
-the URL is set only if every check passes.`,
-		Example: `  mkt product endpoint set cmgj10000001 https://isv.example.com/marketplace/spi
-  mkt product endpoint set cmgj10000001 https://isv.example.com/marketplace/spi --check`,
-		Args: cmdutil.ExactArgs(2, "<product-code> <url>"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Code, opts.URL = args[0], args[1]
-			if err := cmdutil.CheckProductCode(opts.Code); err != nil {
-				return err
-			}
-			if err := cmdutil.RuleViolation(rules.CheckURL("production URL", opts.URL)); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return setRun(cmd.Context(), opts)
-		},
-	}
-	cmd.Flags().BoolVar(&opts.Check, "check", false, "run the SPI conformance suite against the URL first")
-	cmd.Flags().BoolVar(&opts.KeyStdin, "key-stdin", false, "with --check: read the ISV key from standard input")
-	return cmd
-}
-
-func setRun(ctx context.Context, opts *Options) error {
-	if opts.Check {
-		key, _, err := opts.Factory.SPIKey(opts.KeyStdin)
-		if err != nil {
-			return err
-		}
-		if err := spishared.RunCheck(ctx, opts.Factory, opts.URL, key, 3*time.Second, 5); err != nil {
-			return err
-		}
-	}
-	return shared.Mutate(opts.Factory, func(c *market.Client) (marketapi.Product, error) {
-		return c.ModifyProductionURL(ctx, opts.Code, opts.URL, "")
-	},
-		"product.endpoint.set", func(p marketapi.Product) []any { return []any{p.Code, p.ProductionUrl} })
 }

@@ -1,0 +1,246 @@
+// Package listing is what `mkt apply`, `mkt plan` and `mkt export` share: running a listing
+// manifest against the marketplace and printing the plan and the results.
+package listing
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/exitcode"
+	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/iostreams"
+	"github.com/mkt-cli/mkt/internal/manifest"
+)
+
+// Options are the inputs of `mkt apply`.
+type Options struct {
+	Factory          *cmdutil.Factory
+	File             string
+	DryRun           bool
+	DetailedExitcode bool
+	Parallel         int
+	Submit           bool
+	Wait             bool
+	WaitTimeout      time.Duration
+	Schema           bool
+}
+
+func lookupEnv(f *cmdutil.Factory) func(string) (string, bool) {
+	return func(k string) (string, bool) {
+		if f.Getenv == nil {
+			return os.LookupEnv(k)
+		}
+		v := f.Getenv(k)
+		if v == "" {
+			_, ok := os.LookupEnv(k)
+			return v, ok && f.Getenv(k) == os.Getenv(k)
+		}
+		return v, true
+	}
+}
+
+// PlanReport is what `-o json` prints.
+type PlanReport struct {
+	Plan    manifest.Plan     `json:"plan"`
+	Results []manifest.Result `json:"results,omitempty"`
+}
+
+// Run plans (and, unless DryRun, applies) the manifest opts.File.
+func Run(ctx context.Context, opts *Options) error {
+	f := opts.Factory
+	ios := f.IOStreams
+	lang := f.Lang()
+	m, err := manifest.Load(opts.File, ios.In, lookupEnv(f))
+	if err != nil {
+		var probs manifest.Problems
+		if errors.As(err, &probs) {
+			fmt.Fprintln(ios.ErrOut, probs.In(lang))
+			return &cmdutil.Error{Kind: exitcode.Usage, Msg: i18n.M("apply.invalid", len(probs))}
+		}
+		return err
+	}
+	client, err := f.Client()
+	if err != nil {
+		return err
+	}
+	snap, err := manifest.Fetch(ctx, client)
+	if err != nil {
+		return err
+	}
+	plan := manifest.MakePlan(m, snap)
+	plan.Localize(lang)
+	creates, updates, unchanged, blocked := plan.Count(manifest.Create), plan.Count(manifest.Update), plan.Count(manifest.Unchanged), plan.Count(manifest.Blocked)
+
+	if opts.DryRun {
+		if f.OutputFormat() == "json" || f.OutputFormat() == "yaml" {
+			if err := f.Print(PlanReport{Plan: plan}, nil); err != nil {
+				return err
+			}
+		} else {
+			printPlan(ios, plan)
+		}
+		fmt.Fprintln(ios.ErrOut, f.T("apply.summary", creates, updates, unchanged, blocked))
+		if blocked > 0 {
+			return &cmdutil.Error{Kind: exitcode.Rule, Msg: i18n.M("apply.blocked", blocked), Remedy: i18n.M("remedy.apply.blocked")}
+		}
+		if opts.DetailedExitcode && creates+updates > 0 {
+			return &cmdutil.Error{Kind: exitcode.Changes, Silent: true, Err: errChanges}
+		}
+		return nil
+	}
+
+	total := creates + updates
+	var n atomic.Int64
+	jsonOut := f.OutputFormat() == "json" || f.OutputFormat() == "yaml"
+	if !jsonOut && blocked > 0 {
+		printPlan(ios, onlyBlocked(plan))
+	}
+	results := manifest.Apply(ctx, client, plan, manifest.Options{
+		Parallel: opts.Parallel, Submit: opts.Submit, Wait: opts.Wait, Timeout: opts.WaitTimeout,
+		Progress: func(r manifest.Result) {
+			if jsonOut || r.Action == "blocked" {
+				return
+			}
+			printResult(ios, r, &n, total)
+		},
+	})
+	if jsonOut {
+		if err := f.Print(PlanReport{Plan: plan, Results: results}, nil); err != nil {
+			return err
+		}
+	}
+	var failed, rejected, timedOut int
+	var firstErr error
+	for _, r := range results {
+		switch r.Action {
+		case "failed":
+			failed++
+			if firstErr == nil {
+				firstErr = r.Err
+			}
+		case "rejected":
+			rejected++
+		case "timeout":
+			timedOut++
+		}
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	f.Success("apply.done", countAction(results, "created"), countAction(results, "updated"), unchanged)
+	switch {
+	case failed > 0:
+		fmt.Fprintln(ios.ErrOut, f.T("apply.failed", failed))
+		return firstErr
+	case blocked > 0:
+		return &cmdutil.Error{Kind: exitcode.Rule, Msg: i18n.M("apply.blocked", blocked), Remedy: i18n.M("remedy.apply.blocked")}
+	case rejected > 0:
+		e := cmdutil.OutcomeError("apply.rejected", rejected)
+		e.Remedy = i18n.M("remedy.apply.rejected")
+		return e
+	case timedOut > 0:
+		e := cmdutil.OutcomeError("apply.timeout", timedOut)
+		e.Remedy = i18n.M("remedy.apply.timeout")
+		return e
+	}
+	return nil
+}
+
+var errChanges = errors.New("the plan has changes")
+
+func countAction(rs []manifest.Result, action string) int {
+	n := 0
+	for _, r := range rs {
+		if r.Action == action {
+			n++
+		}
+	}
+	return n
+}
+
+func onlyBlocked(p manifest.Plan) manifest.Plan {
+	var out manifest.Plan
+	for _, it := range p.Items {
+		if it.Action == manifest.Blocked {
+			out.Items = append(out.Items, it)
+		}
+	}
+	return out
+}
+
+// printPlan writes the plan for people: one line per resource, its changes indented.
+func printPlan(ios *iostreams.IOStreams, p manifest.Plan) {
+	st := ios.Styles()
+	w := ios.Out
+	for _, it := range p.Items {
+		mark, style := "=", st.Muted
+		switch it.Action {
+		case manifest.Create:
+			mark, style = "+", st.Success
+		case manifest.Update:
+			mark, style = "~", st.Warning
+		case manifest.Blocked:
+			mark, style = "!", st.Error
+		}
+		code := ""
+		if it.Code != "" {
+			code = " " + it.Code
+			if it.Status != "" {
+				code += " (" + it.Status + ")"
+			}
+		}
+		fmt.Fprintln(w, style.Render(fmt.Sprintf("%s %s %s %s%s", mark, it.Action, it.Kind, it.Key, code)))
+		for _, c := range it.Changes {
+			if it.Action == manifest.Create {
+				fmt.Fprintf(w, "    %s: %s\n", c.Field, c.New)
+			} else {
+				fmt.Fprintf(w, "    %s: %s → %s\n", c.Field, orNone(c.Old), c.New)
+			}
+		}
+		if b := it.Block; b != nil {
+			fmt.Fprintf(w, "    %s: %s\n", b.Code, b.Text)
+			if b.Next != "" {
+				fmt.Fprintf(w, "    Try: %s\n", b.Next)
+			}
+		}
+	}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return `""`
+	}
+	return s
+}
+
+// printResult writes one applied item: tab-separated in a pipe (CI logs, scripts), with a
+// counter on a terminal.
+func printResult(ios *iostreams.IOStreams, r manifest.Result, n *atomic.Int64, total int) {
+	if !ios.IsStdoutTTY() {
+		fmt.Fprintln(ios.Out, strings.Join([]string{r.Action, r.Kind, r.Key, r.Code, r.Detail}, "\t"))
+		return
+	}
+	st := ios.Styles()
+	prefix := ""
+	if r.Action == "created" || r.Action == "updated" || r.Action == "failed" {
+		prefix = fmt.Sprintf("[%d/%d] ", n.Add(1), total)
+	}
+	style := st.Success
+	switch r.Action {
+	case "failed", "rejected", "timeout":
+		style = st.Error
+	case "submitted", "transition":
+		style = st.Muted
+	}
+	line := fmt.Sprintf("%s%s %s %s %s", prefix, r.Action, r.Kind, r.Key, r.Code)
+	if r.Detail != "" {
+		line += "  " + r.Detail
+	}
+	fmt.Fprintln(ios.Out, style.Render(line))
+}
