@@ -5,6 +5,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/clock"
+	"github.com/mkt-cli/mkt/internal/cli/sandbox/releaseprefix"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/reset"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/review"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/serve"
@@ -32,7 +33,7 @@ $XDG_DATA_HOME/mkt/sandbox, i.e. ~/.local/share/mkt/sandbox).`,
 		reset.NewCmdReset(f, nil),
 		clock.NewCmdClock(f),
 		review.NewCmdReview(f),
-		review.NewCmdReleasePrefix(f),
+		releaseprefix.NewCmdReleasePrefix(f),
 		simulate.NewCmdSimulate(f),
 	)
 	return cmd
