@@ -118,8 +118,8 @@ func (e *Env) Purchase(t testing.TB, code string) marketapi.Purchase {
 	return p
 }
 
-// ExitCode is the exit code err gives.
-func ExitCode(err error) int { return cmdutil.ExitCode(err) }
+// ExitCode is the exit code err gives mkt (classified as Main classifies it).
+func ExitCode(err error) int { return cmdutil.ExitCode(cmdutil.Classify(err)) }
 
 // InvoiceRequest has the buyer of a new purchase of code ask for an invoice; it returns the
 // request's ID.
@@ -135,3 +135,14 @@ func (e *Env) InvoiceRequest(t testing.TB, code string) string {
 
 // Getenv is the Env's environment, for running mkt in process over the same sandbox.
 func (e *Env) Getenv(k string) string { return e.vars[k] }
+
+// Exec runs cmd with args over the Env (its streams and sandbox) and returns its error.
+func (e *Env) Exec(cmd *cobra.Command, args ...string) error {
+	cmd.SetArgs(args)
+	cmd.SetIn(e.In)
+	cmd.SetOut(e.Out)
+	cmd.SetErr(e.ErrOut)
+	cmd.SilenceErrors, cmd.SilenceUsage = true, true
+	cmd.SetFlagErrorFunc(cmdutil.FlagErrorFunc)
+	return cmd.ExecuteContext(context.Background())
+}

@@ -1,0 +1,17 @@
+package release
+
+import (
+	"testing"
+
+	"github.com/mkt-cli/mkt/internal/cli/clitest"
+)
+
+func TestNewCmdRelease(t *testing.T) {
+	e := clitest.New(t)
+	if err := e.Exec(NewCmdRelease(e.F), "x1"); clitest.ExitCode(err) != 2 {
+		t.Errorf("not an instance ID: %v", err)
+	}
+	if err := e.Exec(NewCmdRelease(e.F), "99999999"); clitest.ExitCode(err) != 5 {
+		t.Errorf("an unknown instance: %v", err)
+	}
+}
