@@ -30,7 +30,7 @@ var volatile = []struct {
 	{regexp.MustCompile(`bdl-[0-9a-z]+`), "bdl-"},
 	{regexp.MustCompile(`tpl-[0-9a-z]+`), "tpl-"},
 	{regexp.MustCompile(`file-[0-9a-z]+`), "file-"},
-	{regexp.MustCompile(`app-[0-9a-z]+`), "app-"},
+	{regexp.MustCompile(`ob-[0-9a-z]+`), "ob-"},
 	{regexp.MustCompile(`[A-Z0-9]{14}-[A-Z0-9]{8}_[A-Z0-9]{40}`), "<license>"},
 	{regexp.MustCompile(`\d+ (min|h|d) ago|just now`), "<ago>"},
 	{regexp.MustCompile(`[0-9a-f]{32}`), "<id>"},
