@@ -89,7 +89,9 @@ const (
 // number, refused, or issued when refusing): a conflict for the merchant to look at.
 type ErrHandled struct{ Invoice *marketapi.Invoice }
 
-func (e *ErrHandled) Error() string { return "invoice request " + e.Invoice.Id + " is already " + e.Invoice.Status }
+func (e *ErrHandled) Error() string {
+	return "invoice request " + e.Invoice.Id + " is already " + e.Invoice.Status
+}
 
 func handled(inv *marketapi.Invoice) bool {
 	return inv.Status == "Success" || inv.Status == "Refused" || inv.Status == "1"
