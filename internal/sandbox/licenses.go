@@ -71,8 +71,10 @@ func describeLicense(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	var name string
-	c.Tx.QueryRow(`SELECT name FROM products WHERE code = ?`, inst.ProductCode).Scan(&name)
+	name, _, err := productNameType(c, inst.ProductCode)
+	if err != nil {
+		return nil, err
+	}
 	l := marketapi.License{LicenseCode: code, LicenseStatus: status, InstanceId: strconv.FormatInt(inst.ID, 10), ProductCode: inst.ProductCode,
 		ProductSkuId: inst.SkuCode, ProductName: name, SupplierName: supplierName, CreateTime: cst(created), ExpiredTime: cst(inst.EndOn),
 		ActivateTime: cst(activated)}

@@ -59,7 +59,9 @@ func pushMeteringData(c *Call) (any, error) {
 		if !seen[inst.ID] {
 			seen[inst.ID] = true
 			var last int64
-			c.Tx.QueryRow(`SELECT COALESCE(MAX(received_at), 0) FROM metering WHERE instance_id = ?`, inst.ID).Scan(&last)
+			if err := c.Tx.QueryRow(`SELECT COALESCE(MAX(received_at), 0) FROM metering WHERE instance_id = ?`, inst.ID).Scan(&last); err != nil {
+				return nil, err
+			}
 			if last != 0 && c.Now.UnixMilli()-last < MeteringInterval.Milliseconds() {
 				return nil, Errf(500, "Service.Flow.Control", "Instance %d was metered less than 60 s ago: one request per instance every 60 s.", inst.ID)
 			}

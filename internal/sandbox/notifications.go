@@ -17,7 +17,9 @@ func describeFailedNotifications(c *Call) (any, error) {
 		PageSize         int
 		NotificationList []marketapi.Notification
 	}{PageNumber: page, PageSize: size, NotificationList: []marketapi.Notification{}}
-	c.Tx.QueryRow(`SELECT COUNT(*) FROM notifications WHERE confirmed = 0`).Scan(&out.TotalCount)
+	if err := c.Tx.QueryRow(`SELECT COUNT(*) FROM notifications WHERE confirmed = 0`).Scan(&out.TotalCount); err != nil {
+		return nil, err
+	}
 	rows, err := c.Tx.Query(`SELECT id, action, message, created_at FROM notifications WHERE confirmed = 0 ORDER BY created_at, id LIMIT ? OFFSET ?`, size, (page-1)*size)
 	if err != nil {
 		return nil, err

@@ -38,9 +38,17 @@ func loadOrder(c *Call, raw string) (*orderRow, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	var name string
-	c.Tx.QueryRow(`SELECT name FROM products WHERE code = ?`, o.ProductCode).Scan(&name)
-	return &o, name, nil
+	name, _, err := productNameType(c, o.ProductCode)
+	return &o, name, err
+}
+
+// productNameType is a product's name and public type; a product that is gone has neither.
+func productNameType(c *Call, code string) (name, typ string, err error) {
+	err = c.Tx.QueryRow(`SELECT name, type FROM products WHERE code = ?`, code).Scan(&name, &typ)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = nil
+	}
+	return name, typ, err
 }
 
 func priceFloat(s string) float64 { f, _ := strconv.ParseFloat(s, 64); return f }
@@ -72,16 +80,18 @@ func describeOrder(c *Call) (any, error) {
 	return out, nil
 }
 
-func instanceModel(c *Call, r *instanceRow) marketapi.InstanceForIsv {
-	var name, typ string
-	c.Tx.QueryRow(`SELECT name, type FROM products WHERE code = ?`, r.ProductCode).Scan(&name, &typ)
+func instanceModel(c *Call, r *instanceRow) (marketapi.InstanceForIsv, error) {
+	name, typ, err := productNameType(c, r.ProductCode)
+	if err != nil {
+		return marketapi.InstanceForIsv{}, err
+	}
 	ext, _ := json.Marshal(map[string]any{"isvInstanceId": r.IsvID, "orderBizId": r.BizID})
 	out := marketapi.InstanceForIsv{InstanceId: r.ID, OrderId: r.OrderID, ProductCode: r.ProductCode, ProductName: name, ProductSkuCode: r.SkuCode,
 		ProductType: typ, SupplierName: supplierName, Status: r.Status, IsTrial: r.Trial, AutoRenewal: "false", BeganOn: r.BeganOn,
 		EndOn: r.EndOn, CreatedOn: r.CreatedAt, AppJson: r.AppJSON, HostJson: r.HostJSON, ExtendJson: string(ext), ComponentJson: "{}",
 		LicenseCode: r.License, ActiveAddress: r.AA}
 	out.RelationalData.ServiceStatus = "NORMAL"
-	return out
+	return out, nil
 }
 
 func describeInstanceForIsv(c *Call) (any, error) {
@@ -89,7 +99,7 @@ func describeInstanceForIsv(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return instanceModel(c, r), nil
+	return instanceModel(c, r)
 }
 
 func describeInstance(c *Call) (any, error) {
@@ -97,7 +107,11 @@ func describeInstance(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := marketapi.Instance{InstanceForIsv: instanceModel(c, r), Constraints: "{}"}
+	m, err := instanceModel(c, r)
+	if err != nil {
+		return nil, err
+	}
+	out := marketapi.Instance{InstanceForIsv: m, Constraints: "{}"}
 	out.Modules.Module = []marketapi.Module{}
 	return out, nil
 }
@@ -154,7 +168,10 @@ func describeInstances(c *Call) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		m := instanceModel(c, r)
+		m, err := instanceModel(c, r)
+		if err != nil {
+			return nil, err
+		}
 		out.InstanceItems.InstanceItem = append(out.InstanceItems.InstanceItem, marketapi.InstanceItem{InstanceId: m.InstanceId, OrderId: m.OrderId,
 			ProductCode: m.ProductCode, ProductName: m.ProductName, ProductSkuCode: m.ProductSkuCode, ProductType: m.ProductType,
 			SupplierName: m.SupplierName, Status: m.Status, BeganOn: m.BeganOn, EndOn: m.EndOn, CreatedOn: m.CreatedOn,
