@@ -28,6 +28,7 @@ type ListPrinter[T any] struct {
 	n      int
 	buf    []T
 	table  *iostreams.Table
+	werr   error
 }
 
 // NewListPrinter starts a list with the given columns.
@@ -75,6 +76,33 @@ func (p *ListPrinter[T]) Add(v T) error {
 	}
 	p.buf = append(p.buf, v)
 	return nil
+}
+
+// AddPage adds the items of one page, stopping at limit items in all (0: no limit) or at a
+// write error; it reports whether the caller should fetch the next page, so it can be a
+// listing method's callback. Finish reports the error.
+func (p *ListPrinter[T]) AddPage(items []T, limit int) bool {
+	for _, v := range items {
+		if limit > 0 && p.n >= limit {
+			return false
+		}
+		if p.werr = p.Add(v); p.werr != nil {
+			return false
+		}
+	}
+	return limit == 0 || p.n < limit
+}
+
+// Finish closes the list and returns the first error: the listing's (err), a write's, the
+// close's.
+func (p *ListPrinter[T]) Finish(err error) error {
+	if err == nil {
+		err = p.werr
+	}
+	if cerr := p.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // Sort orders what was collected (a streamed list keeps its arrival order).

@@ -66,23 +66,7 @@ func listRun(ctx context.Context, opts *Options) error {
 			}
 			return time.UnixMilli(it.EndOn).UTC().Format(time.RFC3339)
 		}))
-	var werr error
-	err = client.ListInstances(ctx, opts.Product, opts.Type, func(items []marketapi.InstanceItem, _ int) bool {
-		for _, it := range items {
-			if opts.Limit > 0 && p.Len() >= opts.Limit {
-				return false
-			}
-			if werr = p.Add(it); werr != nil {
-				return false
-			}
-		}
-		return true
-	})
-	if err == nil {
-		err = werr
-	}
-	if cerr := p.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return p.Finish(client.ListInstances(ctx, opts.Product, opts.Type, func(items []marketapi.InstanceItem, _ int) bool {
+		return p.AddPage(items, opts.Limit)
+	}))
 }

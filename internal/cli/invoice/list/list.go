@@ -126,23 +126,11 @@ func listRun(ctx context.Context, opts *Options) error {
 		cmdutil.Column[invoicing.Row]{Header: f.T("col.buyer"), Text: func(r invoicing.Row) string { return r.Buyer }},
 		cmdutil.Column[invoicing.Row]{Header: f.T("col.title"), Text: func(r invoicing.Row) string { return r.Title }},
 	)
-	var werr error
-	err = client.ListInvoices(ctx, opts.Filter, func(page []marketapi.Invoice) bool {
-		for _, inv := range page {
-			if opts.Limit > 0 && p.Len() >= opts.Limit {
-				return false
-			}
-			if werr = p.Add(invoicing.RowOf(inv, opts.Loc)); werr != nil {
-				return false
-			}
+	return p.Finish(client.ListInvoices(ctx, opts.Filter, func(page []marketapi.Invoice) bool {
+		rows := make([]invoicing.Row, len(page))
+		for i, inv := range page {
+			rows[i] = invoicing.RowOf(inv, opts.Loc)
 		}
-		return opts.Limit == 0 || p.Len() < opts.Limit
-	})
-	if err == nil {
-		err = werr
-	}
-	if cerr := p.Close(); err == nil {
-		err = cerr
-	}
-	return err
+		return p.AddPage(rows, opts.Limit)
+	}))
 }

@@ -53,20 +53,5 @@ func listRun(ctx context.Context, opts *Options) error {
 			return f.FormatTime(time.UnixMilli(n.CreateTime).UTC().Format(time.RFC3339))
 		}),
 		col(f.T("col.message"), func(n marketapi.Notification) string { return n.Message }))
-	var werr error
-	err = client.ListFailedNotifications(ctx, func(ns []marketapi.Notification) bool {
-		for _, n := range ns {
-			if werr = p.Add(n); werr != nil {
-				return false
-			}
-		}
-		return true
-	})
-	if err == nil {
-		err = werr
-	}
-	if cerr := p.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return p.Finish(client.ListFailedNotifications(ctx, func(ns []marketapi.Notification) bool { return p.AddPage(ns, 0) }))
 }
