@@ -163,17 +163,27 @@ func params(dir string, extraSetup func(*testscript.Env) error) testscript.Param
 			}
 			e.Setenv("HOME", home)
 			e.Setenv("USERPROFILE", home)
-			// Nothing from the developer's machine may leak in.
+			// Nothing from the developer's machine (or the CI job running the tests) may leak
+			// in: these are unset, not set to "" (an empty credential variable is an error).
+			unset := map[string]bool{}
 			for _, k := range []string{
 				"XDG_CONFIG_HOME", "XDG_DATA_HOME", "MKT_CONFIG_DIR", "MKT_SANDBOX_DIR", "MKT_PROFILE",
 				"MKT_ACCESS_KEY_ID", "MKT_ACCESS_KEY_SECRET", "MKT_SECURITY_TOKEN", "MKT_ENDPOINT",
-				"MKT_REGION", "MKT_OUTPUT", "MKT_LANG", "MKT_FORCE_TTY", "NO_COLOR",
+				"MKT_REGION", "MKT_OUTPUT", "MKT_LANG", "MKT_FORCE_TTY", "NO_COLOR", "MKT_SANDBOX",
+				"MKT_EXTENSION", "MKT_STS_ENDPOINT", "CI",
 				"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN",
 				"ALIBABA_CLOUD_PROFILE", "ALIBABA_CLOUD_REGION_ID", "ALIBABA_CLOUD_CONFIG_FILE",
 				"LANG", "LC_ALL", "LC_MESSAGES", "BROWSER",
 			} {
-				e.Setenv(k, "")
+				unset[k] = true
 			}
+			kept := e.Vars[:0]
+			for _, kv := range e.Vars {
+				if k, _, _ := strings.Cut(kv, "="); !unset[k] {
+					kept = append(kept, kv)
+				}
+			}
+			e.Vars = kept
 			if extraSetup != nil {
 				return extraSetup(e)
 			}

@@ -271,15 +271,58 @@ func TestResetPassword(t *testing.T) {
 	}
 }
 
-func TestSandboxBadgeOnlyOnTerminal(t *testing.T) {
+// Every sandbox run says so on stderr: the badge on a terminal, one plain line in a pipe;
+// stdout stays the data alone.
+func TestSandboxIsAlwaysAnnounced(t *testing.T) {
 	env := map[string]string{"MKT_SANDBOX_DIR": t.TempDir(), "MKT_CONFIG_DIR": t.TempDir()}
 	tty := run(t, env, "", true, "api", "DescribeProducts")
-	if tty.code != 0 || !strings.Contains(tty.stderr, "sandbox: local marketplace in") || !strings.Contains(tty.stderr, "mkt auth login") {
+	if tty.code != 0 || !strings.Contains(tty.stderr, "sandbox: the embedded local marketplace in") || !strings.Contains(tty.stderr, "\x1b[") {
 		t.Errorf("terminal: %d %q", tty.code, tty.stderr)
 	}
 	pipe := run(t, env, "", false, "api", "DescribeProducts")
-	if pipe.code != 0 || pipe.stderr != "" {
+	if pipe.code != 0 || strings.Count(pipe.stderr, "\n") != 1 || !strings.Contains(pipe.stderr, "nothing is sent to Alibaba Cloud") ||
+		!strings.Contains(pipe.stderr, "no credentials configured") || strings.Contains(pipe.stderr, "\x1b[") {
 		t.Errorf("pipe: %d %q", pipe.code, pipe.stderr)
+	}
+	if !strings.HasPrefix(pipe.stdout, "{") {
+		t.Errorf("stdout is the answer alone: %q", pipe.stdout)
+	}
+}
+
+// In CI, no credentials is a mistake unless the run asks for the sandbox.
+func TestCIWithoutCredentials(t *testing.T) {
+	env := map[string]string{"MKT_SANDBOX_DIR": t.TempDir(), "MKT_CONFIG_DIR": t.TempDir(), "CI": "true"}
+	r := run(t, env, "", false, "product", "list")
+	if r.code != exitcode.Auth.Code() || !strings.Contains(r.stderr, "Try: --sandbox") || r.stdout != "" {
+		t.Errorf("CI, no credentials: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, env, "", false, "--sandbox", "product", "list")
+	if r.code != 0 || !strings.Contains(r.stderr, "(the embedded local marketplace in") || !strings.Contains(r.stderr, "--sandbox)") {
+		t.Errorf("CI --sandbox: %d %q", r.code, r.stderr)
+	}
+	env["MKT_SANDBOX"] = "1"
+	if r = run(t, env, "", false, "product", "list"); r.code != 0 || !strings.Contains(r.stderr, "MKT_SANDBOX") {
+		t.Errorf("CI MKT_SANDBOX=1: %d %q", r.code, r.stderr)
+	}
+	for _, v := range []string{"false", "0"} {
+		env := map[string]string{"MKT_SANDBOX_DIR": t.TempDir(), "MKT_CONFIG_DIR": t.TempDir(), "CI": v}
+		if r := run(t, env, "", false, "product", "list"); r.code != 0 {
+			t.Errorf("CI=%s is not CI: %d %q", v, r.code, r.stderr)
+		}
+	}
+}
+
+// --sandbox wins over credentials: a logged-in merchant rehearses without logging out.
+func TestSandboxFlagIgnoresCredentials(t *testing.T) {
+	env := map[string]string{"MKT_SANDBOX_DIR": t.TempDir(), "MKT_CONFIG_DIR": t.TempDir(),
+		"MKT_ACCESS_KEY_ID": "LTAI5tNotUsedHere", "MKT_ACCESS_KEY_SECRET": "notarealsecret"}
+	r := run(t, env, "", false, "--sandbox", "sandbox", "clock", "show", "-o", "json")
+	if r.code != 0 || !strings.Contains(r.stdout, "OffsetSeconds") {
+		t.Errorf("%d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, env, "", false, "sandbox", "clock", "show")
+	if r.code != exitcode.Usage.Code() || !strings.Contains(r.stderr, "--sandbox") {
+		t.Errorf("sandbox commands with credentials and no --sandbox: %d %q", r.code, r.stderr)
 	}
 }
 

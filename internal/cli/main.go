@@ -40,12 +40,18 @@ func Main() int {
 			}
 		}
 	}
-	return Run(ctx, os.Args[1:], iostreams.System(), os.Getenv)
+	return runWith(ctx, os.Args[1:], iostreams.System(), os.Getenv, os.LookupEnv)
 }
 
-// Run is Main with everything injected, for tests.
+// Run is Main with everything injected, for tests. A variable is set when getenv gives it a
+// value.
 func Run(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string) int {
+	return runWith(ctx, args, ios, getenv, nil)
+}
+
+func runWith(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string, lookup func(string) (string, bool)) int {
 	f := factory.New(ios, getenv)
+	f.LookupEnv = lookup
 	defer f.Close()
 	cmd := root.NewCmdRoot(f, build.Read())
 	cmd.SetArgs(args)

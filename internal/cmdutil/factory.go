@@ -24,6 +24,8 @@ type GlobalOptions struct {
 	Debug    bool
 	Yes      bool
 	Timeout  time.Duration
+	// Sandbox is --sandbox: always the sandbox, whatever credentials exist.
+	Sandbox bool
 }
 
 // Factory gives commands what they need, each piece made the first time it is asked for, so
@@ -31,6 +33,8 @@ type GlobalOptions struct {
 type Factory struct {
 	IOStreams *iostreams.IOStreams
 	Getenv    func(string) string
+	// LookupEnv tells a variable set to "" from one not set; nil: set means non-empty.
+	LookupEnv func(string) (string, bool)
 	Global    *GlobalOptions
 	Now       func() time.Time
 
@@ -116,7 +120,9 @@ func (f *Factory) Resolved() (*config.Resolved, error) {
 			FlagProfile:  f.Global.Profile,
 			FlagEndpoint: f.Global.Endpoint,
 			FlagRegion:   f.Global.Region,
+			FlagSandbox:  f.Global.Sandbox,
 			Getenv:       f.Getenv,
+			LookupEnv:    f.LookupEnv,
 			File:         file,
 		})
 	})

@@ -45,6 +45,11 @@ type Profile struct {
 	Lang            string `mapstructure:"lang" yaml:"lang,omitempty"`
 	// SPIKey is the ISV key that signs SPI calls (shown on the seller console's overview).
 	SPIKey string `mapstructure:"spi_key" yaml:"spi_key,omitempty"`
+	// Sandbox makes the profile always use the sandbox, whatever credentials exist.
+	Sandbox bool `mapstructure:"sandbox" yaml:"sandbox,omitempty"`
+	// Extension declares that the profile's endpoint implements mkt's seller extension
+	// (docs/api.md): the seller-console actions are sent to it, not refused.
+	Extension bool `mapstructure:"extension" yaml:"extension,omitempty"`
 }
 
 // HasCredential reports whether p holds an AccessKey pair.

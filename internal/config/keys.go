@@ -81,6 +81,42 @@ var Keys = []Key{
 		get: func(_ *File, p *Profile) string { return p.Lang },
 		set: func(_ *File, p *Profile, v string) { p.Lang = v },
 	},
+	{
+		Name: "sandbox", Help: "true: always use the sandbox, whatever credentials exist",
+		validate: validBool,
+		get:      func(_ *File, p *Profile) string { return boolString(p.Sandbox) },
+		set:      func(_ *File, p *Profile, v string) { p.Sandbox = Truthy(v) },
+	},
+	{
+		Name: "extension", Help: "true: the endpoint implements mkt's seller extension (docs/api.md)",
+		validate: validBool,
+		get:      func(_ *File, p *Profile) string { return boolString(p.Extension) },
+		set:      func(_ *File, p *Profile, v string) { p.Extension = Truthy(v) },
+	},
+}
+
+func validBool(v string) error {
+	switch strings.ToLower(v) {
+	case "", "true", "false", "1", "0", "yes", "no":
+		return nil
+	}
+	return fmt.Errorf("must be true or false")
+}
+
+func boolString(b bool) string {
+	if b {
+		return "true"
+	}
+	return ""
+}
+
+// Truthy reads a yes/no setting or variable: 1, true, yes (any case) are true.
+func Truthy(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "1", "true", "yes", "on":
+		return true
+	}
+	return false
 }
 
 // secretKeys are names a user may try; they are refused with a pointer to `mkt auth`.

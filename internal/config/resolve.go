@@ -42,14 +42,36 @@ type Inputs struct {
 	FlagProfile  string
 	FlagEndpoint string
 	FlagRegion   string
-	Getenv       func(string) string
-	File         *File
+	// FlagSandbox is --sandbox.
+	FlagSandbox bool
+	Getenv      func(string) string
+	// LookupEnv tells a variable set to "" from one not set (a CI secret with a misspelt name
+	// expands to ""). Nil: a variable is set when Getenv gives it a value.
+	LookupEnv func(string) (string, bool)
+	File      *File
 	// AliyunPath overrides where the aliyun CLI config is read (tests); empty means the default.
 	AliyunPath string
 }
 
+// Target is what mkt talks to.
+type Target string
+
+const (
+	// TargetLive is a real endpoint with real credentials.
+	TargetLive Target = "live"
+	// TargetSandbox is the local marketplace: embedded, or served by `mkt sandbox serve`.
+	TargetSandbox Target = "sandbox"
+)
+
 // Resolved is the outcome: what is in force and where each part came from.
 type Resolved struct {
+	// Target is live or sandbox; TargetSource says why.
+	Target       Target
+	TargetSource Source
+	// Extension reports whether the endpoint implements mkt's seller extension (the sandbox
+	// always does; a live endpoint when a profile or MKT_EXTENSION declares it).
+	Extension        bool
+	ExtensionSource  Source
 	Profile          string
 	Credential       *Credential
 	CredentialSource Source
@@ -61,8 +83,25 @@ type Resolved struct {
 	Notes []i18n.Message
 }
 
-// Sandbox reports whether no credential is configured, so commands go to the local sandbox.
-func (r *Resolved) Sandbox() bool { return r.Credential == nil }
+// Sandbox reports whether the target is the sandbox.
+func (r *Resolved) Sandbox() bool { return r.Target == TargetSandbox }
+
+// Embedded reports whether the target is the embedded sandbox (served in process).
+func (r *Resolved) Embedded() bool { return r.Sandbox() && r.EndpointSource.Kind == SourceSandbox }
+
+// CredentialVars are the variables that carry an AccessKey pair, in precedence order.
+var CredentialVars = []string{
+	"MKT_ACCESS_KEY_ID", "MKT_ACCESS_KEY_SECRET",
+	"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+	"ALIBABACLOUD_ACCESS_KEY_ID", "ALIBABACLOUD_ACCESS_KEY_SECRET",
+	"ALICLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY_SECRET",
+}
+
+// InCI reports whether this run is in a CI job: every mainstream CI service sets CI.
+func InCI(getenv func(string) string) bool {
+	v := strings.ToLower(strings.TrimSpace(getenv("CI")))
+	return v != "" && v != "0" && v != "false" && v != "no"
+}
 
 // ResolveError is a credential configuration that is present but unusable.
 type ResolveError struct {
@@ -99,6 +138,20 @@ func Resolve(in Inputs) (*Resolved, error) {
 		file = &File{Profiles: map[string]*Profile{}}
 	}
 	r := &Resolved{Profile: file.ActiveProfileName(in.FlagProfile, getenv)}
+	lookup := in.LookupEnv
+	if lookup == nil {
+		lookup = func(k string) (string, bool) { v := getenv(k); return v, v != "" }
+	}
+	if sb, ok := explicitSandbox(in, getenv, file, r.Profile); ok {
+		return resolveSandbox(in, getenv, file, r, sb)
+	}
+	// A credential variable set to nothing is a mistake (a CI secret with a misspelt name), not
+	// a request for the sandbox: a release would go green having published nothing.
+	for _, k := range CredentialVars {
+		if v, set := lookup(k); set && strings.TrimSpace(v) == "" {
+			return nil, &ResolveError{Msg: i18n.M("cred.env.empty", k), Remedy: i18n.M("remedy.env.empty", k)}
+		}
+	}
 
 	aliyunPath := in.AliyunPath
 	if aliyunPath == "" {
@@ -210,10 +263,25 @@ func Resolve(in Inputs) (*Resolved, error) {
 	}
 
 	if r.Credential == nil {
+		if InCI(getenv) {
+			return nil, &ResolveError{Msg: i18n.M("cred.ci.none"), Remedy: i18n.M("remedy.ci.sandbox")}
+		}
 		r.CredentialSource = Source{SourceSandbox, "no credentials configured"}
+		r.Target, r.TargetSource = TargetSandbox, Source{SourceSandbox, "no credentials configured"}
+		r.Extension, r.ExtensionSource = true, Source{SourceSandbox, "the sandbox serves it"}
+	} else {
+		r.Target, r.TargetSource = TargetLive, r.CredentialSource
 	}
 
 	active := file.Profile(r.Profile)
+	if r.Target == TargetLive {
+		switch {
+		case Truthy(getenv("MKT_EXTENSION")):
+			r.Extension, r.ExtensionSource = true, Source{SourceEnvMKT, "MKT_EXTENSION"}
+		case active != nil && active.Extension:
+			r.Extension, r.ExtensionSource = true, Source{SourceProfile, strconv.Quote(r.Profile)}
+		}
+	}
 
 	// Region.
 	switch {
@@ -341,4 +409,53 @@ func NormalizeEndpoint(s string) (string, error) {
 		return "", fmt.Errorf("no path allowed")
 	}
 	return u.Scheme + "://" + u.Host, nil
+}
+
+// explicitSandbox is --sandbox, MKT_SANDBOX or the profile's sandbox setting, and where it
+// came from.
+func explicitSandbox(in Inputs, getenv func(string) string, file *File, profile string) (Source, bool) {
+	switch {
+	case in.FlagSandbox:
+		return Source{SourceFlag, "--sandbox"}, true
+	case Truthy(getenv("MKT_SANDBOX")):
+		return Source{SourceEnvMKT, "MKT_SANDBOX"}, true
+	}
+	if p := file.Profile(profile); p != nil && p.Sandbox {
+		return Source{SourceProfile, strconv.Quote(profile) + " sandbox: true"}, true
+	}
+	return Source{}, false
+}
+
+// resolveSandbox is the explicit sandbox: the embedded one, or the one served at --endpoint
+// (or MKT_ENDPOINT). Profile credentials and endpoints are ignored; an AccessKey pair in the
+// MKT_* variables is used with a served sandbox (the pair `mkt sandbox serve` prints), else
+// mkt asks the served sandbox for its own.
+func resolveSandbox(in Inputs, getenv func(string) string, file *File, r *Resolved, why Source) (*Resolved, error) {
+	r.Target, r.TargetSource = TargetSandbox, why
+	r.Extension, r.ExtensionSource = true, Source{SourceSandbox, "the sandbox serves it"}
+	r.CredentialSource = Source{SourceSandbox, "the sandbox's own"}
+	r.Region, r.RegionSource = DefaultRegion, Source{SourceDefault, ""}
+	if v := getenv("MKT_REGION"); v != "" && ValidRegion(v) {
+		r.Region, r.RegionSource = v, Source{SourceEnvMKT, "MKT_REGION"}
+	}
+	switch {
+	case in.FlagEndpoint != "":
+		r.Endpoint, r.EndpointSource = in.FlagEndpoint, Source{SourceFlag, "--endpoint"}
+	case getenv("MKT_ENDPOINT") != "":
+		r.Endpoint, r.EndpointSource = getenv("MKT_ENDPOINT"), Source{SourceEnvMKT, "MKT_ENDPOINT"}
+	default:
+		r.Endpoint, r.EndpointSource = "sandbox", Source{SourceSandbox, "embedded local marketplace"}
+		return r, nil
+	}
+	if _, err := NormalizeEndpoint(r.Endpoint); err != nil {
+		return nil, &ResolveError{Msg: i18n.M("config.endpoint.invalid", r.Endpoint, r.EndpointSource.Detail, err.Error()), Remedy: i18n.M("remedy.endpoint")}
+	}
+	c, src, err := envCredential(getenv, []string{"MKT_"}, SourceEnvMKT)
+	if err != nil {
+		return nil, err
+	}
+	if c != nil {
+		r.Credential, r.CredentialSource = c, src
+	}
+	return r, nil
 }

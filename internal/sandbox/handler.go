@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"sort"
@@ -178,6 +179,10 @@ var commonParams = map[string]bool{
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if id, ok := strings.CutPrefix(r.URL.Path, "/files/"); ok && r.Method == http.MethodGet {
 		s.serveFile(w, r, id)
+		return
+	}
+	if r.URL.Path == DiscoveryPath && r.Method == http.MethodGet {
+		s.serveDiscovery(w, r)
 		return
 	}
 	requestID := strings.ToUpper(uuid.NewString())
@@ -384,6 +389,35 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, requestID st
 	w.Header().Set("x-acs-request-id", requestID)
 	w.WriteHeader(e.Status)
 	w.Write(b)
+}
+
+// DiscoveryPath is where a sandbox tells another mkt on this machine its own AccessKey pair
+// and SPI key, so that `mkt --sandbox --endpoint http://127.0.0.1:PORT …` works from any HOME.
+const DiscoveryPath = "/.well-known/mkt-sandbox"
+
+// Discovery is what DiscoveryPath answers. These are the local sandbox's own keys, made when it
+// was created; they open nothing but this sandbox.
+type Discovery struct {
+	AccessKeyID     string `json:"accessKeyId"`
+	AccessKeySecret string `json:"accessKeySecret"`
+	SPIKey          string `json:"spiKey"`
+}
+
+// serveDiscovery answers callers on this machine only.
+func (s *Server) serveDiscovery(w http.ResponseWriter, r *http.Request) {
+	host, _, _ := net.SplitHostPort(r.RemoteAddr)
+	if ip := net.ParseIP(host); r.RemoteAddr != "" && (ip == nil || !ip.IsLoopback()) {
+		http.Error(w, "the sandbox's keys are given to callers on this machine only", http.StatusForbidden)
+		return
+	}
+	id, secret, err := s.store.Credentials()
+	spiKey, kerr := s.store.SPIKey()
+	if err != nil || kerr != nil {
+		http.Error(w, "the sandbox cannot read its keys", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(Discovery{AccessKeyID: id, AccessKeySecret: secret, SPIKey: spiKey})
 }
 
 // Transport serves requests with the handler in process: the same signing and the same JSON

@@ -7,14 +7,16 @@ package factory
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"strings"
 	"time"
 
 	"github.com/mkt-cli/mkt/internal/build"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/config"
-	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/sandbox"
@@ -38,9 +40,10 @@ func New(ios *iostreams.IOStreams, getenv func(string) string) *cmdutil.Factory 
 
 // wiring holds what one run opened: the sandbox's store and the client, each made once.
 type wiring struct {
-	f     *cmdutil.Factory
-	store *sandbox.Store
-	made  *market.Client
+	f          *cmdutil.Factory
+	store      *sandbox.Store
+	made       *market.Client
+	discovered *sandbox.Discovery
 }
 
 // openSandbox opens the local sandbox's store; close releases it at the end of the run.
@@ -67,10 +70,10 @@ func (w *wiring) close() {
 	}
 }
 
-// client returns the one API client of this run. With no credentials it serves requests with
-// the embedded sandbox in process (same signing, same JSON); with no credentials and an
-// endpoint on this machine it signs with the local sandbox's credentials, so `mkt sandbox
-// serve` works without a login.
+// clientOf returns the one API client of this run. Live: the endpoint with the credentials in
+// force. The sandbox: the embedded one served in process (same signing, same JSON), or the
+// one served at the endpoint, signed with its own pair (from MKT_ACCESS_KEY_*, or asked of it).
+// Every sandbox run says so on stderr: the badge on a terminal, one plain line in a pipe.
 func (w *wiring) clientOf() (*market.Client, error) {
 	if w.made != nil {
 		return w.made, nil
@@ -93,72 +96,99 @@ func (w *wiring) clientOf() (*market.Client, error) {
 		opts.Endpoint = ep
 		c := res.Credential
 		opts.Credential = market.Credential{AccessKeyID: c.AccessKeyID, AccessKeySecret: c.AccessKeySecret, SecurityToken: c.SecurityToken}
-	case res.EndpointSource.Kind != config.SourceSandbox:
-		ep, err := config.NormalizeEndpoint(res.Endpoint)
-		if err != nil {
-			return nil, err
-		}
-		if !cmdutil.IsLoopback(ep) {
-			return nil, cmdutil.AuthError("client.nocred", ep).WithRemedy("remedy.login")
-		}
-		if opts.Credential, err = w.sandboxCredential(); err != nil {
-			return nil, err
-		}
-		opts.Endpoint = ep
-	default:
+	case res.Embedded():
 		store, err := w.openSandbox()
 		if err != nil {
 			return nil, err
 		}
-		if opts.Credential, err = w.sandboxCredential(); err != nil {
+		id, secret, err := store.Credentials()
+		if err != nil {
 			return nil, err
 		}
 		opts.Endpoint = SandboxEndpoint
+		opts.Credential = market.Credential{AccessKeyID: id, AccessKeySecret: secret}
 		opts.Transport = sandbox.Transport{Handler: sandbox.NewServer(store)}
-		w.badge(store.Dir())
+		w.announce(f.T("sandbox.embedded", store.Dir()), res)
+	default:
+		ep, err := config.NormalizeEndpoint(res.Endpoint)
+		if err != nil {
+			return nil, err
+		}
+		opts.Endpoint = ep
+		if c := res.Credential; c != nil {
+			opts.Credential = market.Credential{AccessKeyID: c.AccessKeyID, AccessKeySecret: c.AccessKeySecret}
+		} else {
+			d, err := w.discover(ep)
+			if err != nil {
+				return nil, err
+			}
+			opts.Credential = market.Credential{AccessKeyID: d.AccessKeyID, AccessKeySecret: d.AccessKeySecret}
+		}
+		w.announce(f.T("sandbox.served", ep), res)
 	}
 	w.made = market.New(opts)
 	return w.made, nil
 }
 
-func (w *wiring) sandboxCredential() (market.Credential, error) {
-	store, err := w.openSandbox()
-	if err != nil {
-		return market.Credential{}, err
+// discover asks a served sandbox for its own keys (sandbox.DiscoveryPath), once.
+func (w *wiring) discover(ep string) (sandbox.Discovery, error) {
+	if w.discovered != nil {
+		return *w.discovered, nil
 	}
-	id, secret, err := store.Credentials()
-	return market.Credential{AccessKeyID: id, AccessKeySecret: secret}, err
+	fail := func(err error) (sandbox.Discovery, error) {
+		return sandbox.Discovery{}, cmdutil.AuthError("sandbox.discover", ep, err).WithRemedy("remedy.sandbox.discover")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, ep+sandbox.DiscoveryPath, nil)
+	if err != nil {
+		return fail(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return sandbox.Discovery{}, cmdutil.UnavailableError(err, "sandbox.discover", ep, err).WithRemedy("remedy.sandbox.discover")
+	}
+	defer resp.Body.Close()
+	var d sandbox.Discovery
+	if resp.StatusCode != http.StatusOK {
+		return fail(fmt.Errorf("HTTP %d", resp.StatusCode))
+	}
+	if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<16)).Decode(&d); err != nil || d.AccessKeyID == "" {
+		return fail(fmt.Errorf("not a mkt sandbox (%v)", err))
+	}
+	w.discovered = &d
+	return d, nil
 }
 
 // inSandbox reports whether this run's client talks to the embedded sandbox.
 func (w *wiring) inSandbox() bool {
 	res, err := w.f.Resolved()
-	return err == nil && res.Sandbox() && res.EndpointSource.Kind == config.SourceSandbox
+	return err == nil && res.Embedded()
 }
 
-// badge is the one line that says a run uses the sandbox (stderr, terminal only).
-func (w *wiring) badge(dir string) {
+// announce says on stderr that this run uses the sandbox: the badge on a terminal, one plain
+// line in a pipe (a CI log must show that a rehearsal was a rehearsal).
+func (w *wiring) announce(where string, res *config.Resolved) {
 	ios := w.f.IOStreams
-	if !ios.IsStderrTTY() {
+	if ios.IsStderrTTY() {
+		st := ios.StylesErr()
+		fmt.Fprintf(ios.ErrOut, "%s %s\n", st.Warning.Render("●"), st.Muted.Render(w.f.T("sandbox.badge", where)))
 		return
 	}
-	st := ios.StylesErr()
-	fmt.Fprintf(ios.ErrOut, "%s %s\n", st.Warning.Render("●"), st.Muted.Render(i18n.T(w.f.Lang(), "sandbox.badge", dir)))
+	why := res.TargetSource.Detail
+	fmt.Fprintln(ios.ErrOut, w.f.T("sandbox.line", where, why))
 }
 
 // sandboxClient is client for commands that only make sense against a sandbox (the embedded
-// one, or a `mkt sandbox serve` on this machine): it refuses a production configuration
-// instead of sending Sandbox* actions to the marketplace.
+// one, or a `mkt sandbox serve`): it refuses a live target instead of sending Sandbox*
+// actions to the marketplace.
 func (w *wiring) sandboxClient() (*market.Client, error) {
 	res, err := w.f.Resolved()
 	if err != nil {
 		return nil, err
 	}
 	if !res.Sandbox() {
-		ep, _ := config.NormalizeEndpoint(res.Endpoint)
-		if !cmdutil.IsLoopback(ep) {
-			return nil, cmdutil.FlagError("sandbox.needlocal", res.Endpoint, res.CredentialSource.Detail).WithRemedy("remedy.sandbox.local")
-		}
+		return nil, cmdutil.FlagError("sandbox.needlocal", res.Endpoint, res.CredentialSource.Detail).WithRemedy("remedy.sandbox.local")
 	}
 	return w.clientOf()
 }
@@ -184,20 +214,22 @@ func (w *wiring) spiKey(fromStdin bool) (key, source string, err error) {
 			return k, "profile", nil
 		}
 	}
-	if res, err := f.Resolved(); err == nil && (res.Sandbox() || cmdutil.IsLoopback(normalized(res.Endpoint))) {
+	if res, err := f.Resolved(); err == nil && res.Embedded() {
 		store, err := w.openSandbox()
 		if err != nil {
 			return "", "", err
 		}
 		k, err := store.SPIKey()
 		return k, "sandbox", err
+	} else if err == nil && res.Sandbox() {
+		ep, err := config.NormalizeEndpoint(res.Endpoint)
+		if err != nil {
+			return "", "", err
+		}
+		d, err := w.discover(ep)
+		return d.SPIKey, "sandbox", err
 	}
 	return "", "", cmdutil.AuthError("spi.key.none").WithRemedy("remedy.spi.key")
-}
-
-func normalized(ep string) string {
-	n, _ := config.NormalizeEndpoint(ep)
-	return n
 }
 
 // marketNow is the sandbox's clock when this run talks to a sandbox, else this machine's.

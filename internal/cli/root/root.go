@@ -43,9 +43,13 @@ Marketplace (阿里云云市场): onboarding, products, bundles, validity period
 endpoints, invoices and the SaaS production protocol (SPI), in a terminal, a script or a
 release pipeline.
 
-With no credentials configured, mkt works against a local marketplace (the sandbox).
-Run 'mkt auth login' to use your Alibaba Cloud account.`,
+Every run talks to one of two targets and says which: live (Alibaba Cloud, with your
+credentials: mkt auth login) or the sandbox (a local marketplace for rehearsals: --sandbox or
+MKT_SANDBOX=1; also when no credentials are configured, except in CI). Alibaba Cloud has no
+public API for most seller-console work: a command that needs it against a target that does not
+offer it sends nothing and exits 10. 'mkt auth status' shows the target and why.`,
 		Example: `  mkt auth status
+  mkt --sandbox apply -f listing.yaml
   mkt auth login --access-key-id LTAI... --access-key-secret-stdin < secret.txt
   mkt config set region ap-southeast-1
   mkt version -o json`,
@@ -79,6 +83,7 @@ Run 'mkt auth login' to use your Alibaba Cloud account.`,
 	pf := cmd.PersistentFlags()
 	pf.StringVar(&g.Profile, "profile", "", "use this profile (env: MKT_PROFILE)")
 	pf.StringVar(&g.Endpoint, "endpoint", "", "Market API endpoint: host name or URL (env: MKT_ENDPOINT)")
+	pf.BoolVar(&g.Sandbox, "sandbox", false, "use the sandbox, whatever credentials exist (env: MKT_SANDBOX=1)")
 	pf.StringVar(&g.Region, "region", "", "region ID, e.g. cn-hangzhou (env: MKT_REGION)")
 	pf.StringVarP(&g.Output, "output", "o", "", "output format: table|json|yaml (env: MKT_OUTPUT)")
 	pf.StringVar(&g.Lang, "lang", "", "message language: zh|en (env: MKT_LANG, then LANG)")

@@ -20,6 +20,11 @@ type Options struct {
 
 // Status is what `mkt auth status -o json` prints. It never holds a secret.
 type Status struct {
+	// Target is "live" or "sandbox"; TargetSource says why.
+	Target       config.Target `json:"target"`
+	TargetSource config.Source `json:"targetSource"`
+	// Extension reports whether the endpoint serves mkt's seller extension (docs/api.md).
+	Extension        bool            `json:"extension"`
 	Profile          string          `json:"profile"`
 	Sandbox          bool            `json:"sandbox"`
 	AccessKeyID      string          `json:"accessKeyId,omitempty"`
@@ -76,6 +81,9 @@ func statusRun(opts *Options) error {
 	}
 	lang := f.Lang()
 	s := Status{
+		Target:           res.Target,
+		TargetSource:     res.TargetSource,
+		Extension:        res.Extension,
 		Profile:          res.Profile,
 		Sandbox:          res.Sandbox(),
 		CredentialSource: res.CredentialSource,
@@ -124,6 +132,23 @@ func renderTable(opts *Options, s Status, lang i18n.Lang) error {
 	} else if s.SecurityToken {
 		cred += " (STS)"
 	}
+	target := i18n.T(lang, "status.target."+string(s.Target))
+	tstyle := st.Success
+	if s.Target == config.TargetSandbox {
+		tstyle = st.Warning
+	}
+	t.AddStyledField(i18n.T(lang, "status.target"), st.Bold)
+	t.AddStyledField(target, tstyle)
+	t.AddStyledField(sourceText(lang, s.TargetSource), st.Muted)
+	t.EndRow()
+	ext := i18n.T(lang, "status.ext.none")
+	if s.Extension {
+		ext = i18n.T(lang, "status.ext.yes")
+	}
+	t.AddStyledField(i18n.T(lang, "status.extension"), st.Bold)
+	t.AddField(ext)
+	t.AddField("")
+	t.EndRow()
 	t.AddStyledField(i18n.T(lang, "status.profile"), st.Bold)
 	t.AddStyledField(s.Profile, st.ID)
 	t.AddField("")
