@@ -5,29 +5,37 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
-// An endpoint that serves the public actions but not the seller-console extension (as the
-// real marketplace does): mkt todo skips those parts, says so, and still lists the rest.
+// Against a live endpoint without the seller extension (as the real marketplace is), mkt todo
+// sends only public actions, lists what they show (a failed notification here) and says, one
+// line each, what it could not check.
 func TestTodoWithoutSellerExtension(t *testing.T) {
+	var mu sync.Mutex
+	var got []string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_ = r.ParseForm()
 		action := r.Form.Get("Action")
 		if action == "" {
 			action = r.Header.Get("x-acs-action")
 		}
+		mu.Lock()
+		got = append(got, action)
+		mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
 		switch action {
-		case "DescribeProductsForIsv":
-			_ = json.NewEncoder(w).Encode(map[string]any{"RequestId": "R", "Products": []any{
-				map[string]any{"Code": "cmgj00000001", "Name": "CRM", "Type": "SAAS", "Status": "REJECTED", "AuditFailMsg": "SPI too slow"}},
-				"TotalCount": 1, "MaxResults": 100})
+		case "DescribeFailedNotifications":
+			_ = json.NewEncoder(w).Encode(map[string]any{"RequestId": "R", "TotalCount": 1, "NotificationList": []any{
+				map[string]any{"NotificationRequestId": "abc123", "Action": "createInstance", "Message": "{}", "CreateTime": 1700000000000}}})
 		case "DescribeInvoiceForIsv":
-			_ = json.NewEncoder(w).Encode(map[string]any{"RequestId": "R", "Data": map[string]any{"TotalCount": 0, "PageNumber": 1, "PageSize": 100, "InvoiceList": []any{}}})
+			_ = json.NewEncoder(w).Encode(map[string]any{"RequestId": "R", "Code": "200", "Success": true, "Count": "0", "Result": []any{}})
 		default:
 			w.WriteHeader(404)
-			_ = json.NewEncoder(w).Encode(map[string]any{"RequestId": "R", "Code": "InvalidAction.NotFound", "Message": "Specified api is not found: " + action})
+			_ = json.NewEncoder(w).Encode(map[string]any{"RequestId": "R", "Code": "InvalidAction.NotFound", "Message": "Specified api is not found, please check your url and method."})
 		}
 	}))
 	defer srv.Close()
@@ -36,10 +44,15 @@ func TestTodoWithoutSellerExtension(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	if got := strings.Count(r.stderr, "skipped (the endpoint does not serve this seller-console extension)"); got != 3 {
-		t.Errorf("skip notices: %d\n%s", got, r.stderr)
+	if n := strings.Count(r.stderr, "not checked: "); n != 4 {
+		t.Errorf("'not checked' lines: %d\n%s", n, r.stderr)
 	}
-	if r.stdout != "product\tproduct cmgj00000001 (CRM) was rejected: SPI too slow\tmkt product edit cmgj00000001 …, then mkt product submit cmgj00000001\n" {
+	if r.stdout != "notification\tSPI notification createInstance (abc123) was not delivered: handle it, then confirm it\tmkt notification confirm abc123\n" {
 		t.Errorf("stdout %q", r.stdout)
+	}
+	for _, a := range got {
+		if row, ok := marketapi.Lookup(a); !ok || row.Kind != marketapi.Public {
+			t.Errorf("sent %s, which is not a public action", a)
+		}
 	}
 }

@@ -60,6 +60,10 @@ func Classify(err error) error {
 
 // classifyMarket maps the API client's errors onto exit codes, with a next step.
 func classifyMarket(err error) *Error {
+	var no *market.NotOfferedError
+	if errors.As(err, &no) {
+		return NotOfferedError(no.Action)
+	}
 	var ex *market.RetriesExhaustedError
 	if errors.As(err, &ex) {
 		return &Error{Kind: exitcode.Unavailable, Err: err, Remedy: i18n.M("remedy.unavailable")}

@@ -139,3 +139,16 @@ func CheckProductCode(code string) error {
 	}
 	return nil
 }
+
+// NotOfferedError is exit 10: the target does not offer action — the real marketplace has no
+// public API for seller-console work — and nothing was sent.
+func NotOfferedError(action string) *Error {
+	return &Error{Kind: exitcode.NotOffered, Code: "NotOffered", Msg: i18n.M("notoffered", action), Remedy: i18n.M("remedy.notoffered")}
+}
+
+// CommandNotOfferedError is NotOfferedError naming the command that needs the action.
+func CommandNotOfferedError(command, action string) *Error {
+	e := NotOfferedError(action)
+	e.Msg = i18n.M("notoffered.cmd", command, action)
+	return e
+}

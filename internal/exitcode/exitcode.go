@@ -18,6 +18,7 @@ const (
 	Unavailable             // 7: unreachable, throttled or failing after retries
 	Outcome                 // 8: finished, but the outcome is a failure
 	Changes                 // 9: `plan --detailed-exitcode` found changes to make
+	NotOffered              // 10: the target does not offer what the command needs; nothing was sent
 	Interrupted             // 130: SIGINT or SIGTERM
 )
 
@@ -34,6 +35,7 @@ var codes = map[Kind]int{
 	Unavailable: 7,
 	Outcome:     8,
 	Changes:     9,
+	NotOffered:  10,
 	Interrupted: 130,
 }
 

@@ -58,6 +58,9 @@ type Options struct {
 	// Language is sent as Accept-Language ("zh" or "en"): the sandbox answers rule refusals
 	// in it.
 	Language string
+	// Offer, when set, is what the target offers: an action of the table it does not offer is
+	// refused before anything is sent (*NotOfferedError). Actions outside the table are sent.
+	Offer Offering
 	// Now, Nonce and Sleep are replaced in tests.
 	Now   func() time.Time
 	Nonce func() string
@@ -103,6 +106,11 @@ func New(opts Options) *Client {
 
 // Endpoint is the base URL the client talks to.
 func (c *Client) Endpoint() string { return c.opts.Endpoint }
+
+// Offering is what the target offers; nil means everything (a client that was not told).
+type Offering interface {
+	Offers(marketapi.Action) bool
+}
 
 // Request is one logical API operation.
 type Request struct {
@@ -159,6 +167,9 @@ func (c *Client) Call(ctx context.Context, req Request, out any) error {
 // refusal, *RetriesExhaustedError or *TransportError when the marketplace could not answer.
 func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	req = withDefaults(req)
+	if row, known := marketapi.Lookup(req.Action); known && c.opts.Offer != nil && !c.opts.Offer.Offers(row) {
+		return nil, &NotOfferedError{Action: req.Action, Kind: row.Kind, Endpoint: c.opts.Endpoint}
+	}
 	pol := c.opts.Retry
 	for attempt := 1; ; attempt++ {
 		resp, err := c.once(ctx, req)

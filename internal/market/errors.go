@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/mkt-cli/mkt/internal/exitcode"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -120,3 +121,15 @@ func (e *DecodeError) Error() string {
 }
 
 func (e *DecodeError) Unwrap() error { return e.Err }
+
+// NotOfferedError is an action the target does not offer (the real marketplace offers no
+// seller-console action); the request was not sent.
+type NotOfferedError struct {
+	Action   string
+	Kind     marketapi.Kind
+	Endpoint string
+}
+
+func (e *NotOfferedError) Error() string {
+	return e.Action + " is not offered by " + e.Endpoint + " (a " + e.Kind.String() + " action); nothing was sent"
+}

@@ -187,6 +187,24 @@ var index = sync.OnceValue(func() map[string]Action {
 	return m
 })
 
+// Offer is what a target offers: the sandbox everything; a live endpoint the public actions,
+// and the seller extension when it declares it (a profile's `extension: true`, MKT_EXTENSION).
+type Offer struct {
+	Sandbox   bool
+	Extension bool
+}
+
+// Offers reports whether the target offers a.
+func (o Offer) Offers(a Action) bool {
+	switch a.Kind {
+	case Public:
+		return true
+	case Extension:
+		return o.Sandbox || o.Extension
+	}
+	return o.Sandbox
+}
+
 // Lookup returns the row of an action.
 func Lookup(name string) (Action, bool) {
 	a, ok := index()[name]

@@ -34,7 +34,17 @@ type Snapshot struct {
 	Rejected []marketapi.Product
 	// Requested are the invoice requests not yet handled.
 	Requested []marketapi.Invoice
+	// Failed are the SPI notifications the marketplace could not deliver, not yet confirmed.
+	Failed []marketapi.Notification
 }
+
+// The parts of the to-do list, as Gather reports the ones it could not check.
+const (
+	PartOnboarding = "onboarding"
+	PartShop       = "shop"
+	PartSettlement = "settlement"
+	PartProducts   = "products"
+)
 
 // Compute lists what is to do at now, in lang: onboarding, shop, settlement account, rejected
 // products, and invoice requests due within the 7-day window (overdue ones included).
@@ -65,6 +75,9 @@ func Compute(s Snapshot, now time.Time, lang i18n.Lang) []Item {
 	for _, p := range s.Rejected {
 		add("product", p.Code, "", i18n.M("todo.product.rejected", p.Code, p.Name, p.AuditFailMsg), i18n.M("todo.fix.product", p.Code, p.Code))
 	}
+	for _, n := range s.Failed {
+		add("notification", n.NotificationRequestId, "", i18n.M("todo.notification", n.Action, n.NotificationRequestId), i18n.M("todo.fix.notification", n.NotificationRequestId))
+	}
 	for _, inv := range s.Requested {
 		req, err := invoice.ParseTime(inv.CreateTimeStr)
 		if err != nil {
@@ -80,38 +93,47 @@ func Compute(s Snapshot, now time.Time, lang i18n.Lang) []Item {
 	return items
 }
 
-// Gather reads the snapshot through c. Parts the endpoint does not serve (InvalidAction.NotFound:
-// an endpoint without mkt's seller-console extension) are left nil and reported to skipped.
-func Gather(ctx context.Context, c *market.Client, skipped func(action string, err *market.APIError)) (Snapshot, error) {
+// Gather reads the snapshot through c. A part the target does not offer (the real
+// marketplace has no public API for the seller console: the client refuses it before sending)
+// or an endpoint does not serve (InvalidAction.NotFound) is left nil and reported to skipped;
+// the public parts — invoice requests, failed notifications — are always read.
+func Gather(ctx context.Context, c *market.Client, skipped func(part string)) (Snapshot, error) {
 	var s Snapshot
-	unserved := func(action string, err error) (bool, error) {
+	unserved := func(part string, err error) error {
 		var ae *market.APIError
-		if errors.As(err, &ae) && ae.Code == "InvalidAction.NotFound" {
-			skipped(action, ae)
-			return true, nil
+		var no *market.NotOfferedError
+		if errors.As(err, &no) || errors.As(err, &ae) && ae.Code == "InvalidAction.NotFound" {
+			skipped(part)
+			return nil
 		}
-		return false, err
+		return err
 	}
 	if app, err := c.Onboarding(ctx); err == nil {
 		s.Onboarding = &app
-	} else if _, err := unserved("DescribeOnboarding", err); err != nil {
+	} else if err := unserved(PartOnboarding, err); err != nil {
 		return s, err
 	}
 	if shop, err := c.Shop(ctx); err == nil {
 		s.Shop = &shop
-	} else if _, err := unserved("DescribeShop", err); err != nil {
+	} else if err := unserved(PartShop, err); err != nil {
 		return s, err
 	}
 	if acct, err := c.SettlementAccount(ctx); err == nil {
 		s.Settlement = &acct
-	} else if _, err := unserved("DescribeSettlementAccount", err); err != nil {
+	} else if err := unserved(PartSettlement, err); err != nil {
 		return s, err
 	}
 	err := c.ListProducts(ctx, market.ProductFilter{Status: []string{"REJECTED"}}, func(p marketapi.ProductPage) bool {
 		s.Rejected = append(s.Rejected, p.Products...)
 		return true
 	})
-	if _, err := unserved("DescribeProductsForIsv", err); err != nil {
+	if err := unserved(PartProducts, err); err != nil {
+		return s, err
+	}
+	if err := c.ListFailedNotifications(ctx, func(ns []marketapi.Notification) bool {
+		s.Failed = append(s.Failed, ns...)
+		return true
+	}); err != nil {
 		return s, err
 	}
 	err = c.ListInvoices(ctx, market.InvoiceFilter{Status: "0"}, func(page []marketapi.Invoice) bool {

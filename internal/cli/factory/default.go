@@ -19,6 +19,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/config"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/sandbox"
 )
 
@@ -83,7 +84,8 @@ func (w *wiring) clientOf() (*market.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := market.Options{Timeout: f.Global.Timeout, UserAgent: "mkt/" + build.Read().Version, Language: string(f.Lang())}
+	opts := market.Options{Timeout: f.Global.Timeout, UserAgent: "mkt/" + build.Read().Version, Language: string(f.Lang()),
+		Offer: marketapi.Offer{Sandbox: res.Sandbox(), Extension: res.Extension}}
 	if f.Global.Debug {
 		opts.Debug = f.IOStreams.ErrOut
 	}

@@ -73,7 +73,7 @@ offer it sends nothing and exits 10. 'mkt auth status' shows the target and why.
 				return cmdutil.FlagError("error.timeout.invalid", g.Timeout.String())
 			}
 			f.IOStreams.SetNoColor(g.NoColor)
-			return nil
+			return checkNeeds(f, cmd)
 		},
 	}
 	cmd.SetVersionTemplate("{{.Version}}\n")
@@ -127,5 +127,6 @@ offer it sends nothing and exits 10. 'mkt auth status' shows the target and why.
 		sandboxcmd.NewCmdSandbox(f),
 		version.NewCmdVersion(f, info, nil),
 	)
+	declareNeeds(cmd)
 	return cmd
 }

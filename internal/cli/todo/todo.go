@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
-	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/todo"
 )
 
@@ -38,14 +37,22 @@ command that resolves it. Nothing to do: exit 0 (and a friendly line on a termin
 	}
 }
 
+// partKeys name the parts of the list that a target may not offer.
+var partKeys = map[string]string{
+	todo.PartOnboarding: "todo.part.onboarding",
+	todo.PartShop:       "todo.part.shop",
+	todo.PartSettlement: "todo.part.settlement",
+	todo.PartProducts:   "todo.part.products",
+}
+
 func todoRun(ctx context.Context, opts *Options) error {
 	f := opts.Factory
 	client, err := f.Client()
 	if err != nil {
 		return err
 	}
-	snap, err := todo.Gather(ctx, client, func(action string, ae *market.APIError) {
-		fmt.Fprintln(f.IOStreams.ErrOut, f.T("todo.unsupported", ae.Message))
+	snap, err := todo.Gather(ctx, client, func(part string) {
+		fmt.Fprintln(f.IOStreams.ErrOut, f.T("todo.unchecked", f.T(partKeys[part])))
 	})
 	if err != nil {
 		return err

@@ -1,0 +1,85 @@
+package root
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/marketapi"
+)
+
+// needs are the marketplace actions each command sends, whatever the target, for the commands
+// that have no way to work without them: against a target that does not offer one (the real
+// marketplace offers no seller-console action) the command sends nothing and exits 10. The
+// client refuses such an action too, as a last guard; commands that adapt to a live target
+// (product list, plan, todo…) are not listed here.
+var needs = map[string][]string{
+	"mkt onboard submit":                {"UploadFile", "DescribeOnboarding", "SubmitOnboarding"},
+	"mkt onboard status":                {"DescribeOnboarding"},
+	"mkt shop show":                     {"DescribeShop"},
+	"mkt shop edit":                     {"UploadFile", "ModifyShop"},
+	"mkt shop contacts set":             {"ModifyShopContacts"},
+	"mkt settlement account set":        {"DescribeSettlementAccount", "ModifySettlementAccount"},
+	"mkt settlement account show":       {"DescribeSettlementAccount"},
+	"mkt settlement list":               {"DescribeSettlements"},
+	"mkt payment credit show":           {"DescribeCreditPayment"},
+	"mkt payment credit enable":         {"ModifyCreditPayment"},
+	"mkt payment credit disable":        {"ModifyCreditPayment"},
+	"mkt product create":                {"CreateProduct"},
+	"mkt product edit":                  {"ModifyProduct"},
+	"mkt product delete":                {"DescribeProductsForIsv", "DeleteProduct"},
+	"mkt product submit":                {"SubmitProduct"},
+	"mkt product delist":                {"DescribeProductsForIsv", "DelistProduct"},
+	"mkt product endpoint show":         {"DescribeProductsForIsv"},
+	"mkt product endpoint set":          {"ModifyProductionUrl"},
+	"mkt product validity set":          {"ModifyProductValidity"},
+	"mkt product agreement template":    {"DescribeAgreementTemplates"},
+	"mkt product agreement set":         {"ModifyProductAgreement"},
+	"mkt bundle create":                 {"CreateProductBundle"},
+	"mkt bundle list":                   {"DescribeProductBundles"},
+	"mkt bundle get":                    {"DescribeProductBundles"},
+	"mkt bundle delete":                 {"DescribeProductBundles", "DeleteProductBundle"},
+	"mkt delivery template create":      {"CreateDeliveryTemplate"},
+	"mkt delivery template list":        {"DescribeDeliveryTemplates"},
+	"mkt delivery template attach":      {"AttachDeliveryTemplate"},
+}
+
+const needsKey = "mkt/needs"
+
+// declareNeeds records each command's needs on it, for checkNeeds.
+func declareNeeds(root *cobra.Command) {
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		if n, ok := needs[c.CommandPath()]; ok {
+			if c.Annotations == nil {
+				c.Annotations = map[string]string{}
+			}
+			c.Annotations[needsKey] = strings.Join(n, ",")
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}
+
+// checkNeeds refuses, before anything is sent, a command that needs an action the target does
+// not offer.
+func checkNeeds(f *cmdutil.Factory, cmd *cobra.Command) error {
+	list := cmd.Annotations[needsKey]
+	if list == "" {
+		return nil
+	}
+	res, err := f.Resolved()
+	if err != nil {
+		return err
+	}
+	offer := marketapi.Offer{Sandbox: res.Sandbox(), Extension: res.Extension}
+	for _, name := range strings.Split(list, ",") {
+		if row, ok := marketapi.Lookup(name); ok && !offer.Offers(row) {
+			return cmdutil.CommandNotOfferedError(cmd.CommandPath(), name)
+		}
+	}
+	return nil
+}
