@@ -49,9 +49,11 @@ const APIProduct = "Market"
 // Version is the public Market API's version.
 const Version = "2015-11-01"
 
-// ExtensionVersion is the version the seller extension and the sandbox's own actions are sent
-// under.
-const ExtensionVersion = Version
+// ExtensionVersion is the API version of mkt's seller extension and of the sandbox's own
+// actions. It is not Alibaba Cloud's: under Version (2015-11-01) the sandbox answers these
+// actions as production answers an unknown one, so a script that works against the sandbox
+// cannot pass for one that works against the marketplace.
+const ExtensionVersion = "mkt-2026-11-30"
 
 // Action is one row of the table.
 type Action struct {

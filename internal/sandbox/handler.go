@@ -224,8 +224,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	action, ok := s.actions[name]
-	if !ok {
-		s.writeError(w, r, requestID, Errf(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method: %q is not a Market action the sandbox serves.", name))
+	if !ok || action.Version != version {
+		// What production answers for an action it does not have: the seller extension exists
+		// only under its own version.
+		s.writeError(w, r, requestID, Errf(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."))
 		return
 	}
 

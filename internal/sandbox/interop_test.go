@@ -13,6 +13,7 @@ import (
 	openapiutil "github.com/alibabacloud-go/darabonba-openapi/v2/utils"
 	"github.com/alibabacloud-go/tea/dara"
 
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/sandbox"
 )
 
@@ -59,6 +60,34 @@ func TestOfficialSDKInterop(t *testing.T) {
 		return resp["body"].(map[string]any), nil
 	}
 
+	// The seller extension exists only under its own version: an SDK script that calls
+	// CreateProduct under 2015-11-01 gets what production answers (404 InvalidAction.NotFound),
+	// so it cannot work against the sandbox and fail only in production.
+	t.Run("ExtensionVersion", func(t *testing.T) {
+		cfg := &openapiutil.Config{AccessKeyId: dara.String(id), AccessKeySecret: dara.String(secret), Endpoint: dara.String(u.Host), Protocol: dara.String("http")}
+		c, err := openapi.NewClient(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		create := func(version string) (map[string]any, error) {
+			p := &openapiutil.Params{Action: dara.String("CreateProduct"), Version: dara.String(version), Protocol: dara.String("HTTP"),
+				Pathname: dara.String("/"), Method: dara.String("POST"), AuthType: dara.String("AK"), Style: dara.String("RPC"),
+				ReqBodyType: dara.String("formData"), BodyType: dara.String("json")}
+			return c.CallApi(p, &openapiutil.OpenApiRequest{Query: openapiutil.Query(map[string]any{"Type": "SAAS", "Name": "SDK product"})}, &dara.RuntimeOptions{})
+		}
+		_, err = create(marketapi.Version)
+		if err == nil || !strings.Contains(err.Error(), "InvalidAction.NotFound") || !strings.Contains(err.Error(), "StatusCode: 404") {
+			t.Errorf("CreateProduct under %s: %v", marketapi.Version, err)
+		}
+		resp, err := create(marketapi.ExtensionVersion)
+		if err != nil {
+			t.Fatalf("CreateProduct under %s: %v", marketapi.ExtensionVersion, err)
+		}
+		if p, _ := resp["body"].(map[string]any)["Product"].(map[string]any); p["Status"] != "DRAFT" {
+			t.Errorf("created: %v", resp["body"])
+		}
+	})
+
 	// DescribeInvoiceForIsv decodes into the shape the public documentation describes:
 	// numbers as strings, Result[] with its nested objects.
 	t.Run("DescribeInvoiceForIsv", func(t *testing.T) {
@@ -68,7 +97,8 @@ func TestOfficialSDKInterop(t *testing.T) {
 			t.Fatal(err)
 		}
 		params := func(action string) *openapiutil.Params {
-			return &openapiutil.Params{Action: dara.String(action), Version: dara.String("2015-11-01"), Protocol: dara.String("HTTP"),
+			row, _ := marketapi.Lookup(action)
+			return &openapiutil.Params{Action: dara.String(action), Version: dara.String(row.Version), Protocol: dara.String("HTTP"),
 				Pathname: dara.String("/"), Method: dara.String("POST"), AuthType: dara.String("AK"), Style: dara.String("RPC"),
 				ReqBodyType: dara.String("formData"), BodyType: dara.String("json")}
 		}
