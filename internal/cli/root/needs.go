@@ -83,3 +83,27 @@ func checkNeeds(f *cmdutil.Factory, cmd *cobra.Command) error {
 	}
 	return nil
 }
+
+// newExitCodesTopic is `mkt help exit-codes`.
+func newExitCodesTopic() *cobra.Command {
+	return &cobra.Command{
+		Use:   "exit-codes",
+		Short: "What mkt's exit codes mean",
+		Long: `mkt's exit codes, for scripts and pipelines (the same table is in README.md):
+
+  0    success, also an empty list
+  1    unclassified failure
+  2    usage: bad flag, argument or input file
+  3    a marketplace rule refused the operation (Forbidden.*, a rule's InvalidParameter.*)
+  4    authentication: missing or rejected credentials; also a credential variable set but
+       empty, and CI without credentials or --sandbox
+  5    not found
+  6    conflict: idempotency mismatch, state changed under us
+  7    the marketplace is unreachable or failing after retries
+  8    finished, but the outcome is a failure (a product rejected, a check failed)
+  9    mkt plan --detailed-exitcode: the plan has changes
+  10   not offered by this endpoint: the command needs seller-console work that the target
+       does not offer (Alibaba Cloud has no public API for it); nothing was sent
+  130  interrupted`,
+	}
+}

@@ -1,12 +1,15 @@
 package root
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/build"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
@@ -33,5 +36,27 @@ func TestNeedsNameRealCommandsAndActions(t *testing.T) {
 				t.Errorf("%s needs %s, which is not in the action table", path, a)
 			}
 		}
+	}
+}
+
+// `mkt help exit-codes` lists exactly the codes the kinds have.
+func TestExitCodesTopicMatchesKinds(t *testing.T) {
+	listed := map[int]bool{}
+	for _, line := range strings.Split(newExitCodesTopic().Long, "\n") {
+		if f := strings.Fields(line); len(f) > 1 {
+			if n, err := strconv.Atoi(f[0]); err == nil {
+				listed[n] = true
+			}
+		}
+	}
+	for k := exitcode.Failure; k <= exitcode.Interrupted; k++ {
+		if !listed[k.Code()] {
+			t.Errorf("exit code %d is not in mkt help exit-codes", k.Code())
+		}
+		delete(listed, k.Code())
+	}
+	delete(listed, 0)
+	if len(listed) > 0 {
+		t.Errorf("mkt help exit-codes lists codes no kind has: %v", listed)
 	}
 }

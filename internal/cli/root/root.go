@@ -126,6 +126,7 @@ offer it sends nothing and exits 10. 'mkt auth status' shows the target and why.
 		api.NewCmdAPI(f, nil),
 		sandboxcmd.NewCmdSandbox(f),
 		version.NewCmdVersion(f, info, nil),
+		newExitCodesTopic(),
 	)
 	declareNeeds(cmd)
 	return cmd
