@@ -59,6 +59,9 @@ type Factory struct {
 	// MarketNow is the marketplace's time: the sandbox's clock (which may have been moved)
 	// when this run talks to a sandbox, this machine's otherwise.
 	MarketNow func(ctx context.Context) (time.Time, error)
+	// CallerAccount is the Alibaba Cloud account the live credentials belong to (STS
+	// GetCallerIdentity).
+	CallerAccount func(ctx context.Context) (string, error)
 	// SPIKey finds the ISV key that signs SPI calls and says where it came from.
 	SPIKey func(fromStdin bool) (key, source string, err error)
 	// Close releases what the run opened.
@@ -80,6 +83,7 @@ func NewFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 		InSandbox:     func() bool { return false },
 		SPIKey:        func(bool) (string, string, error) { return "", "", errNotWired },
 		MarketNow:     func(context.Context) (time.Time, error) { return time.Now(), nil },
+		CallerAccount: func(context.Context) (string, error) { return "", errNotWired },
 		Close:         func() {},
 	}
 	// Terminal times and durations read in the merchant's language, decided when first shown.
@@ -163,4 +167,11 @@ func (f *Factory) OutputFormat() string {
 		}
 	}
 	return "table"
+}
+
+// PublicOnly reports whether this run's target offers only Alibaba Cloud's public actions (a
+// live endpoint without mkt's seller extension): commands that can, read through those.
+func (f *Factory) PublicOnly() bool {
+	res, err := f.Resolved()
+	return err == nil && !res.Sandbox() && !res.Extension
 }

@@ -505,6 +505,7 @@ var catalog = map[string]entry{
 	"logout.done":                {"已删除配置 %q 中的凭证", "removed the credential of profile %q"},
 	"logout.envremains":          {"环境变量 %s 仍然设置着，mkt 会继续使用它", "%s is still set in the environment and mkt will keep using it"},
 	"notoffered":                 {"%s 没有阿里云公开 API：这是服务商后台的操作，线上接入点不提供；未发送任何请求", "Alibaba Cloud has no public API for %s: it is seller-console work (服务商后台), which the live endpoint does not offer; nothing was sent"},
+	"product.live.listedonly":    {"阿里云公开 API 只显示已上架的商品（草稿和审核中的商品请在服务商后台查看）", "Alibaba Cloud's public API shows listed products only (drafts and products in review: see the seller console)"},
 	"notoffered.cmd":             {"%s 需要 %s，阿里云没有对应的公开 API（这是服务商后台的操作），当前线上接入点不提供；未发送任何请求", "%s needs %s, for which Alibaba Cloud has no public API (it is seller-console work, 服务商后台) and this live endpoint does not offer it; nothing was sent"},
 	"remedy.notoffered":          {"在服务商后台中完成；或用 --sandbox 演练；或使用实现了 mkt 服务商扩展的接入点（docs/api.md，配置 extension: true）", "do it in the seller console; rehearse it with --sandbox; or use an endpoint that implements mkt's seller extension (docs/api.md; profile setting extension: true)"},
 	"status.target":              {"目标", "Target"},

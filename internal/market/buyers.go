@@ -135,3 +135,42 @@ func (c *Client) Simulate(ctx context.Context, action string, e BuyerEvent) (mar
 	var p marketapi.Purchase
 	return p, c.Call(ctx, Request{Action: action, Form: e.form()}, &p)
 }
+
+// STSVersion is the API version of the STS action GetCallerIdentity.
+const STSVersion = "2015-04-01"
+
+// CallerIdentity is STS GetCallerIdentity: the account the credentials belong to. It is sent
+// to stsEndpoint (a base URL), signed with this client's credentials.
+func (c *Client) CallerIdentity(ctx context.Context, stsEndpoint string) (string, error) {
+	opts := c.opts
+	opts.Endpoint, opts.Offer = stsEndpoint, nil
+	sts := &Client{opts: opts, http: c.http}
+	var out struct{ AccountId, UserId, Arn string }
+	if err := sts.Call(ctx, Request{Action: "GetCallerIdentity", Version: STSVersion}, &out); err != nil {
+		return "", err
+	}
+	return out.AccountId, nil
+}
+
+// ListedProducts follows DescribeProducts' pages for the products of account aliyunUID: what
+// the public API shows of a seller's catalogue (listed products only).
+func (c *Client) ListedProducts(ctx context.Context, aliyunUID string, fn func([]marketapi.ProductItem) bool) error {
+	for page := 1; ; page++ {
+		q := url.Values{"PageNumber": {strconv.Itoa(page)}, "PageSize": {"100"}}
+		Flatten(q, "Filter", []map[string]string{{"Key": "aliyunUid", "Value": aliyunUID}})
+		var out marketapi.ProductList
+		if err := c.Call(ctx, Request{Action: "DescribeProducts", Query: q}, &out); err != nil {
+			return err
+		}
+		items := out.ProductItems.ProductItem
+		if !fn(items) || len(items) < 100 || page*100 >= out.TotalCount {
+			return nil
+		}
+	}
+}
+
+// PublicProduct is DescribeProduct: a listed product as buyers see it (SKUs, order periods).
+func (c *Client) PublicProduct(ctx context.Context, code string) (marketapi.PublicProduct, error) {
+	var p marketapi.PublicProduct
+	return p, c.Call(ctx, Request{Action: "DescribeProduct", Query: url.Values{"Code": {code}}}, &p)
+}

@@ -35,6 +35,7 @@ func New(ios *iostreams.IOStreams, getenv func(string) string) *cmdutil.Factory 
 	f.InSandbox = w.inSandbox
 	f.SPIKey = w.spiKey
 	f.MarketNow = w.marketNow
+	f.CallerAccount = w.callerAccount
 	f.Close = w.close
 	return f
 }
@@ -252,4 +253,32 @@ func (w *wiring) marketNow(ctx context.Context) (time.Time, error) {
 		return time.Time{}, err
 	}
 	return time.Parse(time.RFC3339, clk.Now)
+}
+
+// DefaultSTSEndpoint answers GetCallerIdentity for every region.
+const DefaultSTSEndpoint = "https://sts.aliyuncs.com"
+
+// callerAccount asks STS whose the live credentials are. The STS endpoint is MKT_STS_ENDPOINT,
+// else the configured endpoint's own host when one was named (a stub or a proxy answers
+// both), else STS's public endpoint.
+func (w *wiring) callerAccount(ctx context.Context) (string, error) {
+	f := w.f
+	res, err := f.Resolved()
+	if err != nil {
+		return "", err
+	}
+	client, err := w.clientOf()
+	if err != nil {
+		return "", err
+	}
+	sts := DefaultSTSEndpoint
+	switch {
+	case f.Getenv("MKT_STS_ENDPOINT") != "":
+		if sts, err = config.NormalizeEndpoint(f.Getenv("MKT_STS_ENDPOINT")); err != nil {
+			return "", cmdutil.FlagError("config.endpoint.invalid", f.Getenv("MKT_STS_ENDPOINT"), "MKT_STS_ENDPOINT", err.Error())
+		}
+	case res.EndpointSource.Kind != config.SourceDefault:
+		sts = client.Endpoint()
+	}
+	return client.CallerIdentity(ctx, sts)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mkt-cli/mkt/internal/catalog"
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 )
@@ -42,6 +43,13 @@ func getRun(ctx context.Context, opts *Options) error {
 	client, err := opts.Factory.Client()
 	if err != nil {
 		return err
+	}
+	if opts.Factory.PublicOnly() {
+		pub, err := client.PublicProduct(ctx, opts.Code)
+		if err != nil {
+			return err
+		}
+		return shared.PrintProduct(opts.Factory, catalog.FromPublic(pub))
 	}
 	p, err := client.GetProduct(ctx, opts.Code)
 	if err != nil {

@@ -3,10 +3,12 @@ package list
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/mkt-cli/mkt/internal/catalog"
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/market"
@@ -74,6 +76,12 @@ func listRun(ctx context.Context, opts *Options) error {
 		return err
 	}
 	products := []marketapi.Product{}
+	if f.PublicOnly() {
+		if products, err = listedProducts(ctx, f, client, opts.Limit); err != nil {
+			return err
+		}
+		return printList(f, products)
+	}
 	flt := market.ProductFilter{Type: opts.Type, Status: opts.Status}
 	if opts.Limit > 0 && opts.Limit < 100 {
 		flt.PageSize = opts.Limit
@@ -90,6 +98,33 @@ func listRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	return printList(f, products)
+}
+
+// listedProducts is what the public API shows of the caller's catalogue: its listed products
+// (DescribeProducts filtered by the account STS names).
+func listedProducts(ctx context.Context, f *cmdutil.Factory, client *market.Client, limit int) ([]marketapi.Product, error) {
+	account, err := f.CallerAccount(ctx)
+	if err != nil {
+		return nil, err
+	}
+	products := []marketapi.Product{}
+	err = client.ListedProducts(ctx, account, func(items []marketapi.ProductItem) bool {
+		for _, it := range items {
+			if limit > 0 && len(products) >= limit {
+				return false
+			}
+			products = append(products, catalog.FromItem(it))
+		}
+		return true
+	})
+	if err == nil && f.IOStreams.IsStderrTTY() {
+		fmt.Fprintln(f.IOStreams.ErrOut, f.T("product.live.listedonly"))
+	}
+	return products, err
+}
+
+func printList(f *cmdutil.Factory, products []marketapi.Product) error {
 	return f.Print(products, func() error {
 		ios := f.IOStreams
 		st := ios.Styles()

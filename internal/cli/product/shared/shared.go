@@ -222,7 +222,10 @@ func StateStyle(st *iostreams.Styles, state string) lipgloss.Style {
 func FormatSKUs(skus []marketapi.SKU) string {
 	var parts []string
 	for _, s := range skus {
-		p := s.Name + " ¥" + s.Price
+		p := s.Name
+		if s.Price != "" { // the public API shows no prices
+			p += " ¥" + s.Price
+		}
 		if s.ChargeType == rules.ChargePostpay {
 			p += " (postpay)"
 		}

@@ -2,12 +2,15 @@
 package show
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/mkt-cli/mkt/internal/catalog"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 // Options are the inputs of the validity verbs.
@@ -37,19 +40,32 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 			if err := cmdutil.CheckProductCode(opts.Code); err != nil {
 				return err
 			}
-			client, err := f.Client()
-			if err != nil {
-				return err
-			}
-			p, err := client.GetProduct(cmd.Context(), opts.Code)
-			if err != nil {
-				return err
-			}
-			v := Validity{Code: p.Code, Type: p.Type, ValidityPeriods: p.ValidityPeriods}
-			return f.Print(v, func() error {
-				_, err := fmt.Fprintln(f.IOStreams.Out, strings.Join(v.ValidityPeriods, " "))
-				return err
-			})
+			return showRun(cmd.Context(), opts)
 		},
 	}
+}
+
+// showRun reads the periods: from the seller's view, or — against a live endpoint without the
+// seller extension — from the public DescribeProduct (the periods its SKUs can be bought for).
+func showRun(ctx context.Context, opts *Options) error {
+	f := opts.Factory
+	client, err := f.Client()
+	if err != nil {
+		return err
+	}
+	var p marketapi.Product
+	if f.PublicOnly() {
+		pub, err := client.PublicProduct(ctx, opts.Code)
+		if err != nil {
+			return err
+		}
+		p = catalog.FromPublic(pub)
+	} else if p, err = client.GetProduct(ctx, opts.Code); err != nil {
+		return err
+	}
+	v := Validity{Code: p.Code, Type: p.Type, ValidityPeriods: p.ValidityPeriods}
+	return f.Print(v, func() error {
+		_, err := fmt.Fprintln(f.IOStreams.Out, strings.Join(v.ValidityPeriods, " "))
+		return err
+	})
 }

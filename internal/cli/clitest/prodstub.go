@@ -1,0 +1,119 @@
+package clitest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
+	"github.com/mkt-cli/mkt/internal/sandbox"
+)
+
+// ProdStub stands in for the real marketplace: it serves exactly the public Market actions (by
+// the sandbox's handler, so the answers are real), STS GetCallerIdentity, and answers every
+// other action as production answers one it does not have. It records what it received.
+type ProdStub struct {
+	URL string
+	// Seller reaches the stub's state with every action (to seed listed products, purchases…).
+	Seller *market.Client
+	id     string
+	secret string
+	mu     sync.Mutex
+	got    []string
+}
+
+// NewProdStub starts a stub on 127.0.0.1; the test stops it.
+func NewProdStub(t testing.TB) *ProdStub {
+	t.Helper()
+	store, err := sandbox.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	id, secret, _ := store.Credentials()
+	uid, err := store.SellerUID()
+	if err != nil {
+		t.Fatal(err)
+	}
+	handler := sandbox.NewServer(store)
+	s := &ProdStub{id: id, secret: secret}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		action := r.Header.Get("x-acs-action")
+		if action == "" {
+			action = r.URL.Query().Get("Action")
+		}
+		if action == "" {
+			form, _ := url.ParseQuery(string(body))
+			action = form.Get("Action")
+		}
+		s.mu.Lock()
+		s.got = append(s.got, action)
+		s.mu.Unlock()
+		w.Header().Set("Content-Type", "application/json;charset=utf-8")
+		if action == "GetCallerIdentity" {
+			_ = json.NewEncoder(w).Encode(map[string]string{"RequestId": "STUB", "AccountId": strconv.FormatInt(uid, 10),
+				"UserId": strconv.FormatInt(uid, 10), "IdentityType": "Account", "Arn": "acs:ram::" + strconv.FormatInt(uid, 10) + ":root"})
+			return
+		}
+		if row, ok := marketapi.Lookup(action); ok && row.Kind == marketapi.Public {
+			handler.ServeHTTP(w, r)
+			return
+		}
+		w.WriteHeader(http.StatusNotFound)
+		_ = json.NewEncoder(w).Encode(map[string]string{"RequestId": "STUB", "HostId": "market.aliyuncs.com",
+			"Code": "InvalidAction.NotFound", "Message": "Specified api is not found, please check your url and method."})
+	}))
+	t.Cleanup(srv.Close)
+	s.URL = srv.URL
+	s.Seller = market.New(market.Options{Endpoint: "http://stub.local", Credential: market.Credential{AccessKeyID: id, AccessKeySecret: secret},
+		Transport: sandbox.Transport{Handler: handler}})
+	return s
+}
+
+// Env is the environment of a live run against the stub: credentials and the endpoint.
+func (s *ProdStub) Env() map[string]string {
+	return map[string]string{"MKT_ACCESS_KEY_ID": s.id, "MKT_ACCESS_KEY_SECRET": s.secret, "MKT_ENDPOINT": s.URL}
+}
+
+// Received is every action the stub was sent, in order.
+func (s *ProdStub) Received() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.got...)
+}
+
+// Reset forgets what was received.
+func (s *ProdStub) Reset() {
+	s.mu.Lock()
+	s.got = nil
+	s.mu.Unlock()
+}
+
+// ListedProduct creates, submits and approves a license-mode SaaS product on the stub.
+func (s *ProdStub) ListedProduct(t testing.TB, name string, price string) marketapi.Product {
+	t.Helper()
+	ctx := context.Background()
+	mode, act := "license", "https://isv.example.com/activate"
+	p, err := s.Seller.CreateProduct(ctx, market.ProductInput{Type: "SAAS", Name: &name, DeliveryMode: &mode, ActivationUrl: &act,
+		Skus: []marketapi.SKU{{Name: "Basic", Price: price}}, ValidityPeriods: []string{"1m", "1y"}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Seller.SubmitProduct(ctx, p.Code, "review", ""); err != nil {
+		t.Fatal(err)
+	}
+	if p, err = s.Seller.ReviewProduct(ctx, p.Code, "approve", ""); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

@@ -1,0 +1,216 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mkt-cli/mkt/internal/build"
+	"github.com/mkt-cli/mkt/internal/cli/clitest"
+	"github.com/mkt-cli/mkt/internal/cli/root"
+	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/iostreams"
+	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
+)
+
+// TestEveryCommandAgainstProduction runs every leaf command against a stub that answers like
+// production — the public Market actions and STS GetCallerIdentity, nothing else. Each command
+// either works or exits 10 having sent no action that is not public; the stub's log is the
+// proof. Commands that reach no endpoint at all are listed in local.
+func TestEveryCommandAgainstProduction(t *testing.T) {
+	stub := clitest.NewProdStub(t)
+	ctx := context.Background()
+	p := stub.ListedProduct(t, "Invoice Helper", "100")
+	buy, err := stub.Seller.Simulate(ctx, "SandboxPurchase", market.BuyerEvent{Code: p.Code})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := stub.Seller.RequestInvoice(ctx, market.InvoiceRequest{Orders: []string{strconv.FormatInt(buy.OrderId, 10)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req2, err := stub.Seller.RequestInvoice(ctx, market.InvoiceRequest{Orders: []string{strconv.FormatInt(buy.OrderId, 10)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A failed notification: an SPI product whose production URL answers nothing.
+	name, mode, dead := "SPI", "spi", "http://127.0.0.1:1/spi"
+	spiProduct, err := stub.Seller.CreateProduct(ctx, market.ProductInput{Type: "SAAS", Name: &name, DeliveryMode: &mode, ProductionUrl: &dead,
+		Skus: []marketapi.SKU{{Name: "B", Price: "1"}}, ValidityPeriods: []string{"1m"}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stub.Seller.SubmitProduct(ctx, spiProduct.Code, "review", "")
+	stub.Seller.ReviewProduct(ctx, spiProduct.Code, "approve", "")
+	stub.Seller.Simulate(ctx, "SandboxPurchase", market.BuyerEvent{Code: spiProduct.Code})
+	var failed string
+	stub.Seller.ListFailedNotifications(ctx, func(ns []marketapi.Notification) bool { failed = ns[0].NotificationRequestId; return false })
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(content), 0o600)
+		return path
+	}
+	listing := write("listing.yaml", "apiVersion: mkt/v1\nkind: Listing\nproducts:\n  - key: helper\n    code: "+p.Code+"\n    name: Invoice Helper\n    type: saas\n    delivery: license\n    activationUrl: https://isv.example.com/activate\n    validity: [1m, 1y]\n    skus:\n      - {name: Basic, price: \"100.00\"}\n")
+	usage := write("usage.csv", "instance_id,start_time,end_time,key,value,metering_assit\n"+strconv.FormatInt(buy.InstanceId, 10)+",1700000000,1700000600,Frequency,1,a-Frequency-1\n")
+	tpl := write("tpl.yaml", "name: T\nsteps:\n  - name: S\n")
+	plan := write("plan.md", "# plan\n")
+	ob := write("onboarding.yaml", "company: 示例\n")
+	inst, order, invoice := strconv.FormatInt(buy.InstanceId, 10), strconv.FormatInt(buy.OrderId, 10), req.Invoice.Id
+
+	args := map[string][]string{
+		"mkt api":                                 {"DescribeProduct", "Code=" + p.Code},
+		"mkt apply":                               {"-f", listing},
+		"mkt plan":                                {"-f", listing},
+		"mkt export":                              {},
+		"mkt auth status":                         {},
+		"mkt bundle create":                       {"--name", "S", "--product", p.Code, "--product", "cmapi00000002", "--discount", "10%"},
+		"mkt bundle delete":                       {"bdl-1", "--yes"},
+		"mkt bundle get":                          {"bdl-1"},
+		"mkt bundle list":                         {},
+		"mkt delivery template attach":            {"cmfw00000003", "tpl-1"},
+		"mkt delivery template create":            {"-f", tpl},
+		"mkt delivery template list":              {},
+		"mkt instance get":                        {inst},
+		"mkt instance list":                       {},
+		"mkt invoice due":                         {},
+		"mkt invoice issue":                       {invoice, "--number", "24332000000012345678", "--url", "https://isv.example.com/i.pdf"},
+		"mkt invoice list":                        {},
+		"mkt invoice refuse":                      {req2.Invoice.Id, "--reason", "wrong tax number"},
+		"mkt license activate":                    {buy.LicenseCode},
+		"mkt license get":                         {buy.LicenseCode},
+		"mkt metering push":                       {"-f", usage},
+		"mkt notification confirm":                {failed},
+		"mkt notification list":                   {},
+		"mkt onboard status":                      {},
+		"mkt onboard submit":                      {"-f", ob},
+		"mkt order get":                           {order},
+		"mkt order list":                          {},
+		"mkt payment credit disable":              {},
+		"mkt payment credit enable":               {},
+		"mkt payment credit show":                 {},
+		"mkt product agreement set":               {p.Code, "--template", "tpl-saas-zh"},
+		"mkt product agreement template":          {},
+		"mkt product create":                      {"--type", "saas", "--name", "X", "--delivery", "license", "--activation-url", "https://isv.example.com/a"},
+		"mkt product delete":                      {p.Code, "--yes"},
+		"mkt product delist":                      {p.Code, "--yes"},
+		"mkt product edit":                        {p.Code, "--name", "Y"},
+		"mkt product endpoint set":                {p.Code, "https://isv.example.com/spi"},
+		"mkt product endpoint show":               {p.Code},
+		"mkt product get":                         {p.Code},
+		"mkt product list":                        {},
+		"mkt product submit":                      {p.Code},
+		"mkt product validity set":                {p.Code, "1m", "1y"},
+		"mkt product validity show":               {p.Code},
+		"mkt sandbox clock advance":               {"1d"},
+		"mkt sandbox clock reset":                 {},
+		"mkt sandbox clock show":                  {},
+		"mkt sandbox release-prefix":              {"cmapi00000002"},
+		"mkt sandbox review onboarding":           {"--approve"},
+		"mkt sandbox review product":              {p.Code, "--approve"},
+		"mkt sandbox simulate expire":             {inst},
+		"mkt sandbox simulate invoice-request":    {"--order", order},
+		"mkt sandbox simulate purchase":           {p.Code},
+		"mkt sandbox simulate refund":             {inst},
+		"mkt sandbox simulate release":            {inst},
+		"mkt sandbox simulate renew":              {inst},
+		"mkt sandbox simulate repay":              {order},
+		"mkt sandbox simulate settlement-failure": {"a@example.com"},
+		"mkt sandbox simulate upgrade":            {inst, "--sku", "Basic"},
+		"mkt settlement account set":              {"finance@example.com", "--name", "示例科技"},
+		"mkt settlement account show":             {},
+		"mkt settlement list":                     {},
+		"mkt shop contacts set":                   {"--hotline", "400-123-4567"},
+		"mkt shop edit":                           {"--name", "示例科技"},
+		"mkt shop show":                           {},
+		"mkt todo":                                {},
+	}
+	// local: commands that reach no marketplace endpoint (their own files, the local
+	// configuration, the SPI endpoint they are given, or the local sandbox's files).
+	local := map[string]string{
+		"mkt auth login": "stores a credential", "mkt auth logout": "removes one", "mkt auth reset-password": "opens a page",
+		"mkt config get": "local settings", "mkt config list": "local settings", "mkt config set": "local settings",
+		"mkt onboard plan check": "a local file", "mkt onboard plan init": "prints a template", "mkt onboard statement": "prints a statement",
+		"mkt spi check": "calls the vendor's endpoint", "mkt spi listen": "serves locally", "mkt spi sign": "computes a token",
+		"mkt spi trigger": "calls the vendor's endpoint", "mkt spi verify": "checks a token", "mkt spi key set": "stores a key",
+		"mkt sandbox reset": "deletes local files", "mkt sandbox serve": "serves the local sandbox", "mkt version": "prints the version",
+		"mkt completion bash": "prints a script", "mkt completion zsh": "", "mkt completion fish": "", "mkt completion powershell": "",
+	}
+	ios, _, _, _ := iostreams.Test()
+	tree := root.NewCmdRoot(cmdutil.NewFactory(ios, func(string) string { return "" }), build.Info{})
+	var leaves []string
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		if !c.HasSubCommands() && c.Runnable() && c.Name() != "help" {
+			leaves = append(leaves, c.CommandPath())
+		}
+		for _, s := range c.Commands() {
+			walk(s)
+		}
+	}
+	walk(tree)
+	_ = plan
+	for _, path := range leaves {
+		if _, ok := local[path]; ok {
+			continue
+		}
+		a, ok := args[path]
+		if !ok {
+			t.Errorf("%s: no arguments in the table (add it to args, or to local with the reason)", path)
+			continue
+		}
+		t.Run(strings.TrimPrefix(path, "mkt "), func(t *testing.T) {
+			stub.Reset()
+			env := stub.Env()
+			env["MKT_CONFIG_DIR"], env["MKT_SANDBOX_DIR"], env["HOME"] = t.TempDir(), t.TempDir(), t.TempDir()
+			r := run(t, env, "", false, append(strings.Fields(path)[1:], a...)...)
+			for _, action := range stub.Received() {
+				if row, ok := marketapi.Lookup(action); action != "GetCallerIdentity" && (!ok || row.Kind != marketapi.Public) {
+					t.Errorf("sent %s, which production does not offer", action)
+				}
+			}
+			switch {
+			case r.code == 0:
+			case r.code == 10:
+				if !strings.Contains(r.stderr, "Try: ") {
+					t.Errorf("exit 10 without a next step: %s", r.stderr)
+				}
+			case strings.HasPrefix(path, "mkt sandbox ") && r.code == 2 && strings.Contains(r.stderr, "--sandbox"):
+				// sandbox controls against a live target: refused, pointing at --sandbox
+			default:
+				t.Errorf("exit %d (want 0, or 10 with nothing sent):\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
+			}
+		})
+	}
+}
+
+// Live, product list and get read the public API: the caller's account from STS, its listed
+// products from DescribeProducts, one product from DescribeProduct.
+func TestProductReadsLive(t *testing.T) {
+	stub := clitest.NewProdStub(t)
+	p := stub.ListedProduct(t, "Invoice Helper", "100")
+	env := stub.Env()
+	env["MKT_CONFIG_DIR"], env["HOME"] = t.TempDir(), t.TempDir()
+	r := run(t, env, "", false, "product", "list")
+	if r.code != 0 || r.stdout == "" || !strings.HasPrefix(r.stdout, p.Code+"\tInvoice Helper\tsaas\tLISTED") {
+		t.Errorf("list: %d %q %s", r.code, r.stdout, r.stderr)
+	}
+	if got := strings.Join(stub.Received(), " "); got != "GetCallerIdentity DescribeProducts" {
+		t.Errorf("sent: %s", got)
+	}
+	r = run(t, env, "", false, "product", "get", p.Code, "-o", "json")
+	if r.code != 0 || !strings.Contains(r.stdout, `"Name": "Basic"`) || !strings.Contains(r.stdout, `"1y"`) {
+		t.Errorf("get: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	// Another account's products are not this seller's: the filter is the caller's account.
+	env["MKT_STS_ENDPOINT"] = "http://127.0.0.1:1"
+	if r = run(t, env, "", false, "product", "list"); r.code != 7 {
+		t.Errorf("STS unreachable: exit %d %s", r.code, r.stderr)
+	}
+}
