@@ -214,3 +214,42 @@ func TestProductReadsLive(t *testing.T) {
 		t.Errorf("STS unreachable: exit %d %s", r.code, r.stderr)
 	}
 }
+
+// Live, plan is a drift check: the manifest against the live listing, field by field where the
+// public answer carries the field; --detailed-exitcode gives 9 on drift. apply changes nothing
+// and exits 10 with the plan.
+func TestPlanIsADriftCheckLive(t *testing.T) {
+	stub := clitest.NewProdStub(t)
+	p := stub.ListedProduct(t, "Invoice Helper", "100")
+	dir := t.TempDir()
+	write := func(price string) string {
+		path := filepath.Join(dir, "listing-"+price+".yaml")
+		os.WriteFile(path, []byte("apiVersion: mkt/v1\nkind: Listing\nproducts:\n  - key: helper\n    code: "+p.Code+
+			"\n    name: Invoice Helper\n    type: saas\n    delivery: license\n    activationUrl: https://isv.example.com/activate\n    validity: [1m, 1y]\n    skus:\n      - {name: Basic, price: \""+price+"\"}\n"), 0o600)
+		return path
+	}
+	env := stub.Env()
+	env["MKT_CONFIG_DIR"], env["HOME"] = t.TempDir(), t.TempDir()
+	r := run(t, env, "", false, "plan", "-f", write("100.00"), "--detailed-exitcode")
+	if r.code != 0 || !strings.Contains(r.stdout, "in-sync product helper") {
+		t.Errorf("no drift: %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, env, "", false, "plan", "-f", write("120.00"), "--detailed-exitcode")
+	if r.code != 9 || !strings.Contains(r.stdout, "price: 100.00 → 120.00") || !strings.Contains(r.stdout, "seller console") {
+		t.Errorf("price drift: %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	stub.Reset()
+	r = run(t, env, "", false, "apply", "-f", write("120.00"))
+	if r.code != 10 || !strings.Contains(r.stdout, "price: 100.00 → 120.00") {
+		t.Errorf("apply live: %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	for _, a := range stub.Received() {
+		if row, ok := marketapi.Lookup(a); a != "GetCallerIdentity" && (!ok || !row.ReadOnly) {
+			t.Errorf("apply sent %s", a)
+		}
+	}
+	r = run(t, env, "", false, "export")
+	if r.code != 0 || !strings.Contains(r.stdout, p.Code) {
+		t.Errorf("export live: %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}

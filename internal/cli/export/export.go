@@ -6,8 +6,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mkt-cli/mkt/internal/catalog"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/manifest"
+	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 // Options are the inputs of `mkt export`.
@@ -39,7 +42,12 @@ func exportRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	snap, err := manifest.Fetch(ctx, client)
+	var snap manifest.Snapshot
+	if f.PublicOnly() {
+		snap, err = liveSnapshot(ctx, f, client)
+	} else {
+		snap, err = manifest.Fetch(ctx, client)
+	}
 	if err != nil {
 		return err
 	}
@@ -53,4 +61,31 @@ func exportRun(ctx context.Context, opts *Options) error {
 	}
 	_, err = f.IOStreams.Out.Write(b)
 	return err
+}
+
+// liveSnapshot is the caller's listed products as the public API shows them (no drafts, no
+// prices, no bundles, no shop).
+func liveSnapshot(ctx context.Context, f *cmdutil.Factory, client *market.Client) (manifest.Snapshot, error) {
+	var snap manifest.Snapshot
+	account, err := f.CallerAccount(ctx)
+	if err != nil {
+		return snap, err
+	}
+	var codes []string
+	if err := client.ListedProducts(ctx, account, func(items []marketapi.ProductItem) bool {
+		for _, it := range items {
+			codes = append(codes, it.Code)
+		}
+		return true
+	}); err != nil {
+		return snap, err
+	}
+	for _, code := range codes {
+		pub, err := client.PublicProduct(ctx, code)
+		if err != nil {
+			return snap, err
+		}
+		snap.Products = append(snap.Products, catalog.FromPublic(pub))
+	}
+	return snap, nil
 }

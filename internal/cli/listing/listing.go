@@ -16,6 +16,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 	"github.com/mkt-cli/mkt/internal/manifest"
+	"github.com/mkt-cli/mkt/internal/market"
 )
 
 // Options are the inputs of `mkt apply`.
@@ -68,6 +69,9 @@ func Run(ctx context.Context, opts *Options) error {
 	client, err := f.Client()
 	if err != nil {
 		return err
+	}
+	if f.PublicOnly() {
+		return driftRun(ctx, opts, client, m)
 	}
 	snap, err := manifest.Fetch(ctx, client)
 	if err != nil {
@@ -175,6 +179,41 @@ func onlyBlocked(p manifest.Plan) manifest.Plan {
 }
 
 // printPlan writes the plan for people: one line per resource, its changes indented.
+// driftRun is plan and apply against a live endpoint without the seller extension: a drift
+// check of the manifest against the live listing (public actions only). Plan exits 9 with
+// --detailed-exitcode when anything drifted; apply changes nothing it cannot and exits 10 with
+// the plan, so a release pipeline can verify what the seller console made live.
+func driftRun(ctx context.Context, opts *Options, client *market.Client, m *manifest.Manifest) error {
+	f := opts.Factory
+	ios := f.IOStreams
+	account, err := f.CallerAccount(ctx)
+	if err != nil {
+		return err
+	}
+	live, err := manifest.FetchLive(ctx, client, account, m)
+	if err != nil {
+		return err
+	}
+	plan := manifest.DriftPlan(m, live)
+	plan.Localize(f.Lang())
+	if f.OutputFormat() == "json" || f.OutputFormat() == "yaml" {
+		if err := f.Print(PlanReport{Plan: plan}, nil); err != nil {
+			return err
+		}
+	} else {
+		printPlan(ios, plan)
+	}
+	drifted := plan.Count(manifest.Drift)
+	fmt.Fprintln(ios.ErrOut, f.T("drift.summary", drifted, plan.Count(manifest.InSync), plan.Count(manifest.Unchecked)))
+	switch {
+	case !opts.DryRun:
+		return &cmdutil.Error{Kind: exitcode.NotOffered, Code: "NotOffered", Msg: i18n.M("drift.apply"), Remedy: i18n.M("remedy.notoffered")}
+	case opts.DetailedExitcode && drifted > 0:
+		return &cmdutil.Error{Kind: exitcode.Changes, Silent: true, Err: errChanges}
+	}
+	return nil
+}
+
 func printPlan(ios *iostreams.IOStreams, p manifest.Plan) {
 	st := ios.Styles()
 	w := ios.Out
@@ -187,6 +226,10 @@ func printPlan(ios *iostreams.IOStreams, p manifest.Plan) {
 			mark, style = "~", st.Warning
 		case manifest.Blocked:
 			mark, style = "!", st.Error
+		case manifest.Drift:
+			mark, style = "≠", st.Warning
+		case manifest.Unchecked:
+			mark, style = "?", st.Muted
 		}
 		code := ""
 		if it.Code != "" {
