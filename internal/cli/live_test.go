@@ -253,3 +253,18 @@ func TestPlanIsADriftCheckLive(t *testing.T) {
 		t.Errorf("export live: %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// Live, todo with a manifest adds each listed product that drifted from it.
+func TestTodoWithManifestLive(t *testing.T) {
+	stub := clitest.NewProdStub(t)
+	p := stub.ListedProduct(t, "Invoice Helper", "100")
+	file := filepath.Join(t.TempDir(), "listing.yaml")
+	os.WriteFile(file, []byte("apiVersion: mkt/v1\nkind: Listing\nproducts:\n  - key: helper\n    code: "+p.Code+"\n    name: Invoice Helper Pro\n    type: saas\n    delivery: license\n    activationUrl: https://isv.example.com/activate\n"), 0o600)
+	env := stub.Env()
+	env["MKT_CONFIG_DIR"], env["HOME"] = t.TempDir(), t.TempDir()
+	r := run(t, env, "", false, "todo", "-f", file)
+	want := "drift\tthe live product " + p.Code + " differs from the manifest in 1 field(s)\tchange it in the seller console, then mkt plan -f " + file + "\n"
+	if r.code != 0 || !strings.Contains(r.stdout, want) {
+		t.Errorf("%d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}

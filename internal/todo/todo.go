@@ -10,6 +10,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/invoice"
+	"github.com/mkt-cli/mkt/internal/manifest"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
@@ -141,4 +142,28 @@ func Gather(ctx context.Context, c *market.Client, skipped func(part string)) (S
 		return true
 	})
 	return s, err
+}
+
+// FromPlan lists what a listing manifest's plan leaves to do: against a live endpoint without
+// the seller extension, each product that drifted from the manifest (to change in the seller
+// console); elsewhere, each change mkt apply would make, and each blocked one.
+func FromPlan(plan manifest.Plan, file string, lang i18n.Lang) []Item {
+	var items []Item
+	for _, it := range plan.Items {
+		subject := it.Code
+		if subject == "" {
+			subject = it.Key
+		}
+		switch it.Action {
+		case manifest.Drift:
+			items = append(items, Item{Kind: "drift", Subject: subject, Message: i18n.M("todo.drift", subject, len(it.Changes)).In(lang),
+				Fix: i18n.M("todo.fix.drift", file).In(lang)})
+		case manifest.Create, manifest.Update:
+			items = append(items, Item{Kind: "listing", Subject: subject, Message: i18n.M("todo.listing", it.Action, it.Kind, it.Key).In(lang),
+				Fix: i18n.M("todo.fix.listing", file).In(lang)})
+		case manifest.Blocked:
+			items = append(items, Item{Kind: "listing", Subject: subject, Message: it.Block.Message.In(lang), Fix: it.Block.Remedy.In(lang)})
+		}
+	}
+	return items
 }

@@ -52,33 +52,56 @@ type PlanReport struct {
 	Results []manifest.Result `json:"results,omitempty"`
 }
 
+// LoadPlan reads the manifest file and plans it against the target: a drift check against a
+// live endpoint without the seller extension, the plan mkt apply would follow elsewhere.
+// Problems in the file are reported on stderr and are exit 2.
+func LoadPlan(ctx context.Context, f *cmdutil.Factory, client *market.Client, file string) (manifest.Plan, error) {
+	m, err := manifest.Load(file, f.IOStreams.In, lookupEnv(f))
+	if err != nil {
+		var probs manifest.Problems
+		if errors.As(err, &probs) {
+			fmt.Fprintln(f.IOStreams.ErrOut, probs.In(f.Lang()))
+			return manifest.Plan{}, &cmdutil.Error{Kind: exitcode.Usage, Msg: i18n.M("apply.invalid", len(probs))}
+		}
+		return manifest.Plan{}, err
+	}
+	var plan manifest.Plan
+	if f.PublicOnly() {
+		account, err := f.CallerAccount(ctx)
+		if err != nil {
+			return plan, err
+		}
+		live, err := manifest.FetchLive(ctx, client, account, m)
+		if err != nil {
+			return plan, err
+		}
+		plan = manifest.DriftPlan(m, live)
+	} else {
+		snap, err := manifest.Fetch(ctx, client)
+		if err != nil {
+			return plan, err
+		}
+		plan = manifest.MakePlan(m, snap)
+	}
+	plan.Localize(f.Lang())
+	return plan, nil
+}
+
 // Run plans (and, unless DryRun, applies) the manifest opts.File.
 func Run(ctx context.Context, opts *Options) error {
 	f := opts.Factory
 	ios := f.IOStreams
-	lang := f.Lang()
-	m, err := manifest.Load(opts.File, ios.In, lookupEnv(f))
-	if err != nil {
-		var probs manifest.Problems
-		if errors.As(err, &probs) {
-			fmt.Fprintln(ios.ErrOut, probs.In(lang))
-			return &cmdutil.Error{Kind: exitcode.Usage, Msg: i18n.M("apply.invalid", len(probs))}
-		}
-		return err
-	}
 	client, err := f.Client()
 	if err != nil {
 		return err
 	}
-	if f.PublicOnly() {
-		return driftRun(ctx, opts, client, m)
-	}
-	snap, err := manifest.Fetch(ctx, client)
+	plan, err := LoadPlan(ctx, f, client, opts.File)
 	if err != nil {
 		return err
 	}
-	plan := manifest.MakePlan(m, snap)
-	plan.Localize(lang)
+	if f.PublicOnly() {
+		return driftRun(opts, plan)
+	}
 	creates, updates, unchanged, blocked := plan.Count(manifest.Create), plan.Count(manifest.Update), plan.Count(manifest.Unchanged), plan.Count(manifest.Blocked)
 
 	if opts.DryRun {
@@ -183,19 +206,9 @@ func onlyBlocked(p manifest.Plan) manifest.Plan {
 // check of the manifest against the live listing (public actions only). Plan exits 9 with
 // --detailed-exitcode when anything drifted; apply changes nothing it cannot and exits 10 with
 // the plan, so a release pipeline can verify what the seller console made live.
-func driftRun(ctx context.Context, opts *Options, client *market.Client, m *manifest.Manifest) error {
+func driftRun(opts *Options, plan manifest.Plan) error {
 	f := opts.Factory
 	ios := f.IOStreams
-	account, err := f.CallerAccount(ctx)
-	if err != nil {
-		return err
-	}
-	live, err := manifest.FetchLive(ctx, client, account, m)
-	if err != nil {
-		return err
-	}
-	plan := manifest.DriftPlan(m, live)
-	plan.Localize(f.Lang())
 	if f.OutputFormat() == "json" || f.OutputFormat() == "yaml" {
 		if err := f.Print(PlanReport{Plan: plan}, nil); err != nil {
 			return err

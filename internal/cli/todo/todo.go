@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mkt-cli/mkt/internal/cli/listing"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/todo"
 )
@@ -14,19 +15,25 @@ import (
 // Options are the inputs of `mkt todo`.
 type Options struct {
 	Factory *cmdutil.Factory
+	// File is a listing manifest whose plan adds to the list (drift, against live).
+	File string
 }
 
 // NewCmdTodo builds `mkt todo`; runF replaces the run in tests.
 func NewCmdTodo(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{Factory: f}
-	return &cobra.Command{
-		Use:   "todo",
+	cmd := &cobra.Command{
+		Use:   "todo [-f listing.yaml]",
 		Short: "What stands between you and selling, each with the command that resolves it",
 		Long: `The to-do list of the seller console (待办事项, FAQ 二): the onboarding application not
 submitted or rejected, the shop not decorated, the settlement account missing or failed,
 rejected products, and invoice requests due within the 7-day window. Each line has the
-command that resolves it. Nothing to do: exit 0 (and a friendly line on a terminal).`,
-		Example: "  mkt todo\n  mkt todo -o json",
+command that resolves it. Nothing to do: exit 0 (and a friendly line on a terminal).
+
+Against Alibaba Cloud's public API (no seller extension) it lists what that API can see —
+invoice requests due, SPI notifications not delivered — says one line for each part it cannot
+check, and with -f a listing manifest, each listed product that drifted from it.`,
+		Example: "  mkt todo\n  mkt todo -f listing.yaml -o json",
 		Args:    cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -35,6 +42,8 @@ command that resolves it. Nothing to do: exit 0 (and a friendly line on a termin
 			return todoRun(cmd.Context(), opts)
 		},
 	}
+	cmd.Flags().StringVarP(&opts.File, "file", "f", "", "a listing manifest: add what its plan leaves to do (drift, against live)")
+	return cmd
 }
 
 // partKeys name the parts of the list that a target may not offer.
@@ -62,6 +71,13 @@ func todoRun(ctx context.Context, opts *Options) error {
 		return err
 	}
 	items := todo.Compute(snap, now, f.Lang())
+	if opts.File != "" {
+		plan, err := listing.LoadPlan(ctx, f, client, opts.File)
+		if err != nil {
+			return err
+		}
+		items = append(items, todo.FromPlan(plan, opts.File, f.Lang())...)
+	}
 	return f.Print(items, func() error {
 		if len(items) == 0 {
 			if f.IOStreams.IsStdoutTTY() {
