@@ -246,10 +246,16 @@ func TestHangingVendorDoesNotBlockWriters(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the vendor was never called")
 	}
-	start := time.Now()
-	s.must("CreateProduct", saas("Written while the vendor hangs"))
-	if d := time.Since(start); d > 100*time.Millisecond {
-		t.Errorf("CreateProduct took %v while the vendor hung; want ≤ 100ms", d)
+	// The fastest of three writes: a writer blocked by the vendor would wait every time; a busy
+	// test machine may slow one of them.
+	fastest := time.Hour
+	for i := range 3 {
+		start := time.Now()
+		s.must("CreateProduct", saas(fmt.Sprintf("Written while the vendor hangs %d", i)))
+		fastest = min(fastest, time.Since(start))
+	}
+	if fastest > 100*time.Millisecond {
+		t.Errorf("CreateProduct took at least %v while the vendor hung; want ≤ 100ms", fastest)
 	}
 	close(release)
 	res := <-done
