@@ -69,9 +69,9 @@ type PublicProduct struct {
 	Name             string
 	Type             string
 	Status           string
-	AuditStatus      string `json:",omitempty"`
-	AuditFailMsg     string `json:",omitempty"`
-	AuditTime        int64  `json:",omitempty"`
+	AuditStatus      string
+	AuditFailMsg     string
+	AuditTime        int64
 	ShortDescription string
 	Description      string
 	PicUrl           string
@@ -136,7 +136,8 @@ type OrderForIsv struct {
 	CreatedOn       int64
 	PaidOn          int64
 	InstanceIds     []string
-	Components      map[string]any
+	// Components is a JSON object encoded as a string (package_version, ord_time, order_num).
+	Components string
 }
 
 // Order is DescribeOrder's answer: the buyer-side view, with the older wrapper objects.
@@ -191,9 +192,28 @@ type InstanceForIsv struct {
 
 // Instance is DescribeInstance's answer (the buyer-side view, with Modules).
 type Instance struct {
-	InstanceForIsv
-	Constraints string
-	Modules     struct{ Module []Module }
+	InstanceId     int64
+	OrderId        int64
+	ProductCode    string
+	ProductName    string
+	ProductSkuCode string
+	ProductType    string
+	SupplierName   string
+	Status         string
+	IsTrial        bool
+	AutoRenewal    string
+	BeganOn        int64
+	EndOn          int64
+	CreatedOn      int64
+	AppJson        string
+	HostJson       string
+	ExtendJson     string
+	ComponentJson  string
+	LicenseCode    string
+	ActiveAddress  string
+	RelationalData struct{ ServiceStatus string }
+	Constraints    string
+	Modules        struct{ Module []Module }
 }
 
 // InstanceItem is one entry of DescribeInstances.

@@ -57,7 +57,8 @@ func (r *invoiceRow) item() marketapi.Invoice {
 	it := marketapi.Invoice{Id: id, InvoiceId: id, Status: r.Result, Type: strconv.Itoa(r.Type), MaterialType: "1", Title: r.Title,
 		AliyunPk: strconv.FormatInt(r.AliyunPK, 10), Price: r.Amount, UserNotice: r.UserNotice, CheckNotice: r.CheckNotice,
 		CreateTimeStr: invoice.FormatTime(time.UnixMilli(r.CreatedAt)), ModifiedTimeStr: invoice.FormatTime(time.UnixMilli(r.ModifiedAt)),
-		ModifiedTime: strconv.FormatInt(r.ModifiedAt, 10), InvoiceList: []marketapi.InvoiceListItem{}, EvaluateList: []marketapi.EvaluateItem{}}
+		ModifiedTime: time.UnixMilli(r.ModifiedAt).In(invoice.CST).Format(time.RFC3339), // production: 2025-03-04T09:43:18+08:00
+		InvoiceList:  []marketapi.InvoiceListItem{}, EvaluateList: []marketapi.EvaluateItem{}}
 	if r.Number != "" {
 		it.InvoiceList = append(it.InvoiceList, marketapi.InvoiceListItem{Id: r.Number, InvoiceAmount: r.Amount})
 	}

@@ -62,7 +62,14 @@ func describeOrderForIsv(c *Call) (any, error) {
 	return marketapi.OrderForIsv{OrderId: o.ID, AliUid: o.AliUID, ProductCode: o.ProductCode, ProductName: name, ProductSkuCode: o.SkuCode,
 		OrderType: o.Type, PeriodType: o.Period, PayStatus: o.PayStatus, OrderStatus: o.Status, Quantity: o.Quantity, AccountQuantity: 1,
 		OriginalPrice: p, TotalPrice: p, PaymentPrice: p, CreatedOn: o.CreatedAt, PaidOn: o.PaidAt,
-		InstanceIds: []string{strconv.FormatInt(o.InstanceID, 10)}, Components: map[string]any{}}, nil
+		InstanceIds: []string{strconv.FormatInt(o.InstanceID, 10)}, Components: components(o)}, nil
+}
+
+// components is DescribeOrderForIsv's Components: like production, a JSON object encoded as a
+// string, with the package (SKU) bought, the period and the quantity.
+func components(o *orderRow) string {
+	b, _ := json.Marshal(map[string]string{"package_version": o.SkuCode, "ord_time": "1:" + o.Period, "order_num": strconv.Itoa(o.Quantity)})
+	return string(b)
 }
 
 func describeOrder(c *Call) (any, error) {
@@ -87,7 +94,8 @@ func instanceModel(c *Call, r *instanceRow) (marketapi.InstanceForIsv, error) {
 	}
 	ext, _ := json.Marshal(map[string]any{"isvInstanceId": r.IsvID, "orderBizId": r.BizID})
 	out := marketapi.InstanceForIsv{InstanceId: r.ID, OrderId: r.OrderID, ProductCode: r.ProductCode, ProductName: name, ProductSkuCode: r.SkuCode,
-		ProductType: typ, SupplierName: supplierName, Status: r.Status, IsTrial: r.Trial, AutoRenewal: "false", BeganOn: r.BeganOn,
+		ProductType: typ, SupplierName: supplierName, Status: r.Status, IsTrial: r.Trial, AutoRenewal: "", BeganOn: r.BeganOn, // production: "" or a JSON string such as {"autoRenewCycle":"Year",…}
+
 		EndOn: r.EndOn, CreatedOn: r.CreatedAt, AppJson: r.AppJSON, HostJson: r.HostJSON, ExtendJson: string(ext), ComponentJson: "{}",
 		LicenseCode: r.License, ActiveAddress: r.AA}
 	out.RelationalData.ServiceStatus = "NORMAL"
@@ -111,7 +119,11 @@ func describeInstance(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := marketapi.Instance{InstanceForIsv: m, Constraints: "{}"}
+	out := marketapi.Instance{InstanceId: m.InstanceId, OrderId: m.OrderId, ProductCode: m.ProductCode, ProductName: m.ProductName,
+		ProductSkuCode: m.ProductSkuCode, ProductType: m.ProductType, SupplierName: m.SupplierName, Status: m.Status, IsTrial: m.IsTrial,
+		AutoRenewal: m.AutoRenewal, BeganOn: m.BeganOn, EndOn: m.EndOn, CreatedOn: m.CreatedOn, AppJson: m.AppJson, HostJson: m.HostJson,
+		ExtendJson: m.ExtendJson, ComponentJson: m.ComponentJson, LicenseCode: m.LicenseCode, ActiveAddress: m.ActiveAddress,
+		RelationalData: m.RelationalData, Constraints: "{}"}
 	out.Modules.Module = []marketapi.Module{}
 	return out, nil
 }
