@@ -224,9 +224,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	action, ok := s.actions[name]
-	if !ok || action.Version != version {
-		// What production answers for an action it does not have: the seller extension exists
-		// only under its own version.
+	if !ok || action.Version != version || !action.Accepts(r.Method) {
+		// What production answers for an action it does not have — the seller extension exists
+		// only under its own version — or under a method it does not take (its message says
+		// so: "check your url and method").
 		s.writeError(w, r, requestID, Errf(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."))
 		return
 	}

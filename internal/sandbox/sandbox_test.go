@@ -357,3 +357,21 @@ func TestServedActionsAreInTheTable(t *testing.T) {
 		}
 	}
 }
+
+// Actions are answered only under the HTTP methods the action table lists: a POST-only action
+// sent as GET gets what production answers.
+func TestMethodsAsListed(t *testing.T) {
+	store, srv, _ := newSandbox(t)
+	id, secret, _ := store.Credentials()
+	c := market.New(market.Options{Endpoint: srv.URL, Credential: market.Credential{AccessKeyID: id, AccessKeySecret: secret}, Retry: market.RetryPolicy{MaxAttempts: 1}})
+	for _, action := range []string{"ModifyInvoiceForIsv", "PushMeteringData"} {
+		_, err := c.Do(context.Background(), market.Request{Action: action, Method: "GET", Query: url.Values{"X": {"1"}}})
+		var ae *market.APIError
+		if !errors.As(err, &ae) || ae.HTTPStatus != 404 || ae.Code != "InvalidAction.NotFound" {
+			t.Errorf("%s as GET: %v", action, err)
+		}
+	}
+	if _, err := c.Do(context.Background(), market.Request{Action: "DescribeProducts", Method: "GET"}); err != nil {
+		t.Errorf("DescribeProducts takes GET: %v", err)
+	}
+}
