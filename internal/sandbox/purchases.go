@@ -127,14 +127,18 @@ func planFor(c *Call, r *sellerRow, skuCode, period string) (*purchasePlan, erro
 
 func (c *Call) boolParam(k string) bool { return strings.EqualFold(c.Params.Get(k), "true") }
 
-func newOrder(c *Call, inst *instanceRow, orderType, skuCode, period, price, payMethod string) (int64, error) {
+func newOrder(c *Call, inst *instanceRow, orderType, skuCode string, p *rules.Period, price, payMethod string) (int64, error) {
+	period, spec := "ONCE", ""
+	if p != nil {
+		period, spec = orderPeriodType(*p), p.String()
+	}
 	id, err := nextSequence(c, "order", 200000000000001)
 	if err != nil {
 		return 0, err
 	}
 	_, err = c.Tx.Exec(`INSERT INTO orders (id, biz_id, ali_uid, product_code, sku_code, order_type, period, quantity, price, pay_status,
-		order_status, pay_method, instance_id, created_at, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, 'PAID', 'NORMAL', ?, ?, ?, ?)`,
-		id, inst.BizID, inst.AliUID, inst.ProductCode, skuCode, orderType, period, price, payMethod, inst.ID, c.Now.UnixMilli(), c.Now.UnixMilli())
+		order_status, pay_method, instance_id, created_at, paid_at, period_spec) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, 'PAID', 'NORMAL', ?, ?, ?, ?, ?)`,
+		id, inst.BizID, inst.AliUID, inst.ProductCode, skuCode, orderType, period, price, payMethod, inst.ID, c.Now.UnixMilli(), c.Now.UnixMilli(), spec)
 	return id, err
 }
 
@@ -186,7 +190,7 @@ func sandboxPurchase(c *Call) (any, error) {
 	if trial {
 		price, orderType = "0.00", "TRIAL"
 	}
-	orderID, err := newOrder(c, inst, orderType, plan.skuCode, orderPeriodType(plan.period), price, payMethod)
+	orderID, err := newOrder(c, inst, orderType, plan.skuCode, &plan.period, price, payMethod)
 	if err != nil {
 		return nil, err
 	}
@@ -453,7 +457,7 @@ func sandboxRenew(c *Call) (any, error) {
 	if inst.Status == "EXPIRED" {
 		inst.Status = "OPENED"
 	}
-	orderID, err := newOrder(c, inst, "RENEW", inst.SkuCode, orderPeriodType(plan.period), periodPrice(plan.sku, plan.period), "BALANCE")
+	orderID, err := newOrder(c, inst, "RENEW", inst.SkuCode, &plan.period, periodPrice(plan.sku, plan.period), "BALANCE")
 	if err != nil {
 		return nil, err
 	}
@@ -485,7 +489,7 @@ func sandboxUpgrade(c *Call) (any, error) {
 		return nil, err
 	}
 	inst.SkuCode = plan.skuCode
-	orderID, err := newOrder(c, inst, "UPGRADE", plan.skuCode, "ONCE", plan.sku, "BALANCE")
+	orderID, err := newOrder(c, inst, "UPGRADE", plan.skuCode, nil, plan.sku, "BALANCE")
 	if err != nil {
 		return nil, err
 	}
@@ -555,7 +559,8 @@ func sandboxRefund(c *Call) (any, error) {
 		return nil, err
 	}
 	var orderID int64
-	err = c.Tx.QueryRow(`SELECT id FROM orders WHERE instance_id = ? AND order_type = 'RENEW' AND order_status = 'NORMAL' ORDER BY id DESC LIMIT 1`, inst.ID).Scan(&orderID)
+	var spec string
+	err = c.Tx.QueryRow(`SELECT id, period_spec FROM orders WHERE instance_id = ? AND order_type = 'RENEW' AND order_status = 'NORMAL' ORDER BY id DESC LIMIT 1`, inst.ID).Scan(&orderID, &spec)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, Errf(400, "IncorrectInstanceStatus", "Instance %d has no renewal to refund.", inst.ID)
 	}
@@ -566,11 +571,12 @@ func sandboxRefund(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	plan, err := planFor(c, r, inst.SkuCode, "")
+	// The refund takes back the period that renewal bought (an order written before periods
+	// were kept: the product's default, what SandboxRenew uses without Period).
+	plan, err := planFor(c, r, inst.SkuCode, spec)
 	if err != nil {
 		return nil, err
 	}
-	// The renewal bought the product's default period (what SandboxRenew uses without Period).
 	inst.EndOn = addPeriod(time.UnixMilli(inst.EndOn), rules.Period{N: -plan.period.N, Unit: plan.period.Unit}).UnixMilli()
 	if _, err := c.Tx.Exec(`UPDATE orders SET order_status = 'REFUND' WHERE id = ?`, orderID); err != nil {
 		return nil, err

@@ -275,3 +275,31 @@ func TestHangingVendorDoesNotBlockWriters(t *testing.T) {
 		t.Errorf("pending spi_calls: %d (%v)", pending, err)
 	}
 }
+
+// A refund takes back the period the refunded renewal bought — a year here — and the vendor
+// is told the instance's end as it is after the refund.
+func TestRefundTakesBackTheRenewalsOwnPeriod(t *testing.T) {
+	store, s := newSeller(t, "en")
+	key, _ := store.SPIKey()
+	rec := &spiLog{}
+	isv := httptest.NewServer(&spi.Listener{Key: key, Events: rec.add})
+	defer isv.Close()
+	prod := listedProduct(t, s, url.Values{"DeliveryMode": {"spi"}, "ProductionUrl": {isv.URL + "/spi"}})
+	buy := purchase(t, s, "SandboxPurchase", url.Values{"Code": {prod.Code}, "Period": {"1m"}})
+	id := url.Values{"InstanceId": {fmt.Sprint(buy.InstanceId)}}
+	renewed := purchase(t, s, "SandboxRenew", url.Values{"InstanceId": id["InstanceId"], "Period": {"1y"}})
+	refunded := purchase(t, s, "SandboxRefund", id)
+	if refunded.EndOn != buy.EndOn || renewed.EndOn == buy.EndOn {
+		t.Errorf("bought until %s, renewed until %s, refunded back to %s", buy.EndOn, renewed.EndOn, refunded.EndOn)
+	}
+	var last spi.Event
+	for _, e := range rec.calls {
+		if e.Action == spi.RefundRenewInstance {
+			last = e
+		}
+	}
+	want, _ := time.Parse(time.RFC3339, buy.EndOn)
+	if got := last.Params["expiredOn"]; got != want.In(time.FixedZone("CST", 8*3600)).Format("2006-01-02 15:04:05") {
+		t.Errorf("refundRenewInstance expiredOn %q, want the original end %s", got, buy.EndOn)
+	}
+}

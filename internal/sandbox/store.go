@@ -295,6 +295,8 @@ var migrations = []string{
 	 CREATE TABLE alipay_failures (account TEXT PRIMARY KEY, reason TEXT NOT NULL);
 	 CREATE TABLE credit_products (code TEXT PRIMARY KEY, enabled INTEGER NOT NULL);
 	 CREATE TABLE credit_repaid (order_id INTEGER PRIMARY KEY, repaid_at INTEGER NOT NULL);`,
+	// 7: the period an order bought, as written (1m, 3m, 1y): a refund takes back exactly it.
+	`ALTER TABLE orders ADD COLUMN period_spec TEXT NOT NULL DEFAULT '';`,
 }
 
 // Open opens (creating if needed) the sandbox in dir and brings its schema up to date.
