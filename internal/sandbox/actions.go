@@ -398,6 +398,11 @@ func advanceClock(c *Call) (any, error) {
 	if err := setMeta(c.Tx, "clock_offset_ns", strconv.FormatInt(int64(off), 10)); err != nil {
 		return nil, err
 	}
+	// What the moved clock has reached happens: instances whose end has passed expire.
+	c.Now = c.Now.Add(d)
+	if err := expireDue(c); err != nil {
+		return nil, err
+	}
 	return clockOf(off), nil
 }
 

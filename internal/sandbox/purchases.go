@@ -508,6 +508,17 @@ func sandboxExpire(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	out, err := expire(c, inst)
+	if err != nil {
+		return nil, err
+	}
+	return marketapi.Purchase{OrderId: inst.OrderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
+}
+
+// expire ends an instance the way the marketplace does: the instance and its license expire
+// together, and the vendor is told (expiredInstance; a failed call becomes a failed
+// notification).
+func expire(c *Call, inst *instanceRow) (*marketapi.SpiOutcome, error) {
 	inst.Status = "EXPIRED"
 	inst.EndOn = min(inst.EndOn, c.Now.UnixMilli())
 	if err := saveInstance(c, inst); err != nil {
@@ -518,11 +529,35 @@ func sandboxExpire(c *Call) (any, error) {
 			return nil, err
 		}
 	}
-	out, err := lifecycleSPI(c, inst, inst.OrderID, spi.ExpiredInstance, nil)
+	return lifecycleSPI(c, inst, inst.OrderID, spi.ExpiredInstance, nil)
+}
+
+// expireDue expires every running instance whose end has passed at the call's time: moving the
+// clock past an instance's end is the same as SandboxExpire on it.
+func expireDue(c *Call) error {
+	rows, err := c.Tx.Query(`SELECT `+instanceColumns+` FROM instances WHERE end_on <= ? AND status IN ('OPENING', 'OPENED', 'READYING', 'USING')`, c.Now.UnixMilli())
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return marketapi.Purchase{OrderId: inst.OrderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
+	var due []*instanceRow
+	for rows.Next() {
+		r, err := scanInstance(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		due = append(due, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, inst := range due {
+		if _, err := expire(c, inst); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func sandboxRelease(c *Call) (any, error) {

@@ -303,3 +303,33 @@ func TestRefundTakesBackTheRenewalsOwnPeriod(t *testing.T) {
 		t.Errorf("refundRenewInstance expiredOn %q, want the original end %s", got, buy.EndOn)
 	}
 }
+
+// Moving the clock past an instance's end expires it as the marketplace would: the instance and
+// its license both expired, the vendor sent expiredInstance.
+func TestClockPastTheEndExpires(t *testing.T) {
+	store, s := newSeller(t, "en")
+	key, _ := store.SPIKey()
+	rec := &spiLog{}
+	isv := httptest.NewServer(&spi.Listener{Key: key, Events: rec.add})
+	defer isv.Close()
+	prod := listedProduct(t, s, url.Values{"DeliveryMode": {"spi"}, "ProductionUrl": {isv.URL + "/spi"}})
+	buy := purchase(t, s, "SandboxPurchase", url.Values{"Code": {prod.Code}, "Period": {"1m"}})
+	if err := s.do("SandboxAdvanceClock", url.Values{"Duration": {"32d"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	var inst marketapi.InstanceForIsv
+	if err := s.c.Call(context.Background(), market.Request{Action: "DescribeInstanceForIsv", Query: url.Values{"InstanceId": {fmt.Sprint(buy.InstanceId)}}}, &inst); err != nil {
+		t.Fatal(err)
+	}
+	if inst.Status != "EXPIRED" {
+		t.Errorf("instance %s after its end", inst.Status)
+	}
+	if got := strings.Join(rec.actions(), " "); got != "createInstance expiredInstance" {
+		t.Errorf("the vendor saw: %s", got)
+	}
+	// A second move does not expire it again.
+	s.do("SandboxAdvanceClock", url.Values{"Duration": {"1d"}}, nil)
+	if got := len(rec.actions()); got != 2 {
+		t.Errorf("%d calls after a second move", got)
+	}
+}
