@@ -367,6 +367,9 @@ func strconvQuote(s string) string {
 	return string(b)
 }
 
+// ProductionHost is what the error envelope's HostId says, as production's does.
+const ProductionHost = "market.aliyuncs.com"
+
 // envelope is the real error shape (docs/api.md).
 type envelope struct {
 	RequestID string `json:"RequestId"`
@@ -379,7 +382,7 @@ type envelope struct {
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, requestID string, e *Error) {
 	env := envelope{
 		RequestID: requestID,
-		HostID:    r.Host,
+		HostID:    ProductionHost,
 		Code:      e.Code,
 		Message:   e.Message,
 		Recommend: "https://api.alibabacloud.com/troubleshoot?intl_lang=EN_US&q=" + url.QueryEscape(e.Code) + "&product=Market&requestId=" + requestID,

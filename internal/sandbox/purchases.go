@@ -411,9 +411,10 @@ func createViaSPI(c *Call, r *sellerRow, inst *instanceRow, tries int, res *mark
 }
 
 func failedNotification(c *Call, action string, inst *instanceRow, orderID int64) error {
-	msg, _ := json.Marshal(map[string]any{
-		"productCode": inst.ProductCode, "orderId": orderID, "orderBizId": inst.BizID, "action": action,
-		"aliUid": inst.AliUID, "skuId": inst.SkuCode, "instanceId": inst.ID,
+	// Production's message carries every value as a string.
+	msg, _ := json.Marshal(map[string]string{
+		"productCode": inst.ProductCode, "orderId": strconv.FormatInt(orderID, 10), "orderBizId": strconv.FormatInt(inst.BizID, 10),
+		"action": action, "aliUid": strconv.FormatInt(inst.AliUID, 10), "skuId": inst.SkuCode, "instanceId": strconv.FormatInt(inst.ID, 10),
 	})
 	_, err := c.Tx.Exec(`INSERT INTO notifications (id, action, message, created_at) VALUES (?, ?, ?, ?)`,
 		strings.ToLower(randomString(32)), action, string(msg), c.Now.UnixMilli())
