@@ -380,6 +380,7 @@ func (c *Client) once(ctx context.Context, req Request) (*Response, error) {
 		apiErr.Message = strings.TrimSpace(truncate(string(out.Body), 200))
 	}
 	apiErr.HTTPStatus = out.Status
+	apiErr.Action = req.Action
 	return nil, &httpStatusError{APIError: apiErr, retryAfter: out.Header.Get("Retry-After")}
 }
 

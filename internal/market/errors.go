@@ -21,6 +21,16 @@ type APIError struct {
 	Code       string `json:"Code"`
 	Message    string `json:"Message"`
 	Recommend  string `json:"Recommend,omitempty"`
+	// Action is the action that was refused (not part of the envelope).
+	Action string `json:"-"`
+}
+
+// unknownID reports an answer that, for an action that looks a thing up by its ID, means the
+// ID is unknown or not the caller's: production answers those IllegalPermission or
+// UnknownError, as the public metadata documents.
+func (e *APIError) unknownID() bool {
+	row, ok := marketapi.Lookup(e.Action)
+	return ok && row.ByID && (e.Code == "IllegalPermission" || e.Code == "UnknownError")
 }
 
 func (e *APIError) Error() string {
@@ -38,6 +48,8 @@ func (e *APIError) Error() string {
 func (e *APIError) Kind() exitcode.Kind {
 	c := e.Code
 	switch {
+	case e.unknownID():
+		return exitcode.NotFound
 	case IsRetryable(e):
 		return exitcode.Unavailable
 	case strings.HasPrefix(c, "InvalidAccessKeyId"), strings.HasPrefix(c, "InvalidSecurityToken"),
@@ -66,7 +78,7 @@ var throttlingCodes = map[string]bool{"Throttling": true, "Throttling.User": tru
 func IsRetryable(err error) bool {
 	var e *APIError
 	if errors.As(err, &e) {
-		if deterministic(e.Code) {
+		if deterministic(e.Code) || e.unknownID() {
 			return false
 		}
 		return throttlingCodes[e.Code] || e.HTTPStatus >= 500

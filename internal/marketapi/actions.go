@@ -68,6 +68,10 @@ type Action struct {
 	ClientToken bool
 	// Methods are the HTTP methods the action accepts; the first is the one mkt sends.
 	Methods []string
+	// ByID actions look one thing up by its ID: an unknown or foreign ID is answered with the
+	// documented IllegalPermission or UnknownError, which the client takes as "not found" (exit
+	// 5) and never retries.
+	ByID bool
 }
 
 // Sends is the method mkt sends the action with.
@@ -86,6 +90,8 @@ func pub(name string, readOnly bool, methods []string) Action {
 	return Action{Name: name, Version: Version, Kind: Public, ReadOnly: readOnly, Methods: methods}
 }
 
+func byID(a Action) Action { a.ByID = true; return a }
+
 func ext(name string, readOnly, token bool) Action {
 	return Action{Name: name, Version: ExtensionVersion, Kind: Extension, ReadOnly: readOnly, ClientToken: token, Methods: post}
 }
@@ -101,7 +107,7 @@ var table = []Action{
 	// lists them, POST first where it is allowed.
 	pub("ActivateLicense", false, postGet),
 	pub("AutoRenewInstance", false, post),
-	pub("ConfirmNotification", false, postGet),
+	byID(pub("ConfirmNotification", false, postGet)),
 	{Name: "CreateOrder", Version: Version, Kind: Public, ClientToken: true, Methods: postGet},
 	pub("CrossAccountVerifyToken", false, post),
 	pub("DescribeApiMetering", true, get),
@@ -109,13 +115,13 @@ var table = []Action{
 	pub("DescribeDistributionProducts", true, get),
 	pub("DescribeDistributionProductsLink", true, post),
 	pub("DescribeFailedNotifications", true, postGet),
-	pub("DescribeInstance", true, postGet),
-	pub("DescribeInstanceForIsv", true, postGet),
+	byID(pub("DescribeInstance", true, postGet)),
+	byID(pub("DescribeInstanceForIsv", true, postGet)),
 	pub("DescribeInstances", true, postGet),
 	pub("DescribeInvoiceForIsv", true, postGet),
 	pub("DescribeLicense", true, postGet),
-	pub("DescribeOrder", true, postGet),
-	pub("DescribeOrderForIsv", true, postGet),
+	byID(pub("DescribeOrder", true, postGet)),
+	byID(pub("DescribeOrderForIsv", true, postGet)),
 	pub("DescribePrice", true, postGet),
 	pub("DescribeProduct", true, postGet),
 	pub("DescribeProducts", true, postGet),

@@ -45,7 +45,7 @@ func confirmNotification(c *Call) (any, error) {
 		return nil, err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return nil, Errf(404, "InvalidNotificationRequestId.NotFound", "Notification %q does not exist.", id)
+		return nil, Errf(400, "IllegalPermission", "The caller is not allowed to confirm notification %q, or it does not exist.", id)
 	}
 	return map[string]any{"Success": true}, nil
 }

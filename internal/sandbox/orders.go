@@ -56,7 +56,7 @@ func priceFloat(s string) float64 { f, _ := strconv.ParseFloat(s, 64); return f 
 func describeOrderForIsv(c *Call) (any, error) {
 	o, name, err := loadOrder(c, c.Params.Get("OrderId"))
 	if err != nil {
-		return nil, err
+		return nil, documented(err, 400, "IllegalPermission")
 	}
 	p := priceFloat(o.Price)
 	return marketapi.OrderForIsv{OrderId: o.ID, AliUid: o.AliUID, ProductCode: o.ProductCode, ProductName: name, ProductSkuCode: o.SkuCode,
@@ -75,7 +75,7 @@ func components(o *orderRow) string {
 func describeOrder(c *Call) (any, error) {
 	o, name, err := loadOrder(c, c.Params.Get("OrderId"))
 	if err != nil {
-		return nil, err
+		return nil, documented(err, 500, "UnknownError")
 	}
 	p := priceFloat(o.Price)
 	out := marketapi.Order{OrderId: o.ID, AliUid: o.AliUID, ProductCode: o.ProductCode, ProductName: name, ProductSkuCode: o.SkuCode,
@@ -105,7 +105,7 @@ func instanceModel(c *Call, r *instanceRow) (marketapi.InstanceForIsv, error) {
 func describeInstanceForIsv(c *Call) (any, error) {
 	r, err := loadInstance(c, c.Params.Get("InstanceId"))
 	if err != nil {
-		return nil, err
+		return nil, documented(err, 400, "IllegalPermission")
 	}
 	return instanceModel(c, r)
 }
@@ -113,7 +113,7 @@ func describeInstanceForIsv(c *Call) (any, error) {
 func describeInstance(c *Call) (any, error) {
 	r, err := loadInstance(c, c.Params.Get("InstanceId"))
 	if err != nil {
-		return nil, err
+		return nil, documented(err, 500, "UnknownError")
 	}
 	m, err := instanceModel(c, r)
 	if err != nil {
@@ -190,4 +190,19 @@ func describeInstances(c *Call) (any, error) {
 			AppJson: m.AppJson, HostJson: m.HostJson, ExtendJson: m.ExtendJson})
 	}
 	return out, nil
+}
+
+// documented turns the sandbox's own "no such id" into what the public metadata documents for
+// the action (an unknown or foreign id: 400 IllegalPermission for the ISV's views, 500
+// UnknownError for the buyer's), so a script takes the branch it will take in production.
+func documented(err error, status int, code string) error {
+	var e *Error
+	if errors.As(err, &e) && strings.HasSuffix(e.Code, ".NotFound") {
+		msg := "The caller is not allowed to see this resource, or it does not exist."
+		if code == "UnknownError" {
+			msg = "An unknown error occurred."
+		}
+		return Errf(status, code, "%s", msg)
+	}
+	return err
 }

@@ -375,3 +375,34 @@ func TestMethodsAsListed(t *testing.T) {
 		t.Errorf("DescribeProducts takes GET: %v", err)
 	}
 }
+
+// An unknown or foreign ID gets what the public metadata documents — 400 IllegalPermission for
+// the ISV's views, 500 UnknownError for the buyer's — and the client takes both as "not found"
+// (exit 5) without retrying the 500.
+func TestUnknownIDsAnsweredAsDocumented(t *testing.T) {
+	store, srv, _ := newSandbox(t)
+	id, secret, _ := store.Credentials()
+	var calls int
+	c := market.New(market.Options{Endpoint: srv.URL, Credential: market.Credential{AccessKeyID: id, AccessKeySecret: secret},
+		Sleep: func(context.Context, time.Duration) error { calls++; return nil }})
+	for _, tc := range []struct {
+		action, param string
+		status        int
+		code          string
+	}{
+		{"DescribeOrderForIsv", "OrderId", 400, "IllegalPermission"},
+		{"DescribeOrder", "OrderId", 500, "UnknownError"},
+		{"DescribeInstanceForIsv", "InstanceId", 400, "IllegalPermission"},
+		{"DescribeInstance", "InstanceId", 500, "UnknownError"},
+		{"ConfirmNotification", "NotificationRequestId", 400, "IllegalPermission"},
+	} {
+		_, err := c.Do(context.Background(), market.Request{Action: tc.action, Query: url.Values{tc.param: {"99999999"}}})
+		var ae *market.APIError
+		if !errors.As(err, &ae) || ae.HTTPStatus != tc.status || ae.Code != tc.code || ae.Kind() != exitcode.NotFound {
+			t.Errorf("%s: %v", tc.action, err)
+		}
+	}
+	if calls != 0 {
+		t.Errorf("%d retries of a documented unknown-ID answer", calls)
+	}
+}
