@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clbanning/mxj/v2"
 	"github.com/google/uuid"
 
 	"github.com/mkt-cli/mkt/internal/acs"
@@ -197,6 +199,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	req := acs.FromHTTP(r, body)
 	params := req.Params()
+	// XML when asked for, and for a V1 request that does not say: XML is V1's documented
+	// default. The answer and the error envelope alike.
+	if f := params.Get("Format"); strings.EqualFold(f, "XML") || (f == "" && params.Get("SignatureVersion") != "") {
+		r = r.WithContext(context.WithValue(r.Context(), xmlKey{}, true))
+	}
 
 	name := r.Header.Get("x-acs-action")
 	if name == "" {
@@ -312,7 +319,22 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, requestID, e)
 		return
 	}
-	w.Header().Set("Content-Type", "application/json;charset=utf-8")
+	writeAnswer(w, r, requestID, name+"Response", status, out)
+}
+
+type xmlKey struct{}
+
+// writeAnswer writes a JSON answer, or its XML form when the request asked for XML.
+func writeAnswer(w http.ResponseWriter, r *http.Request, requestID, root string, status int, out []byte) {
+	ctype := "application/json;charset=utf-8"
+	if r.Context().Value(xmlKey{}) != nil {
+		if m, err := mxj.NewMapJson(out); err == nil {
+			if x, err := m.XmlIndent("", "  ", root); err == nil {
+				out, ctype = append([]byte(xml.Header), x...), "text/xml;charset=utf-8"
+			}
+		}
+	}
+	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("x-acs-request-id", requestID)
 	w.WriteHeader(status)
 	w.Write(out)
@@ -391,10 +413,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, requestID st
 		env.Recommend = e.Recommend
 	}
 	b, _ := json.Marshal(env)
-	w.Header().Set("Content-Type", "application/json;charset=utf-8")
-	w.Header().Set("x-acs-request-id", requestID)
-	w.WriteHeader(e.Status)
-	w.Write(b)
+	writeAnswer(w, r, requestID, "Error", e.Status, b)
 }
 
 // DiscoveryPath is where a sandbox tells another mkt on this machine its own AccessKey pair

@@ -406,3 +406,24 @@ func TestUnknownIDsAnsweredAsDocumented(t *testing.T) {
 		t.Errorf("%d retries of a documented unknown-ID answer", calls)
 	}
 }
+
+// Format=XML gets XML, the answer and the error envelope alike, as production answers.
+func TestFormatXML(t *testing.T) {
+	store, srv, _ := newSandbox(t)
+	id, secret, _ := store.Credentials()
+	c := market.New(market.Options{Endpoint: srv.URL, Credential: market.Credential{AccessKeyID: id, AccessKeySecret: secret}, Retry: market.RetryPolicy{MaxAttempts: 1}})
+	resp, err := c.Do(context.Background(), market.Request{Action: "DescribeProducts", Query: url.Values{"Format": {"XML"}, "PageSize": {"2"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := string(resp.Body)
+	if !strings.HasPrefix(body, "<?xml") || !strings.Contains(body, "<DescribeProductsResponse>") || !strings.Contains(body, "<RequestId>") ||
+		!strings.HasPrefix(resp.Header.Get("Content-Type"), "text/xml") {
+		t.Errorf("XML answer: %s", body)
+	}
+	_, err = c.Do(context.Background(), market.Request{Action: "DescribeProduct", Query: url.Values{"Format": {"XML"}, "Code": {"cmgj404"}}})
+	var ae *market.APIError
+	if !errors.As(err, &ae) || !strings.Contains(ae.Message, "<Code>InvalidCode.NotFound</Code>") {
+		t.Errorf("XML error: %v", err)
+	}
+}
