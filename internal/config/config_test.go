@@ -334,3 +334,42 @@ func TestValidators(t *testing.T) {
 		}
 	}
 }
+
+func TestResolveTargets(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	lookup := func(m map[string]string) func(string) (string, bool) {
+		return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+	}
+	creds := map[string]string{"MKT_ACCESS_KEY_ID": "LTAI5tExample1", "MKT_ACCESS_KEY_SECRET": "s"}
+	cases := []struct {
+		name    string
+		vars    map[string]string
+		sandbox bool
+		target  Target
+		err     string
+		ext     bool
+	}{
+		{name: "nothing", vars: map[string]string{}, target: TargetSandbox, ext: true},
+		{name: "credentials", vars: creds, target: TargetLive},
+		{name: "credentials, --sandbox", vars: creds, sandbox: true, target: TargetSandbox, ext: true},
+		{name: "MKT_SANDBOX=1", vars: map[string]string{"MKT_SANDBOX": "1", "MKT_ACCESS_KEY_ID": "x", "MKT_ACCESS_KEY_SECRET": "y"}, target: TargetSandbox, ext: true},
+		{name: "empty variable", vars: map[string]string{"MKT_ACCESS_KEY_ID": ""}, err: "cred.env.empty"},
+		{name: "CI, nothing", vars: map[string]string{"CI": "true"}, err: "cred.ci.none"},
+		{name: "CI, --sandbox", vars: map[string]string{"CI": "true"}, sandbox: true, target: TargetSandbox, ext: true},
+		{name: "CI=false", vars: map[string]string{"CI": "false"}, target: TargetSandbox, ext: true},
+		{name: "live, extension declared", vars: map[string]string{"MKT_ACCESS_KEY_ID": "a", "MKT_ACCESS_KEY_SECRET": "b", "MKT_EXTENSION": "1"}, target: TargetLive, ext: true},
+	}
+	for _, c := range cases {
+		r, err := Resolve(Inputs{FlagSandbox: c.sandbox, Getenv: env(c.vars), LookupEnv: lookup(c.vars), AliyunPath: "/nonexistent"})
+		if c.err != "" {
+			var re *ResolveError
+			if !errors.As(err, &re) || re.Msg.Key != c.err {
+				t.Errorf("%s: %v, want %s", c.name, err, c.err)
+			}
+			continue
+		}
+		if err != nil || r.Target != c.target || r.Extension != c.ext {
+			t.Errorf("%s: %+v %v", c.name, r, err)
+		}
+	}
+}

@@ -435,8 +435,11 @@ func resolveSandbox(in Inputs, getenv func(string) string, file *File, r *Resolv
 	r.Extension, r.ExtensionSource = true, Source{SourceSandbox, "the sandbox serves it"}
 	r.CredentialSource = Source{SourceSandbox, "the sandbox's own"}
 	r.Region, r.RegionSource = DefaultRegion, Source{SourceDefault, ""}
-	if v := getenv("MKT_REGION"); v != "" && ValidRegion(v) {
-		r.Region, r.RegionSource = v, Source{SourceEnvMKT, "MKT_REGION"}
+	switch {
+	case in.FlagRegion != "" && ValidRegion(in.FlagRegion):
+		r.Region, r.RegionSource = in.FlagRegion, Source{SourceFlag, "--region"}
+	case getenv("MKT_REGION") != "" && ValidRegion(getenv("MKT_REGION")):
+		r.Region, r.RegionSource = getenv("MKT_REGION"), Source{SourceEnvMKT, "MKT_REGION"}
 	}
 	switch {
 	case in.FlagEndpoint != "":
