@@ -105,6 +105,7 @@ func TestEveryCommandAgainstProduction(t *testing.T) {
 		"mkt product endpoint show":               {p.Code},
 		"mkt product get":                         {p.Code},
 		"mkt product list":                        {},
+		"mkt product price":                       {p.Code, "--period", "1y"},
 		"mkt product submit":                      {p.Code},
 		"mkt product validity set":                {p.Code, "1m", "1y"},
 		"mkt product validity show":               {p.Code},

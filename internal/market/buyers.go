@@ -174,3 +174,13 @@ func (c *Client) PublicProduct(ctx context.Context, code string) (marketapi.Publ
 	var p marketapi.PublicProduct
 	return p, c.Call(ctx, Request{Action: "DescribeProduct", Query: url.Values{"Code": {code}}}, &p)
 }
+
+// Price is DescribePrice for buying com.
+func (c *Client) Price(ctx context.Context, com marketapi.Commodity) (marketapi.Price, error) {
+	b, err := json.Marshal(com)
+	if err != nil {
+		return marketapi.Price{}, err
+	}
+	var p marketapi.Price
+	return p, c.Call(ctx, Request{Action: "DescribePrice", Query: url.Values{"OrderType": {"INSTANCE_BUY"}, "Commodity": {string(b)}}}, &p)
+}

@@ -122,7 +122,7 @@ var table = []Action{
 	pub("DescribeLicense", true, postGet),
 	byID(pub("DescribeOrder", true, postGet)),
 	byID(pub("DescribeOrderForIsv", true, postGet)),
-	pub("DescribePrice", true, postGet),
+	byID(pub("DescribePrice", true, postGet)),
 	pub("DescribeProduct", true, postGet),
 	pub("DescribeProducts", true, postGet),
 	pub("DescribeProjectAttachments", true, postGet),

@@ -1,5 +1,7 @@
 package marketapi
 
+import "encoding/json"
+
 // Answers of the public Market API. Field names are the wire's.
 
 // MeteringEntity is one measured quantity.
@@ -343,4 +345,65 @@ type InvoicePage struct {
 	Result     []Invoice
 	NextToken  string
 	MaxResults int
+}
+
+// Commodity is what DescribePrice (and CreateOrder) price: a product's SKU for a duration.
+type Commodity struct {
+	Components   struct{ PackageVersion string } `json:"-"`
+	ProductCode  string                          `json:"productCode"`
+	SkuCode      string                          `json:"skuCode"` // prepay or postpay
+	Duration     int                             `json:"duration"`
+	PricingCycle string                          `json:"pricingCycle"` // Month or Year
+	Quantity     int                             `json:"quantity"`
+}
+
+// MarshalJSON writes the commodity as the API takes it: components.package_version is the SKU.
+func (c Commodity) MarshalJSON() ([]byte, error) {
+	type plain Commodity
+	return json.Marshal(struct {
+		plain
+		Components map[string]string `json:"components"`
+	}{plain(c), map[string]string{"package_version": c.Components.PackageVersion}})
+}
+
+// UnmarshalJSON reads the API's form.
+func (c *Commodity) UnmarshalJSON(b []byte) error {
+	type plain Commodity
+	var v struct {
+		plain
+		Components map[string]string `json:"components"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*c = Commodity(v.plain)
+	c.Components.PackageVersion = v.Components["package_version"]
+	return nil
+}
+
+// Price is DescribePrice's answer.
+type Price struct {
+	ProductCode       string
+	OriginalPrice     float64
+	TradePrice        float64
+	DiscountPrice     float64
+	Currency          string
+	Cycle             string
+	Duration          int
+	Cuxiao            bool
+	ExpressionCode    string
+	ExpressionMessage string
+	InfoTitle         string
+	PromotionRules    struct{ PromotionRule []PromotionRule }
+	Coupons           struct{ Coupon []Coupon }
+}
+
+// PromotionRule is a promotion that applies to a price.
+type PromotionRule struct{ Title, Name, RuleId string }
+
+// Coupon is a coupon the buyer may use.
+type Coupon struct {
+	CouponOptionCode, CouponOptionNo, CouponName, CouponDesc string
+	IsSelected                                               bool
+	CanPromFee                                               float64
 }

@@ -25,6 +25,7 @@ func handlers() map[string]func(*Call) (any, error) {
 		"UploadFile":                   uploadFile,
 		"DescribeProduct":              describeProduct,
 		"DescribeProducts":             describeProducts,
+		"DescribePrice":                describePrice,
 		"CreateProduct":                createProduct,
 		"ModifyProduct":                modifyProduct,
 		"DeleteProduct":                deleteProduct,

@@ -316,7 +316,7 @@ var docMarker = map[marketapi.Kind]string{
 var notServedYet = map[string]bool{
 	"AutoRenewInstance": true, "CreateOrder": true, "CrossAccountVerifyToken": true,
 	"DescribeApiMetering": true, "DescribeCurrentNodeInfo": true, "DescribeDistributionProducts": true,
-	"DescribeDistributionProductsLink": true, "DescribePrice": true, "DescribeProjectAttachments": true,
+	"DescribeDistributionProductsLink": true, "DescribeProjectAttachments": true,
 	"DescribeProjectInfo": true, "DescribeProjectMessages": true, "DescribeProjectNodes": true,
 	"DescribeProjectOperateLogs": true, "FinishCurrentProjectNode": true, "PauseProject": true,
 	"ResumeProject": true, "RollbackCurrentProjectNode": true,

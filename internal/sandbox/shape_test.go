@@ -155,6 +155,8 @@ func TestPublicAnswersMatchTheMetadata(t *testing.T) {
 		"DescribeLicense":             {"LicenseCode": {buy.LicenseCode}},
 		"DescribeFailedNotifications": {"PageNumber": {"1"}, "PageSize": {"10"}},
 		"DescribeInvoiceForIsv":       {"Status": {"0"}, "PageIndex": {"1"}, "PageSize": {"10"}},
+		"DescribePrice": {"OrderType": {"INSTANCE_BUY"},
+			"Commodity": {`{"productCode":"` + p.Code + `","skuCode":"prepay","duration":1,"pricingCycle":"Month","quantity":1}`}},
 	}
 	names := make([]string, 0, len(params))
 	for n := range params {

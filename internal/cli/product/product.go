@@ -12,6 +12,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/product/endpoint"
 	"github.com/mkt-cli/mkt/internal/cli/product/get"
 	"github.com/mkt-cli/mkt/internal/cli/product/list"
+	"github.com/mkt-cli/mkt/internal/cli/product/price"
 	"github.com/mkt-cli/mkt/internal/cli/product/submit"
 	"github.com/mkt-cli/mkt/internal/cli/product/validity"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
@@ -34,6 +35,7 @@ images, deleted. Each refusal names the current state and the steps allowed from
 		create.NewCmdCreate(f, nil),
 		list.NewCmdList(f, nil),
 		get.NewCmdGet(f, nil),
+		price.NewCmdPrice(f, nil),
 		edit.NewCmdEdit(f, nil),
 		deletecmd.NewCmdDelete(f, nil),
 		submit.NewCmdSubmit(f, nil),

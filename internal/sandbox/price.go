@@ -1,0 +1,55 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"math/big"
+	"strings"
+
+	"github.com/mkt-cli/mkt/internal/marketapi"
+	"github.com/mkt-cli/mkt/internal/rules"
+)
+
+// describePrice prices a commodity of a listed product: the SKU's monthly price times the
+// months bought. What cannot be priced is answered as the metadata documents (500 UnknownError).
+func describePrice(c *Call) (any, error) {
+	for _, k := range []string{"OrderType", "Commodity"} {
+		if c.Params.Get(k) == "" {
+			return nil, missingParam(k)
+		}
+	}
+	unknown := func(msg string) error { return Errf(500, "UnknownError", "%s", msg) }
+	var com marketapi.Commodity
+	if err := json.Unmarshal([]byte(c.Params.Get("Commodity")), &com); err != nil {
+		return nil, unknown("Commodity is not valid JSON: " + err.Error())
+	}
+	r, err := loadProduct(c, com.ProductCode)
+	if err != nil || r.state() != rules.StateListed {
+		return nil, unknown("The product " + com.ProductCode + " is not on sale.")
+	}
+	var sku *marketapi.SKU
+	for _, s := range r.skus() {
+		if s.Code == com.Components.PackageVersion || (com.Components.PackageVersion == "" && sku == nil) {
+			s := s
+			sku = &s
+		}
+	}
+	if sku == nil {
+		return nil, unknown("The product has no SKU " + com.Components.PackageVersion + ".")
+	}
+	duration := max(com.Duration, 1)
+	months := duration
+	cycle := "MONTH"
+	if strings.EqualFold(com.PricingCycle, "Year") {
+		months, cycle = 12*duration, "YEAR"
+	}
+	quantity := max(com.Quantity, 1)
+	monthly, ok := new(big.Rat).SetString(sku.Price)
+	if !ok {
+		return nil, unknown("The SKU has no price.")
+	}
+	total, _ := new(big.Rat).Mul(monthly, big.NewRat(int64(months*quantity), 1)).Float64()
+	out := marketapi.Price{ProductCode: r.Code, OriginalPrice: total, TradePrice: total, Currency: "CNY", Cycle: cycle, Duration: duration}
+	out.PromotionRules.PromotionRule = []marketapi.PromotionRule{}
+	out.Coupons.Coupon = []marketapi.Coupon{}
+	return out, nil
+}
