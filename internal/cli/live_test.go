@@ -48,7 +48,10 @@ func TestEveryCommandAgainstProduction(t *testing.T) {
 	}
 	stub.Seller.SubmitProduct(ctx, spiProduct.Code, "review", "")
 	stub.Seller.ReviewProduct(ctx, spiProduct.Code, "approve", "")
-	stub.Seller.Simulate(ctx, "SandboxPurchase", market.BuyerEvent{Code: spiProduct.Code})
+	spiBuy, err := stub.Seller.Simulate(ctx, "SandboxPurchase", market.BuyerEvent{Code: spiProduct.Code})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var failed string
 	stub.Seller.ListFailedNotifications(ctx, func(ns []marketapi.Notification) bool { failed = ns[0].NotificationRequestId; return false })
 	dir := t.TempDir()
@@ -58,7 +61,7 @@ func TestEveryCommandAgainstProduction(t *testing.T) {
 		return path
 	}
 	listing := write("listing.yaml", "apiVersion: mkt/v1\nkind: Listing\nproducts:\n  - key: helper\n    code: "+p.Code+"\n    name: Invoice Helper\n    type: saas\n    delivery: license\n    activationUrl: https://isv.example.com/activate\n    validity: [1m, 1y]\n    skus:\n      - {name: Basic, price: \"100.00\"}\n")
-	usage := write("usage.csv", "instance_id,start_time,end_time,key,value,metering_assit\n"+strconv.FormatInt(buy.InstanceId, 10)+",1700000000,1700000600,Frequency,1,a-Frequency-1\n")
+	usage := write("usage.csv", "instance_id,start_time,end_time,key,value,metering_assit\n"+strconv.FormatInt(spiBuy.InstanceId, 10)+",1700000000,1700000600,Frequency,1,"+spiProduct.Code+"-Frequency-1\n")
 	tpl := write("tpl.yaml", "name: T\nsteps:\n  - name: S\n")
 	plan := write("plan.md", "# plan\n")
 	ob := write("onboarding.yaml", "company: 示例\n")

@@ -184,26 +184,61 @@ func TestLicensesAndMetering(t *testing.T) {
 		t.Errorf("unknown: %s", c)
 	}
 
+}
+
+// PushMeteringData is as strict as production: metered products only, the documented keys,
+// the product's own metering items, whole windows of at least 5 minutes in the past, numbers
+// as strings or integers, 100 records, one push a minute.
+func TestMeteringIsStrict(t *testing.T) {
+	_, s := newSeller(t, "en")
+	code := func(err error) string {
+		var ae *market.APIError
+		if errors.As(err, &ae) {
+			return ae.Code
+		}
+		return fmt.Sprint(err)
+	}
+	prod := listedProduct(t, s, url.Values{"DeliveryMode": {"spi"}, "ProductionUrl": {"http://127.0.0.1:1/spi"}})
+	res := purchase(t, s, "SandboxPurchase", url.Values{"Code": {prod.Code}})
+	lic := listedProduct(t, s, url.Values{"DeliveryMode": {"license"}, "ActivationUrl": {"https://isv.example.com/activate"}})
+	licRes := purchase(t, s, "SandboxPurchase", url.Values{"Code": {lic.Code}})
 	push := func(recs any) error {
 		b, _ := json.Marshal(recs)
 		return s.c.Call(context.Background(), market.Request{Action: "PushMeteringData", Form: url.Values{"Metering": {string(b)}}}, nil)
 	}
-	rec := func(assit string) map[string]any {
-		return map[string]any{"InstanceId": fmt.Sprint(res.InstanceId), "StartTime": "1700000000", "EndTime": "1700000600",
-			"Entities": []map[string]string{{"Key": "Frequency", "Value": "42", "meteringAssit": assit}}}
+	rec := func(inst int64, key, assit string, start, end, value any) map[string]any {
+		return map[string]any{"InstanceId": fmt.Sprint(inst), "StartTime": start, "EndTime": end,
+			"Entities": []map[string]any{{"Key": key, "Value": value, "meteringAssit": assit}}}
 	}
-	if c := code(push([]any{rec("")})); c != "Invalid.Parameter.Metering" {
-		t.Errorf("no meteringAssit: %s", c)
+	item := prod.Code + "-Frequency-1"
+	future := time.Now().Add(time.Hour).Unix()
+	for name, c := range map[string]struct {
+		rec  map[string]any
+		want string
+	}{
+		"no meteringAssit":         {rec(res.InstanceId, "Frequency", "", "1700000000", "1700000600", "42"), "Invalid.Parameter.Metering"},
+		"another product's item":   {rec(res.InstanceId, "Frequency", "cmgj00000001-Frequency-1", "1700000000", "1700000600", "42"), "Invalid.Parameter.Metering"},
+		"unknown key":              {rec(res.InstanceId, "Calls", prod.Code+"-Calls-1", "1700000000", "1700000600", "42"), "Invalid.Parameter.Metering"},
+		"a window under 5 minutes": {rec(res.InstanceId, "Frequency", item, "1700000000", "1700000060", "42"), "Invalid.Parameter.Metering"},
+		"a window in the future":   {rec(res.InstanceId, "Frequency", item, future-600, future, "42"), "Invalid.Parameter.Metering"},
+		"a negative value":         {rec(res.InstanceId, "Frequency", item, "1700000000", "1700000600", "-1"), "Invalid.Parameter.Metering"},
+		"a license is not metered": {rec(licRes.InstanceId, "Frequency", lic.Code+"-Frequency-1", "1700000000", "1700000600", "42"), "Invalid.Parameter.Instance"},
+		"an instance that is not":  {rec(999999, "Frequency", item, "1700000000", "1700000600", "42"), "Invalid.Parameter.Instance"},
+	} {
+		if got := code(push([]any{c.rec})); got != c.want {
+			t.Errorf("%s: %s, want %s", name, got, c.want)
+		}
 	}
-	if err := push([]any{rec(prod.Code + "-Frequency-1")}); err != nil {
+	// Integers where the metadata says integer are accepted as well as strings.
+	if err := push([]any{rec(res.InstanceId, "Frequency", item, 1700000000, 1700000600, 42)}); err != nil {
 		t.Fatal(err)
 	}
-	if c := code(push([]any{rec(prod.Code + "-Frequency-1")})); c != "Service.Flow.Control" {
+	if c := code(push([]any{rec(res.InstanceId, "Frequency", item, "1700000600", "1700001200", "42")})); c != "Service.Flow.Control" {
 		t.Errorf("within 60 s: %s", c)
 	}
 	many := make([]any, 101)
 	for i := range many {
-		many[i] = rec("x")
+		many[i] = rec(res.InstanceId, "Frequency", item, "1700000000", "1700000600", "1")
 	}
 	if c := code(push(many)); c != "Metering.Data.Exceeded" {
 		t.Errorf("101 records: %s", c)

@@ -90,12 +90,25 @@ func (e *Env) Client(t testing.TB) *market.Client {
 
 // Listed creates a listed license-mode SaaS product named name and returns it.
 func (e *Env) Listed(t testing.TB, name string) marketapi.Product {
+	mode, act := "license", "https://isv.example.com/activate"
+	return e.list(t, market.ProductInput{Type: "SAAS", Name: &name, DeliveryMode: &mode, ActivationUrl: &act,
+		Skus: []marketapi.SKU{{Name: "Basic", Price: "100"}}, ValidityPeriods: []string{"1m", "1y"}})
+}
+
+// Metered lists an SPI product (usage is metered; its endpoint answers nothing, so the
+// marketplace's calls fail as notifications) and returns it.
+func (e *Env) Metered(t testing.TB, name string) marketapi.Product {
+	mode, dead := "spi", "http://127.0.0.1:1/spi"
+	return e.list(t, market.ProductInput{Type: "SAAS", Name: &name, DeliveryMode: &mode, ProductionUrl: &dead,
+		Skus: []marketapi.SKU{{Name: "Basic", Price: "1"}}, ValidityPeriods: []string{"1m"}})
+}
+
+// list creates, submits and approves a product.
+func (e *Env) list(t testing.TB, in market.ProductInput) marketapi.Product {
 	t.Helper()
 	ctx := context.Background()
 	c := e.Client(t)
-	mode, act := "license", "https://isv.example.com/activate"
-	p, err := c.CreateProduct(ctx, market.ProductInput{Type: "SAAS", Name: &name, DeliveryMode: &mode, ActivationUrl: &act,
-		Skus: []marketapi.SKU{{Name: "Basic", Price: "100"}}, ValidityPeriods: []string{"1m", "1y"}}, "")
+	p, err := c.CreateProduct(ctx, in, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,9 +24,10 @@ func TestNewCmdPush(t *testing.T) {
 // Usage of a purchased instance is pushed once: the rerun skips what the journal holds.
 func Test_pushRun(t *testing.T) {
 	e := clitest.New(t)
-	p := e.Purchase(t, e.Listed(t, "Invoice Helper").Code)
+	prod := e.Metered(t, "Usage Meter")
+	p := e.Purchase(t, prod.Code)
 	file := filepath.Join(t.TempDir(), "usage.csv")
-	os.WriteFile(file, fmt.Appendf(nil, "instance_id,start_time,end_time,key,value,metering_assit\n%d,1700000000,1700000600,Frequency,42,a-Frequency-1\n", p.InstanceId), 0o600)
+	os.WriteFile(file, fmt.Appendf(nil, "instance_id,start_time,end_time,key,value,metering_assit\n%d,1700000000,1700000600,Frequency,42,%s-Frequency-1\n", p.InstanceId, prod.Code), 0o600)
 	opts := &Options{Factory: e.F, File: file, Progress: file + ".progress"}
 	if err := pushRun(context.Background(), opts); err != nil {
 		t.Fatal(err)
