@@ -231,10 +231,17 @@ func describeProduct(c *Call) (any, error) {
 		Score: r.Score, UseCount: r.UseCount, FrontCategoryId: r.CategoryID, SupplierPk: uid,
 		GmtCreated: r.CreatedAt, GmtModified: r.ModifiedAt,
 	}
-	p.ShopInfo.Name = "Sandbox Seller"
+	shop, contacts, err := shopFacts(c)
+	if err != nil {
+		return nil, err
+	}
+	p.ShopInfo.Name = shop
 	p.ShopInfo.Id = uid
 	p.ShopInfo.WangWangs.WangWang = []marketapi.WangWang{}
-	p.ShopInfo.Telephones.Telephone = []string{}
+	if contacts.Wangwang != "" {
+		p.ShopInfo.WangWangs.WangWang = append(p.ShopInfo.WangWangs.WangWang, marketapi.WangWang{UserName: contacts.Wangwang})
+	}
+	p.ShopInfo.Telephones.Telephone = nonEmpty(contacts.Hotline)
 	p.ProductSkus.ProductSku = []marketapi.ProductSku{}
 	p.ProductExtras.ProductExtra = []marketapi.ProductExtra{}
 	periods := []marketapi.OrderPeriod{}
@@ -323,6 +330,10 @@ func describeProducts(c *Call) (any, error) {
 	}
 	cond := strings.Join(where, " AND ")
 	out := marketapi.ProductList{PageNumber: page, PageSize: size}
+	shop, _, err := shopFacts(c)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.Tx.QueryRow(`SELECT COUNT(*) FROM products WHERE `+cond, args...).Scan(&out.TotalCount); err != nil {
 		return nil, err
 	}
@@ -343,7 +354,7 @@ func describeProducts(c *Call) (any, error) {
 			return nil, err
 		}
 		out.ProductItems.ProductItem = append(out.ProductItems.ProductItem, marketapi.ProductItem{
-			Code: p.Code, Name: p.Name, CategoryId: p.CategoryID, SupplierId: uid, SupplierName: "Sandbox Seller",
+			Code: p.Code, Name: p.Name, CategoryId: p.CategoryID, SupplierId: uid, SupplierName: shop,
 			ShortDescription: p.ShortDescription, ImageUrl: p.PicURL, SuggestedPrice: p.SuggestedPrice,
 			PriceInfo: p.SuggestedPrice, DeliveryWay: p.DeliveryWay, Score: strconv.FormatFloat(p.Score, 'f', 1, 64),
 			TargetUrl: "https://market.aliyun.com/products/" + p.Code,

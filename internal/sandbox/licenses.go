@@ -75,6 +75,10 @@ func describeLicense(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	supplierName, _, err := shopFacts(c)
+	if err != nil {
+		return nil, err
+	}
 	l := marketapi.License{LicenseCode: code, LicenseStatus: status, InstanceId: strconv.FormatInt(inst.ID, 10), ProductCode: inst.ProductCode,
 		ProductSkuId: inst.SkuCode, ProductName: name, SupplierName: supplierName, CreateTime: cst(created), ExpiredTime: cst(inst.EndOn),
 		ActivateTime: cst(activated)}

@@ -12,8 +12,6 @@ import (
 
 // Public actions about what buyers bought, in their real shapes (the public metadata, internal/marketapi/testdata).
 
-const supplierName = "Sandbox Seller"
-
 type orderRow struct {
 	ID, BizID, AliUID, InstanceID, CreatedAt, PaidAt                        int64
 	ProductCode, SkuCode, Type, Period, Price, PayStatus, Status, PayMethod string
@@ -77,18 +75,26 @@ func describeOrder(c *Call) (any, error) {
 	if err != nil {
 		return nil, documented(err, 500, "UnknownError")
 	}
+	supplierName, contacts, err := shopFacts(c)
+	if err != nil {
+		return nil, err
+	}
 	p := priceFloat(o.Price)
 	out := marketapi.Order{OrderId: o.ID, AliUid: o.AliUID, ProductCode: o.ProductCode, ProductName: name, ProductSkuCode: o.SkuCode,
 		SupplierCompanyName: supplierName, OrderType: o.Type, PeriodType: o.Period, PayStatus: o.PayStatus, OrderStatus: o.Status,
 		Quantity: o.Quantity, AccountQuantity: 1, OriginalPrice: p, TotalPrice: p, PaymentPrice: p, CreatedOn: o.CreatedAt, PaidOn: o.PaidAt,
 		Components: map[string]any{}}
-	out.SupplierTelephones.Telephone = []string{}
+	out.SupplierTelephones.Telephone = nonEmpty(contacts.Hotline)
 	out.InstanceIds.InstanceId = []string{strconv.FormatInt(o.InstanceID, 10)}
 	return out, nil
 }
 
 func instanceModel(c *Call, r *instanceRow) (marketapi.InstanceForIsv, error) {
 	name, typ, err := productNameType(c, r.ProductCode)
+	if err != nil {
+		return marketapi.InstanceForIsv{}, err
+	}
+	supplierName, _, err := shopFacts(c)
 	if err != nil {
 		return marketapi.InstanceForIsv{}, err
 	}

@@ -190,6 +190,33 @@ func saveSeller(c *Call, key string, v any) error {
 	return err
 }
 
+// defaultShopName names the seller until the shop has a name.
+const defaultShopName = "Sandbox Seller"
+
+// shopFacts are the shop's name and contacts as the public answers carry them (ShopInfo,
+// SupplierName, SupplierTelephones): what the seller set with `mkt shop`, or the default.
+func shopFacts(c *Call) (name string, contacts marketapi.ShopContacts, err error) {
+	var s marketapi.Shop
+	if err := loadSeller(c, "shop", &s); err != nil {
+		return "", contacts, err
+	}
+	if s.Name == "" {
+		s.Name = defaultShopName
+	}
+	return s.Name, s.Contacts, nil
+}
+
+// nonEmpty is the list of the values that are set, never nil.
+func nonEmpty(vs ...string) []string {
+	out := []string{}
+	for _, v := range vs {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 func describeShop(c *Call) (any, error) {
 	var s marketapi.Shop
 	if err := loadSeller(c, "shop", &s); err != nil {

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/url"
 	"testing"
 
@@ -120,3 +121,51 @@ func isCode(err error, code string) bool {
 }
 
 func ptr(s string) *string { return &s }
+
+// The public answers name the seller as its shop says: ShopInfo, SupplierName and the
+// supplier's telephone follow `mkt shop`, as production's follow the seller console.
+func TestPublicAnswersNameTheShop(t *testing.T) {
+	_, s := newSeller(t, "en")
+	ctx := context.Background()
+	prod := listedProduct(t, s, url.Values{"DeliveryMode": {"license"}, "ActivationUrl": {"https://isv.example.com/activate"}})
+	res := purchase(t, s, "SandboxPurchase", url.Values{"Code": {prod.Code}})
+	if p, err := s.c.PublicProduct(ctx, prod.Code); err != nil || p.ShopInfo.Name != "Sandbox Seller" {
+		t.Fatalf("before: %+v %v", p.ShopInfo, err)
+	}
+	if _, err := s.c.ModifyShop(ctx, marketapi.ShopChange{Name: ptr("示例科技")}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.c.ModifyShopContacts(ctx, marketapi.ContactsChange{Hotline: ptr("400-123-4567"), Wangwang: ptr("示例客服")}, ""); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.c.PublicProduct(ctx, prod.Code)
+	if err != nil || p.ShopInfo.Name != "示例科技" || len(p.ShopInfo.Telephones.Telephone) != 1 || p.ShopInfo.Telephones.Telephone[0] != "400-123-4567" ||
+		len(p.ShopInfo.WangWangs.WangWang) != 1 || p.ShopInfo.WangWangs.WangWang[0].UserName != "示例客服" {
+		t.Errorf("DescribeProduct ShopInfo: %+v %v", p.ShopInfo, err)
+	}
+	var inst struct{ SupplierName string }
+	if err := s.c.Call(ctx, market.Request{Action: "DescribeInstanceForIsv", Query: url.Values{"InstanceId": {fmt.Sprint(res.InstanceId)}}}, &inst); err != nil || inst.SupplierName != "示例科技" {
+		t.Errorf("DescribeInstanceForIsv SupplierName: %+v %v", inst, err)
+	}
+	var order struct {
+		SupplierCompanyName string
+		SupplierTelephones  struct{ Telephone []string }
+	}
+	if err := s.c.Call(ctx, market.Request{Action: "DescribeOrder", Query: url.Values{"OrderId": {fmt.Sprint(res.OrderId)}}}, &order); err != nil ||
+		order.SupplierCompanyName != "示例科技" || len(order.SupplierTelephones.Telephone) != 1 {
+		t.Errorf("DescribeOrder: %+v %v", order, err)
+	}
+	var lic struct{ License struct{ SupplierName string } }
+	if err := s.c.Call(ctx, market.Request{Action: "DescribeLicense", Query: url.Values{"LicenseCode": {res.LicenseCode}}}, &lic); err != nil || lic.License.SupplierName != "示例科技" {
+		t.Errorf("DescribeLicense: %+v %v", lic, err)
+	}
+	var list struct {
+		ProductItems struct {
+			ProductItem []struct{ SupplierName string }
+		}
+	}
+	if err := s.c.Call(ctx, market.Request{Action: "DescribeProducts", Query: url.Values{"PageSize": {"5"}}}, &list); err != nil ||
+		len(list.ProductItems.ProductItem) == 0 || list.ProductItems.ProductItem[0].SupplierName != "示例科技" {
+		t.Errorf("DescribeProducts: %+v %v", list, err)
+	}
+}
