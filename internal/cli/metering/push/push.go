@@ -101,7 +101,8 @@ func pushRun(ctx context.Context, opts *Options) error {
 	case errors.As(err, &je):
 		return cmdutil.Failure(je.Err, "error.config.write", je.Path)
 	case err != nil:
-		f.Success("metering.partial", sum.Sent, opts.Progress)
+		// Not a success: no check mark, only what was kept for the rerun.
+		fmt.Fprintln(f.IOStreams.ErrOut, f.T("metering.partial", sum.Sent, opts.Progress))
 		return err
 	}
 	f.Success("metering.done", sum.Sent, sum.Requests, sum.Skipped)

@@ -39,4 +39,13 @@ func Test_pushRun(t *testing.T) {
 	if err := pushRun(context.Background(), opts); err != nil || !strings.Contains(e.Out.String(), "Skipped\t1\n") {
 		t.Errorf("rerun: %v\n%s", err, e.Out)
 	}
+	// A record the marketplace refuses: the push fails (exit 2), says so without a check mark,
+	// and journals nothing for it.
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	os.WriteFile(bad, fmt.Appendf(nil, "instance_id,start_time,end_time,key,value,metering_assit\n%d,1700000000,1700000600,Calls,1,%s-Calls-1\n", p.InstanceId, prod.Code), 0o600)
+	e.Reset()
+	err := pushRun(context.Background(), &Options{Factory: e.F, File: bad, Progress: bad + ".progress"})
+	if clitest.ExitCode(err) != 2 || strings.Contains(e.ErrOut.String(), "✓") || !strings.Contains(e.ErrOut.String(), "pushed 0 record(s)") {
+		t.Errorf("refused record: %v (exit %d)\n%s", err, clitest.ExitCode(err), e.ErrOut)
+	}
 }
