@@ -407,3 +407,9 @@ type Coupon struct {
 	IsSelected                                               bool
 	CanPromFee                                               float64
 }
+
+// CreatedOrder is CreateOrder's answer.
+type CreatedOrder struct {
+	OrderId     string
+	InstanceIds struct{ InstanceId []string }
+}

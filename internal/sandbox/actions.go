@@ -26,6 +26,7 @@ func handlers() map[string]func(*Call) (any, error) {
 		"DescribeProduct":              describeProduct,
 		"DescribeProducts":             describeProducts,
 		"DescribePrice":                describePrice,
+		"CreateOrder":                  createOrder,
 		"CreateProduct":                createProduct,
 		"ModifyProduct":                modifyProduct,
 		"DeleteProduct":                deleteProduct,

@@ -61,6 +61,8 @@ type Call struct {
 	// Now is the sandbox clock (real time plus the offset) at the start of the request.
 	Now    time.Time
 	Action string
+	// Token is the request's ClientToken, for the actions that take one ("" otherwise).
+	Token string
 	// Lang is the caller's language (Accept-Language), for rule messages.
 	Lang i18n.Lang
 	// db is the pool Tx belongs to, for the statement cache.
@@ -72,8 +74,8 @@ type Call struct {
 // AfterCommit defers fn until the call's transaction has committed: work that must not hold
 // the write lock (a call to the vendor's endpoint). fn runs before the answer is encoded, so it
 // may complete the result (through a pointer the action returned); it records what it learnt
-// in a transaction of its own. Actions that take a ClientToken cannot defer work: their
-// answer is stored with the token inside the transaction.
+// in a transaction of its own. Actions that take a ClientToken may defer work but not change
+// their answer with it: the answer is stored with the token inside the transaction.
 func (c *Call) AfterCommit(fn func(context.Context) error) { c.after = append(c.after, fn) }
 
 // inTx is the call as seen by a later transaction of the same request.
@@ -281,24 +283,26 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				return err
 			}
 		}
-		call = &Call{Ctx: r.Context(), Tx: tx, Store: s.store, Params: actionParams, Identity: id, Now: time.Now().Add(off), Action: name, Lang: langOf(r), db: pool}
+		call = &Call{Ctx: r.Context(), Tx: tx, Store: s.store, Params: actionParams, Identity: id, Now: time.Now().Add(off), Action: name, Token: token, Lang: langOf(r), db: pool}
 		if result, err = action.Run(call); err != nil {
 			return err
 		}
 		status = http.StatusOK
-		if len(call.after) > 0 {
-			if token != "" {
-				return fmt.Errorf("%s takes a ClientToken and deferred work", name)
-			}
-			return nil // encoded once the deferred work has completed it
-		}
-		if out, err = withRequestID(requestID, result); err != nil {
-			return err
-		}
 		if token != "" {
+			// A ClientToken action's answer is whole when its transaction commits (work deferred
+			// past the commit, such as CreateOrder's SPI call, does not change it), so the
+			// answer a retry gets is stored with the transaction that made it.
+			if out, err = withRequestID(requestID, result); err != nil {
+				return err
+			}
 			_, err = tx.Exec(`INSERT INTO idempotency (access_key_id, action, token, params_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 				id.AccessKeyID, name, token, hash, status, out, call.Now.UnixMilli())
+			return err
 		}
+		if len(call.after) > 0 {
+			return nil // encoded once the deferred work has completed it
+		}
+		out, err = withRequestID(requestID, result)
 		return err
 	})
 	if err == nil && call != nil && len(call.after) > 0 {

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"encoding/json"
 	"math/big"
+	"strconv"
 	"strings"
 
 	"github.com/mkt-cli/mkt/internal/marketapi"
@@ -52,4 +53,53 @@ func describePrice(c *Call) (any, error) {
 	out.PromotionRules.PromotionRule = []marketapi.PromotionRule{}
 	out.Coupons.Coupon = []marketapi.Coupon{}
 	return out, nil
+}
+
+// createOrder is a buyer's order (CreateOrder): the commodity priced as DescribePrice prices it,
+// bought by the sandbox's buyer as SandboxPurchase buys, paid at once. The sandbox places new
+// purchases (INSTANCE_BUY) of one instance; renewals and upgrades are rehearsed with
+// SandboxRenew and SandboxUpgrade.
+func createOrder(c *Call) (any, error) {
+	for _, k := range []string{"OrderType", "Commodity", "PaymentType"} {
+		if c.Params.Get(k) == "" {
+			return nil, missingParam(k)
+		}
+	}
+	if c.Token == "" {
+		return nil, missingParam("ClientToken")
+	}
+	unknown := func(format string, args ...any) error { return Errf(500, "UnknownError", format, args...) }
+	if t := c.Params.Get("OrderType"); t != "INSTANCE_BUY" {
+		return nil, unknown("OrderType %q: the sandbox places INSTANCE_BUY orders; rehearse renewals and upgrades with `mkt sandbox simulate`.", t)
+	}
+	var com marketapi.Commodity
+	if err := json.Unmarshal([]byte(c.Params.Get("Commodity")), &com); err != nil {
+		return nil, unknown("Commodity is not valid JSON: %v", err)
+	}
+	if com.Quantity > 1 {
+		return nil, unknown("quantity %d: the sandbox buys one instance per order.", com.Quantity)
+	}
+	r, err := loadProduct(c, com.ProductCode)
+	if err != nil || r.state() != rules.StateListed {
+		return nil, unknown("The product %s is not on sale.", com.ProductCode)
+	}
+	unit := "m"
+	if strings.EqualFold(com.PricingCycle, "Year") {
+		unit = "y"
+	}
+	for _, k := range []string{"AliUid", "Trial", "PayMethod", "SpiRetries"} { // SandboxPurchase's own
+		c.Params.Del(k)
+	}
+	c.Params.Set("Code", com.ProductCode)
+	c.Params.Set("SkuCode", com.Components.PackageVersion)
+	c.Params.Set("Period", strconv.Itoa(max(com.Duration, 1))+unit)
+	out, err := sandboxPurchase(c)
+	if err != nil {
+		return nil, err
+	}
+	p := out.(*marketapi.Purchase)
+	var res marketapi.CreatedOrder
+	res.OrderId = strconv.FormatInt(p.OrderId, 10)
+	res.InstanceIds.InstanceId = []string{strconv.FormatInt(p.InstanceId, 10)}
+	return res, nil
 }

@@ -368,3 +368,57 @@ func TestClockPastTheEndExpires(t *testing.T) {
 		t.Errorf("%d calls after a second move", got)
 	}
 }
+
+// CreateOrder buys as a buyer would: the SPI product's vendor is called, and a retry with the
+// same ClientToken answers the first order without buying again.
+func TestCreateOrder(t *testing.T) {
+	store, s := newSeller(t, "en")
+	key, _ := store.SPIKey()
+	rec := &spiLog{}
+	isv := httptest.NewServer(&spi.Listener{Key: key, Events: rec.add})
+	defer isv.Close()
+	prod := listedProduct(t, s, url.Values{"DeliveryMode": {"spi"}, "ProductionUrl": {isv.URL + "/spi"}})
+	commodity := func(code string, quantity int) string {
+		return fmt.Sprintf(`{"productCode":%q,"components":{"package_version":""},"duration":1,"pricingCycle":"Year","quantity":%d}`, code, quantity)
+	}
+	order := func(p url.Values) (marketapi.CreatedOrder, error) {
+		var out marketapi.CreatedOrder
+		err := s.c.Call(context.Background(), market.Request{Action: "CreateOrder", Query: p}, &out)
+		return out, err
+	}
+	q := url.Values{"OrderType": {"INSTANCE_BUY"}, "PaymentType": {"HAND"}, "Commodity": {commodity(prod.Code, 1)}, "ClientToken": {"order-1"}}
+	first, err := order(q)
+	if err != nil || first.OrderId == "" || len(first.InstanceIds.InstanceId) != 1 {
+		t.Fatalf("%+v %v", first, err)
+	}
+	again, err := order(q)
+	if err != nil || again.OrderId != first.OrderId {
+		t.Errorf("retry with the same token: %+v %v, want order %s", again, err, first.OrderId)
+	}
+	var inst struct{ Status string }
+	if err := s.c.Call(context.Background(), market.Request{Action: "DescribeInstanceForIsv", Query: url.Values{"InstanceId": first.InstanceIds.InstanceId}}, &inst); err != nil || inst.Status != "OPENED" {
+		t.Errorf("instance: %+v %v (the vendor's createInstance should have opened it)", inst, err)
+	}
+	code := func(err error) string {
+		var ae *market.APIError
+		if errors.As(err, &ae) {
+			return ae.Code
+		}
+		return fmt.Sprint(err)
+	}
+	for name, c := range map[string]struct {
+		change func(url.Values)
+		want   string
+	}{
+		"no PaymentType":  {func(v url.Values) { v.Del("PaymentType") }, "MissingParameter"},
+		"two instances":   {func(v url.Values) { v.Set("Commodity", commodity(prod.Code, 2)) }, "UnknownError"},
+		"not on sale":     {func(v url.Values) { v.Set("Commodity", commodity("cmgj00009999", 1)) }, "UnknownError"},
+		"a renewal order": {func(v url.Values) { v.Set("OrderType", "INSTANCE_RENEW") }, "UnknownError"},
+	} {
+		v := url.Values{"OrderType": {"INSTANCE_BUY"}, "PaymentType": {"HAND"}, "Commodity": {commodity(prod.Code, 1)}, "ClientToken": {"t-" + strings.ReplaceAll(name, " ", "-")}}
+		c.change(v)
+		if _, err := order(v); code(err) != c.want {
+			t.Errorf("%s: %v, want %s", name, err, c.want)
+		}
+	}
+}

@@ -155,6 +155,8 @@ func TestPublicAnswersMatchTheMetadata(t *testing.T) {
 		"DescribeLicense":             {"LicenseCode": {buy.LicenseCode}},
 		"DescribeFailedNotifications": {"PageNumber": {"1"}, "PageSize": {"10"}},
 		"DescribeInvoiceForIsv":       {"Status": {"0"}, "PageIndex": {"1"}, "PageSize": {"10"}},
+		"CreateOrder": {"OrderType": {"INSTANCE_BUY"}, "PaymentType": {"HAND"}, "ClientToken": {"shape-order-1"},
+			"Commodity": {`{"productCode":"` + p.Code + `","skuCode":"prepay","duration":1,"pricingCycle":"Month","quantity":1}`}},
 		"DescribePrice": {"OrderType": {"INSTANCE_BUY"},
 			"Commodity": {`{"productCode":"` + p.Code + `","skuCode":"prepay","duration":1,"pricingCycle":"Month","quantity":1}`}},
 	}
