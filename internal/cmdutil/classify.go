@@ -84,6 +84,8 @@ func classifyMarket(err error) *Error {
 			e.Remedy = i18n.M("remedy.status")
 		case exitcode.Unavailable:
 			e.Remedy = i18n.M("remedy.unavailable")
+		case exitcode.NotFound:
+			e.Remedy = i18n.M("remedy.notfound")
 		}
 		if ae.Code == "InvalidAction.NotFound" {
 			e.Remedy = i18n.M("remedy.apidocs")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/market"
 )
 
 func TestExitCodes(t *testing.T) {
@@ -58,5 +59,18 @@ func TestLevenshteinSuggestion(t *testing.T) {
 	}
 	if d := levenshtein("", "abc"); d != 3 {
 		t.Errorf("d = %d", d)
+	}
+}
+
+// A lookup the marketplace answers as unknown (exit 5) says what to check, in both languages.
+func TestNotFoundHasARemedy(t *testing.T) {
+	for _, err := range []error{
+		&market.APIError{Action: "DescribeInstanceForIsv", HTTPStatus: 400, Code: "IllegalPermission"},
+		&market.APIError{Action: "DescribePrice", HTTPStatus: 500, Code: "UnknownError"},
+	} {
+		var e *Error
+		if !errors.As(Classify(err), &e) || e.Kind != exitcode.NotFound || e.Remedy.IsZero() || e.Remedy.In(i18n.ZH) == e.Remedy.In(i18n.EN) {
+			t.Errorf("%v: %+v", err, e)
+		}
 	}
 }

@@ -496,6 +496,7 @@ var catalog = map[string]entry{
 	"remedy.login.profile":       {"mkt auth login --profile %s", "mkt auth login --profile %s"},
 	"remedy.login.script":        {"printf '%%s\\n' \"$SECRET\" | mkt auth login --access-key-id <ID> --access-key-secret-stdin", "printf '%%s\\n' \"$SECRET\" | mkt auth login --access-key-id <ID> --access-key-secret-stdin"},
 	"remedy.status":              {"mkt auth status", "mkt auth status"},
+	"remedy.notfound":            {"核对编号：未知的编号和属于其他账号的编号，市场的回答相同（list 命令列出你的编号；商品须已上架）", "check the code or ID: the marketplace answers the same for unknown IDs and IDs of another account (the list commands show yours; a product must be listed)"},
 	"error.login.noid":           {"缺少 AccessKey ID：请用 --access-key-id 指定", "no AccessKey ID: pass --access-key-id"},
 	"error.login.badid":          {"AccessKey ID 为空或含有空白字符", "the AccessKey ID is empty or contains white space"},
 	"error.login.nosecret":       {"没有终端可以询问 AccessKey Secret：请用 --access-key-secret-stdin 从标准输入传入", "no terminal to ask for the AccessKey secret: pass it on standard input with --access-key-secret-stdin"},
