@@ -19,18 +19,13 @@ func describePrice(c *Call) (any, error) {
 		}
 	}
 	unknown := func(msg string) error { return Errf(500, "UnknownError", "%s", msg) }
-	var com marketapi.Commodity
-	if err := json.Unmarshal([]byte(c.Params.Get("Commodity")), &com); err != nil {
-		return nil, unknown("Commodity is not valid JSON: " + err.Error())
-	}
-	r, err := loadProduct(c, com.ProductCode)
-	if err != nil || r.state() != rules.StateListed {
-		return nil, unknown("The product " + com.ProductCode + " is not on sale.")
+	com, r, err := onSale(c)
+	if err != nil {
+		return nil, err
 	}
 	var sku *marketapi.SKU
 	for _, s := range r.skus() {
 		if s.Code == com.Components.PackageVersion || (com.Components.PackageVersion == "" && sku == nil) {
-			s := s
 			sku = &s
 		}
 	}
@@ -72,16 +67,12 @@ func createOrder(c *Call) (any, error) {
 	if t := c.Params.Get("OrderType"); t != "INSTANCE_BUY" {
 		return nil, unknown("OrderType %q: the sandbox places INSTANCE_BUY orders; rehearse renewals and upgrades with `mkt sandbox simulate`.", t)
 	}
-	var com marketapi.Commodity
-	if err := json.Unmarshal([]byte(c.Params.Get("Commodity")), &com); err != nil {
-		return nil, unknown("Commodity is not valid JSON: %v", err)
+	com, _, err := onSale(c)
+	if err != nil {
+		return nil, err
 	}
 	if com.Quantity > 1 {
 		return nil, unknown("quantity %d: the sandbox buys one instance per order.", com.Quantity)
-	}
-	r, err := loadProduct(c, com.ProductCode)
-	if err != nil || r.state() != rules.StateListed {
-		return nil, unknown("The product %s is not on sale.", com.ProductCode)
 	}
 	unit := "m"
 	if strings.EqualFold(com.PricingCycle, "Year") {
@@ -102,4 +93,18 @@ func createOrder(c *Call) (any, error) {
 	res.OrderId = strconv.FormatInt(p.OrderId, 10)
 	res.InstanceIds.InstanceId = []string{strconv.FormatInt(p.InstanceId, 10)}
 	return res, nil
+}
+
+// onSale reads the Commodity parameter and the listed product it names; anything else is
+// answered as the metadata documents (500 UnknownError).
+func onSale(c *Call) (marketapi.Commodity, *sellerRow, error) {
+	var com marketapi.Commodity
+	if err := json.Unmarshal([]byte(c.Params.Get("Commodity")), &com); err != nil {
+		return com, nil, Errf(500, "UnknownError", "Commodity is not valid JSON: %v", err)
+	}
+	r, err := loadProduct(c, com.ProductCode)
+	if err != nil || r.state() != rules.StateListed {
+		return com, nil, Errf(500, "UnknownError", "The product %s is not on sale.", com.ProductCode)
+	}
+	return com, r, nil
 }
