@@ -182,6 +182,7 @@ var table = []Action{
 	sbx("SandboxExpire", false),
 	sbx("SandboxRelease", false),
 	sbx("SandboxRefund", false),
+	sbx("SandboxProjectAct", false),
 	sbx("SandboxAdvanceClock", false),
 	sbx("SandboxDescribeClock", true),
 	sbx("SandboxResetClock", false),

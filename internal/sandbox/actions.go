@@ -81,6 +81,17 @@ func handlers() map[string]func(*Call) (any, error) {
 		"SandboxAdvanceClock":          advanceClock,
 		"SandboxDescribeClock":         describeClock,
 		"SandboxResetClock":            resetClock,
+		"DescribeProjectInfo":          describeProjectInfo,
+		"DescribeProjectNodes":         describeProjectNodes,
+		"DescribeCurrentNodeInfo":      describeCurrentNodeInfo,
+		"DescribeProjectMessages":      describeProjectMessages,
+		"DescribeProjectAttachments":   describeProjectAttachments,
+		"DescribeProjectOperateLogs":   describeProjectOperateLogs,
+		"FinishCurrentProjectNode":     finishCurrentProjectNode,
+		"RollbackCurrentProjectNode":   rollbackCurrentProjectNode,
+		"PauseProject":                 pauseProject,
+		"ResumeProject":                resumeProject,
+		"SandboxProjectAct":            sandboxProjectAct,
 	}
 }
 
@@ -413,6 +424,9 @@ func advanceClock(c *Call) (any, error) {
 	}
 	// What the moved clock has reached happens: instances whose end has passed expire.
 	c.Now = c.Now.Add(d)
+	if err := autoFinishDue(c); err != nil {
+		return nil, err
+	}
 	if err := expireDue(c); err != nil {
 		return nil, err
 	}

@@ -60,7 +60,12 @@ func createDeliveryTemplate(c *Call) (any, error) {
 			field++
 		}
 	}
-	t := marketapi.DeliveryTemplate{TemplateId: "tpl-" + strings.ToLower(randomString(12)), Name: strings.TrimSpace(c.Params.Get("Name")), Steps: steps, CreateTime: c.Now.UTC().Format("2006-01-02T15:04:05Z")}
+	// Template IDs are numbers, as DescribeProjectInfo's TemplateId is.
+	n, err := nextSequence(c, "delivery_template", 401)
+	if err != nil {
+		return nil, err
+	}
+	t := marketapi.DeliveryTemplate{TemplateId: strconv.FormatInt(n, 10), Name: strings.TrimSpace(c.Params.Get("Name")), Steps: steps, CreateTime: c.Now.UTC().Format("2006-01-02T15:04:05Z")}
 	b, _ := json.Marshal(steps)
 	if _, err := c.Tx.Exec(`INSERT INTO delivery_templates (id, name, steps, created_at) VALUES (?, ?, ?, ?)`, t.TemplateId, t.Name, string(b), c.Now.UnixMilli()); err != nil {
 		return nil, err

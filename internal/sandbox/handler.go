@@ -65,6 +65,9 @@ type Call struct {
 	Token string
 	// Lang is the caller's language (Accept-Language), for rule messages.
 	Lang i18n.Lang
+	// Base is the sandbox's address as the caller reached it (http://host:port), for links
+	// to files it serves.
+	Base string
 	// db is the pool Tx belongs to, for the statement cache.
 	db *sql.DB
 	// after is the work the action deferred until its transaction has committed.
@@ -283,7 +286,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				return err
 			}
 		}
-		call = &Call{Ctx: r.Context(), Tx: tx, Store: s.store, Params: actionParams, Identity: id, Now: time.Now().Add(off), Action: name, Token: token, Lang: langOf(r), db: pool}
+		call = &Call{Ctx: r.Context(), Tx: tx, Store: s.store, Params: actionParams, Identity: id, Now: time.Now().Add(off), Action: name, Token: token, Lang: langOf(r), Base: "http://" + r.Host, db: pool}
 		if result, err = action.Run(call); err != nil {
 			return err
 		}

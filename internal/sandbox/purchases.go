@@ -213,6 +213,11 @@ func sandboxPurchase(c *Call) (any, error) {
 		}
 	case r.typ() == rules.TypeService:
 		inst.Status = "READYING"
+		if r.TemplateID != "" {
+			if err := createProject(c, r, inst); err != nil {
+				return nil, err
+			}
+		}
 	case r.typ() == rules.TypeImage:
 		inst.Status = "USING"
 	default:
@@ -536,7 +541,7 @@ func expire(c *Call, inst *instanceRow) (*marketapi.SpiOutcome, error) {
 // expireDue expires every running instance whose end has passed at the call's time: moving the
 // clock past an instance's end is the same as SandboxExpire on it.
 func expireDue(c *Call) error {
-	rows, err := c.Tx.Query(`SELECT `+instanceColumns+` FROM instances WHERE end_on <= ? AND status IN ('OPENING', 'OPENED', 'READYING', 'USING')`, c.Now.UnixMilli())
+	rows, err := c.Tx.Query(`SELECT `+instanceColumns+` FROM instances WHERE end_on <= ? AND status IN ('OPENING', 'OPENED', 'READYING', 'STARTED', 'CONFIRM', 'USING')`, c.Now.UnixMilli())
 	if err != nil {
 		return err
 	}

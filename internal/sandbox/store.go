@@ -297,6 +297,48 @@ var migrations = []string{
 	 CREATE TABLE credit_repaid (order_id INTEGER PRIMARY KEY, repaid_at INTEGER NOT NULL);`,
 	// 7: the period an order bought, as written (1m, 3m, 1y): a refund takes back exactly it.
 	`ALTER TABLE orders ADD COLUMN period_spec TEXT NOT NULL DEFAULT '';`,
+	// 8: delivery-centre projects (one per service instance bought with a template), their
+	// nodes, and their messages, attachments and operation log.
+	`CREATE TABLE delivery_projects (
+	   instance_id INTEGER PRIMARY KEY,
+	   order_id    INTEGER NOT NULL,
+	   template_id TEXT NOT NULL,
+	   status      TEXT NOT NULL,
+	   finish_type TEXT NOT NULL DEFAULT '',
+	   created_at  INTEGER NOT NULL,
+	   finished_at INTEGER NOT NULL DEFAULT 0,
+	   paused_at   INTEGER NOT NULL DEFAULT 0
+	 );
+	 CREATE TABLE delivery_nodes (
+	   id              INTEGER PRIMARY KEY,
+	   instance_id     INTEGER NOT NULL,
+	   step_no         INTEGER NOT NULL,
+	   name            TEXT NOT NULL,
+	   role            TEXT NOT NULL,
+	   fields          TEXT NOT NULL,
+	   need_attachment INTEGER NOT NULL,
+	   allow_rollback  INTEGER NOT NULL,
+	   auto_finish     INTEGER NOT NULL,
+	   status          TEXT NOT NULL,
+	   started_at      INTEGER NOT NULL DEFAULT 0,
+	   expires_at      INTEGER NOT NULL DEFAULT 0,
+	   finished_at     INTEGER NOT NULL DEFAULT 0
+	 );
+	 CREATE INDEX delivery_nodes_instance ON delivery_nodes (instance_id, step_no);
+	 CREATE INDEX delivery_nodes_due ON delivery_nodes (status, expires_at) WHERE auto_finish = 1;
+	 CREATE TABLE delivery_events (
+	   id            INTEGER PRIMARY KEY AUTOINCREMENT,
+	   instance_id   INTEGER NOT NULL,
+	   kind          TEXT NOT NULL,
+	   node_id       INTEGER NOT NULL DEFAULT 0,
+	   role          TEXT NOT NULL,
+	   operator      INTEGER NOT NULL,
+	   operator_name TEXT NOT NULL,
+	   text          TEXT NOT NULL,
+	   file_id       TEXT NOT NULL DEFAULT '',
+	   at            INTEGER NOT NULL
+	 );
+	 CREATE INDEX delivery_events_instance ON delivery_events (instance_id, kind, id);`,
 }
 
 // Open opens (creating if needed) the sandbox in dir and brings its schema up to date.
