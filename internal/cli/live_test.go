@@ -52,6 +52,25 @@ func TestEveryCommandAgainstProduction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A delivery project: a service product with a two-step template, bought once.
+	dt, err := stub.Seller.CreateDeliveryTemplate(ctx, "T", []marketapi.TemplateStep{{Name: "Deploy", OperatorRole: "Provider"},
+		{Name: "Hand over", OperatorRole: "Provider", AllowRollback: true}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	svcName := "Service"
+	svc, err := stub.Seller.CreateProduct(ctx, market.ProductInput{Type: "SERVICE", Name: &svcName, DeliveryTemplateId: &dt.TemplateId,
+		Skus: []marketapi.SKU{{Name: "Std", Price: "1000"}}, ValidityPeriods: []string{"1y"}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stub.Seller.SubmitProduct(ctx, svc.Code, "review", "")
+	stub.Seller.ReviewProduct(ctx, svc.Code, "approve", "")
+	svcBuy, err := stub.Seller.Simulate(ctx, "SandboxPurchase", market.BuyerEvent{Code: svc.Code})
+	if err != nil {
+		t.Fatal(err)
+	}
+	proj := strconv.FormatInt(svcBuy.InstanceId, 10)
 	var failed string
 	stub.Seller.ListFailedNotifications(ctx, func(ns []marketapi.Notification) bool { failed = ns[0].NotificationRequestId; return false })
 	dir := t.TempDir()
@@ -77,7 +96,17 @@ func TestEveryCommandAgainstProduction(t *testing.T) {
 		"mkt bundle delete":                       {"bdl-1", "--yes"},
 		"mkt bundle get":                          {"bdl-1"},
 		"mkt bundle list":                         {},
-		"mkt delivery template attach":            {"cmfw00000003", "tpl-1"},
+		"mkt delivery template attach":            {"cmfw00000003", "401"},
+		"mkt delivery project attachments":        {proj},
+		"mkt delivery project finish":             {proj, "--remark", "deployed"},
+		"mkt delivery project get":                {proj},
+		"mkt delivery project list":               {},
+		"mkt delivery project logs":               {proj},
+		"mkt delivery project messages":           {proj},
+		"mkt delivery project nodes":              {proj},
+		"mkt delivery project pause":              {proj},
+		"mkt delivery project resume":             {proj},
+		"mkt delivery project rollback":           {proj, "--remark", "again"},
 		"mkt delivery template create":            {"-f", tpl},
 		"mkt delivery template list":              {},
 		"mkt instance get":                        {inst},
@@ -118,6 +147,7 @@ func TestEveryCommandAgainstProduction(t *testing.T) {
 		"mkt sandbox release-prefix":              {"cmapi00000002"},
 		"mkt sandbox review onboarding":           {"--approve"},
 		"mkt sandbox review product":              {p.Code, "--approve"},
+		"mkt sandbox simulate delivery":           {proj, "--message", "hi"},
 		"mkt sandbox simulate expire":             {inst},
 		"mkt sandbox simulate invoice-request":    {"--order", order},
 		"mkt sandbox simulate purchase":           {p.Code},

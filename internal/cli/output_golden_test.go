@@ -28,7 +28,6 @@ var volatile = []struct {
 	{regexp.MustCompile(`\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?( [A-Z][a-z]{2})?`), "<date>"},
 	{regexp.MustCompile(`\d+d \d+h`), "<dur>"},
 	{regexp.MustCompile(`bdl-[0-9a-z]+`), "bdl-"},
-	{regexp.MustCompile(`tpl-[0-9a-z]+`), "tpl-"},
 	{regexp.MustCompile(`file-[0-9a-z]+`), "file-"},
 	{regexp.MustCompile(`ob-[0-9a-z]+`), "ob-"},
 	{regexp.MustCompile(`[A-Z0-9]{14}-[A-Z0-9]{8}_[A-Z0-9]{40}`), "<license>"},

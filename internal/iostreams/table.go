@@ -144,20 +144,26 @@ func writePlainRow(w io.Writer, texts []string) error {
 	return err
 }
 
-// clean keeps a cell on one line and out of the next column. Most cells have nothing to
+// clean keeps a cell on one line and out of the next column, and keeps text that others
+// wrote (a buyer's invoice title, a delivery message) from driving the terminal: tabs and line
+// breaks become spaces, other control characters (ESC, C1) U+FFFD. Most cells have nothing to
 // clean, and they cost no allocation.
 func clean(s string) string {
-	if !strings.ContainsAny(s, "\t\n\r") {
+	if strings.IndexFunc(s, isControl) < 0 {
 		return s
 	}
-	b := []byte(s)
-	for i, c := range b {
-		if c == '\t' || c == '\n' || c == '\r' {
-			b[i] = ' '
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return ' '
+		case isControl(r):
+			return '\uFFFD'
 		}
-	}
-	return string(b)
+		return r
+	}, s)
 }
+
+func isControl(r rune) bool { return r < 0x20 || (r >= 0x7f && r < 0xa0) }
 
 func (t *Table) renderPlain(w io.Writer) error {
 	var b strings.Builder

@@ -149,3 +149,17 @@ func TestTableStreams(t *testing.T) {
 		t.Errorf("got %q", out.String())
 	}
 }
+
+// Text others wrote cannot drive the terminal or break the columns.
+func TestCleanControlCharacters(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain 文本":                 "plain 文本",
+		"a\tb\nc\rd":               "a b c d",
+		"\x1b[2J\x1b]0;title\x07x": "\uFFFD[2J\uFFFD]0;title\uFFFDx",
+		"c1\u009bJ del\x7f":        "c1\uFFFDJ del\uFFFD",
+	} {
+		if got := clean(in); got != want {
+			t.Errorf("clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

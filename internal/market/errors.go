@@ -59,7 +59,9 @@ func (e *APIError) Kind() exitcode.Kind {
 		return exitcode.Auth
 	case strings.HasPrefix(c, "Forbidden."), rules.IsRuleCode(c):
 		return exitcode.Rule
-	case c == "IdempotentParameterMismatch", strings.HasPrefix(c, "IncorrectStatus"), e.HTTPStatus == 409:
+	case c == "IdempotentParameterMismatch", strings.HasPrefix(c, "IncorrectStatus"), e.HTTPStatus == 409,
+		// The delivery centre: the project is not where the step expects it.
+		c == "IllegalCurrentNode", c == "IllegalProjectStatus", c == "IllegalOperatorRole":
 		return exitcode.Conflict
 	case strings.HasSuffix(c, ".NotFound") && c != "InvalidAction.NotFound", e.HTTPStatus == 404 && c != "InvalidAction.NotFound":
 		return exitcode.NotFound

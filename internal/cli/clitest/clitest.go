@@ -103,6 +103,26 @@ func (e *Env) Metered(t testing.TB, name string) marketapi.Product {
 		Skus: []marketapi.SKU{{Name: "Basic", Price: "1"}}, ValidityPeriods: []string{"1m"}})
 }
 
+// Delivering lists a service product with a delivery template — the seller deploys (a required
+// "访问地址" field, an attachment), the buyer accepts (may send it back, accepts by default), the
+// seller hands over — has the buyer buy it, and returns the instance, whose project is at the
+// seller's first step.
+func (e *Env) Delivering(t testing.TB) string {
+	t.Helper()
+	tpl, err := e.Client(t).CreateDeliveryTemplate(context.Background(), "Onboarding", []marketapi.TemplateStep{
+		{Name: "部署", OperatorRole: "Provider", NeedAttachment: true, Fields: []marketapi.TemplateField{{Title: "访问地址", Required: true}}},
+		{Name: "验收", OperatorRole: "Custom", AllowRollback: true, AutoFinish: true, Fields: []marketapi.TemplateField{{Title: "验收意见"}}},
+		{Name: "交接", OperatorRole: "Provider", AllowRollback: true},
+	}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := "Implementation"
+	p := e.list(t, market.ProductInput{Type: "SERVICE", Name: &name, DeliveryTemplateId: &tpl.TemplateId,
+		Skus: []marketapi.SKU{{Name: "Std", Price: "1000"}}, ValidityPeriods: []string{"1y"}})
+	return strconv.FormatInt(e.Purchase(t, p.Code).InstanceId, 10)
+}
+
 // list creates, submits and approves a product.
 func (e *Env) list(t testing.TB, in market.ProductInput) marketapi.Product {
 	t.Helper()

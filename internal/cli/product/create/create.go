@@ -35,7 +35,7 @@ Per type:
   api      --api-group GROUP --api-prefix PREFIX (the prefix is globally unique; once the
            product is submitted, its name stays bound to the prefix: FAQ 三 Q4)
   image    --image-id m-… --image-region REGION
-  service  --delivery-template tpl-…  (and every validity period ≥ 3 months: FAQ 三 Q6)
+  service  --delivery-template 401  (and every validity period ≥ 3 months: FAQ 三 Q6)
 
 The same rules are checked here before anything is sent, and again by the marketplace.
 In a pipe the new product's code is printed alone, for scripts.`,

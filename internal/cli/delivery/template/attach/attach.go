@@ -24,7 +24,7 @@ func NewCmdAttach(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	return &cobra.Command{
 		Use:     "attach <product-code> <template-id>",
 		Short:   "Attach a delivery template to a service product",
-		Example: "  mkt delivery template attach cmfw10000003 tpl-8s7d6f5g4h3j",
+		Example: "  mkt delivery template attach cmfw10000003 401",
 		Args:    cmdutil.ExactArgs(2, "<product-code> <template-id>"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code, opts.TemplateID = args[0], args[1]

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -27,7 +28,7 @@ func Test_createRun(t *testing.T) {
 	if err := createRun(context.Background(), &Options{Factory: e.F, File: good}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(e.Out.String(), "tpl-") {
+	if _, err := strconv.Atoi(strings.TrimSpace(e.Out.String())); err != nil {
 		t.Errorf("out: %q", e.Out)
 	}
 	bad := filepath.Join(dir, "bad.yaml")
