@@ -59,6 +59,9 @@ type Factory struct {
 	// MarketNow is the marketplace's time: the sandbox's clock (which may have been moved)
 	// when this run talks to a sandbox, this machine's otherwise.
 	MarketNow func(ctx context.Context) (time.Time, error)
+	// ShownNow is what a terminal's relative times ("in 3 days") count from: the
+	// marketplace's time, read once per run (Now when it cannot be read).
+	ShownNow func() time.Time
 	// CallerAccount is the Alibaba Cloud account the live credentials belong to (STS
 	// GetCallerIdentity).
 	CallerAccount func(ctx context.Context) (string, error)
@@ -83,12 +86,13 @@ func NewFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 		InSandbox:     func() bool { return false },
 		SPIKey:        func(bool) (string, string, error) { return "", "", errNotWired },
 		MarketNow:     func(context.Context) (time.Time, error) { return time.Now(), nil },
+		ShownNow:      time.Now,
 		CallerAccount: func(context.Context) (string, error) { return "", errNotWired },
 		Close:         func() {},
 	}
 	// Terminal times and durations read in the merchant's language, decided when first shown.
 	ios.SetTimeFormat(iostreams.TimeFormat{
-		Now:      func() time.Time { return f.Now() },
+		Now:      func() time.Time { return f.ShownNow() },
 		Relative: func(now, t time.Time) string { return Relative(f.Lang(), now, t) },
 		Duration: func(d time.Duration) string { return Duration(f.Lang(), d) },
 	})

@@ -14,7 +14,7 @@ func (f *Factory) FormatTime(rfc3339 string) string {
 	if err != nil || !f.IOStreams.IsStdoutTTY() {
 		return rfc3339
 	}
-	return Relative(f.Lang(), f.Now(), t)
+	return Relative(f.Lang(), f.ShownNow(), t)
 }
 
 // Relative renders t relative to now in lang.

@@ -12,6 +12,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mkt-cli/mkt/internal/build"
@@ -35,6 +36,7 @@ func New(ios *iostreams.IOStreams, getenv func(string) string) *cmdutil.Factory 
 	f.InSandbox = w.inSandbox
 	f.SPIKey = w.spiKey
 	f.MarketNow = w.marketNow
+	f.ShownNow = sync.OnceValue(w.shownNow)
 	f.CallerAccount = w.callerAccount
 	f.Close = w.close
 	return f
@@ -253,6 +255,18 @@ func (w *wiring) marketNow(ctx context.Context) (time.Time, error) {
 		return time.Time{}, err
 	}
 	return time.Parse(time.RFC3339, clk.Now)
+}
+
+// shownNow is the marketplace's time for relative times on a terminal: a sandbox whose clock
+// was moved shows "in 3 days" from its own now. It never fails a run: without an answer within
+// a few seconds it is this machine's time.
+func (w *wiring) shownNow() time.Time {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	if t, err := w.marketNow(ctx); err == nil {
+		return t
+	}
+	return w.f.Now()
 }
 
 // DefaultSTSEndpoint answers GetCallerIdentity for every region.
