@@ -254,7 +254,9 @@ func (w *wiring) marketNow(ctx context.Context) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, err
 	}
-	return time.Parse(time.RFC3339, clk.Now)
+	// This machine's time moved by the sandbox's offset: the clock's own answer is to the
+	// second, which would put "now" up to a second before what just happened.
+	return w.f.Now().Add(time.Duration(clk.OffsetSeconds) * time.Second), nil
 }
 
 // shownNow is the marketplace's time for relative times on a terminal: a sandbox whose clock
