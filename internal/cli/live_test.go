@@ -110,6 +110,7 @@ func TestEveryCommandAgainstProduction(t *testing.T) {
 		"mkt delivery template create":            {"-f", tpl},
 		"mkt delivery template list":              {},
 		"mkt instance get":                        {inst},
+		"mkt instance auto-renew":                 {inst, "--every", "1y"},
 		"mkt instance list":                       {},
 		"mkt invoice due":                         {},
 		"mkt invoice issue":                       {invoice, "--number", "24332000000012345678", "--url", "https://isv.example.com/i.pdf"},

@@ -599,4 +599,16 @@ var catalog = map[string]entry{
 	"simulate.delivery.nothing":  {"请说明买家做什么：--message、--attach 或 --finish", "say what the buyer does: --message, --attach or --finish"},
 	"simulate.delivery.as":       {"--as 只能是 buyer 或 seller，收到 %q", "--as takes buyer or seller, got %q"},
 	"simulate.delivery.done":     {"已在实例 %s 的交付项目中完成操作", "done in the delivery project of instance %s"},
+
+	// mkt instance auto-renew.
+	"autorenew.both":           {"--every 和 --off 只能选一个", "give --every or --off, not both"},
+	"autorenew.none":           {"请用 --every 开启自动续费（如 1y、3m），或用 --off 关闭", "say --every PERIOD (1y, 3m…) to turn auto-renewal on, or --off"},
+	"autorenew.every":          {"--every %q 无效：应为 N 年、N 月或 N 天（如 1y、3m、7d），N 为 1 到 %d", "--every %q is not a period: Ny, Nm or Nd (1y, 3m, 7d), N from 1 to %d"},
+	"autorenew.on":             {"已为实例 %s 开启自动续费：每次续 %s", "auto-renewal on for instance %s: renewed for %s at each end"},
+	"autorenew.off":            {"已关闭实例 %s 的自动续费", "auto-renewal off for instance %s"},
+	"field.instance.autorenew": {"自动续费", "Auto-renewal"},
+	"autorenew.value":          {"到期续 %d %s", "renewed for %d %s at each end"},
+	"autorenew.cycle.Day":      {"天", "day(s)"},
+	"autorenew.cycle.Month":    {"个月", "month(s)"},
+	"autorenew.cycle.Year":     {"年", "year(s)"},
 }

@@ -184,3 +184,16 @@ func (c *Client) Price(ctx context.Context, com marketapi.Commodity) (marketapi.
 	var p marketapi.Price
 	return p, c.Call(ctx, Request{Action: "DescribePrice", Query: url.Values{"OrderType": {"INSTANCE_BUY"}, "Commodity": {string(b)}}}, &p)
 }
+
+// AutoRenew is AutoRenewInstance: with a cycle (Day, Month or Year) it turns auto-renewal on for
+// the instance, renewed by duration cycles at its end; without, it turns it off.
+func (c *Client) AutoRenew(ctx context.Context, instanceID, cycle string, duration int) error {
+	f := url.Values{"OrderBizId": {instanceID}, "Type": {"close"}}
+	if cycle != "" {
+		f.Set("Type", "open")
+		f.Set("AutoRenewCycle", cycle)
+		f.Set("AutoRenewDuration", strconv.Itoa(duration))
+	}
+	var out marketapi.AutoRenewAnswer
+	return c.Call(ctx, Request{Action: "AutoRenewInstance", Form: f}, &out)
+}

@@ -106,7 +106,7 @@ var table = []Action{
 	// The public Market API (testdata/market-2015-11-01-api-docs.json). Methods as the metadata
 	// lists them, POST first where it is allowed.
 	pub("ActivateLicense", false, postGet),
-	pub("AutoRenewInstance", false, post),
+	byID(pub("AutoRenewInstance", false, post)),
 	byID(pub("ConfirmNotification", false, postGet)),
 	{Name: "CreateOrder", Version: Version, Kind: Public, ClientToken: true, Methods: postGet},
 	pub("CrossAccountVerifyToken", false, post),

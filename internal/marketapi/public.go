@@ -413,3 +413,9 @@ type CreatedOrder struct {
 	OrderId     string
 	InstanceIds struct{ InstanceId []string }
 }
+
+// AutoRenewAnswer is AutoRenewInstance's answer.
+type AutoRenewAnswer struct {
+	Success bool
+	Data    bool
+}

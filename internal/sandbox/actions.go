@@ -92,6 +92,7 @@ func handlers() map[string]func(*Call) (any, error) {
 		"PauseProject":                 pauseProject,
 		"ResumeProject":                resumeProject,
 		"SandboxProjectAct":            sandboxProjectAct,
+		"AutoRenewInstance":            autoRenewInstance,
 	}
 }
 

@@ -100,7 +100,7 @@ func instanceModel(c *Call, r *instanceRow) (marketapi.InstanceForIsv, error) {
 	}
 	ext, _ := json.Marshal(map[string]any{"isvInstanceId": r.IsvID, "orderBizId": r.BizID})
 	out := marketapi.InstanceForIsv{InstanceId: r.ID, OrderId: r.OrderID, ProductCode: r.ProductCode, ProductName: name, ProductSkuCode: r.SkuCode,
-		ProductType: typ, SupplierName: supplierName, Status: r.Status, IsTrial: r.Trial, AutoRenewal: "", BeganOn: r.BeganOn, // production: "" or a JSON string such as {"autoRenewCycle":"Year",…}
+		ProductType: typ, SupplierName: supplierName, Status: r.Status, IsTrial: r.Trial, AutoRenewal: r.AutoRenew, BeganOn: r.BeganOn,
 
 		EndOn: r.EndOn, CreatedOn: r.CreatedAt, AppJson: r.AppJSON, HostJson: r.HostJSON, ExtendJson: string(ext), ComponentJson: "{}",
 		LicenseCode: r.License, ActiveAddress: r.AA}

@@ -24,14 +24,16 @@ type instanceRow struct {
 	Trial                                 bool
 	BeganOn, EndOn, CreatedAt             int64
 	IsvID, AppJSON, HostJSON, License, AA string
+	// AutoRenew is production's AutoRenewal: "" or {"autoRenewCycle":…,"autoRenewDuration":…}.
+	AutoRenew string
 }
 
-const instanceColumns = `id, order_id, biz_id, ali_uid, product_code, sku_code, status, is_trial, began_on, end_on, created_at, isv_instance_id, app_json, host_json, license_code, active_address`
+const instanceColumns = `id, order_id, biz_id, ali_uid, product_code, sku_code, status, is_trial, began_on, end_on, created_at, isv_instance_id, app_json, host_json, license_code, active_address, auto_renew`
 
 func scanInstance(sc interface{ Scan(...any) error }) (*instanceRow, error) {
 	var r instanceRow
 	err := sc.Scan(&r.ID, &r.OrderID, &r.BizID, &r.AliUID, &r.ProductCode, &r.SkuCode, &r.Status, &r.Trial, &r.BeganOn, &r.EndOn,
-		&r.CreatedAt, &r.IsvID, &r.AppJSON, &r.HostJSON, &r.License, &r.AA)
+		&r.CreatedAt, &r.IsvID, &r.AppJSON, &r.HostJSON, &r.License, &r.AA, &r.AutoRenew)
 	return &r, err
 }
 
@@ -52,7 +54,7 @@ func loadInstance(c *Call, raw string) (*instanceRow, error) {
 
 func saveInstance(c *Call, r *instanceRow) error {
 	_, err := c.Tx.Exec(`UPDATE instances SET status = ?, sku_code = ?, end_on = ?, isv_instance_id = ?, app_json = ?, host_json = ?,
-		license_code = ?, active_address = ? WHERE id = ?`, r.Status, r.SkuCode, r.EndOn, r.IsvID, r.AppJSON, r.HostJSON, r.License, r.AA, r.ID)
+		license_code = ?, active_address = ?, auto_renew = ? WHERE id = ?`, r.Status, r.SkuCode, r.EndOn, r.IsvID, r.AppJSON, r.HostJSON, r.License, r.AA, r.AutoRenew, r.ID)
 	return err
 }
 
@@ -195,7 +197,7 @@ func sandboxPurchase(c *Call) (any, error) {
 		return nil, err
 	}
 	inst.OrderID = orderID
-	if _, err := c.Tx.Exec(`INSERT INTO instances (`+instanceColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', '')`,
+	if _, err := c.Tx.Exec(`INSERT INTO instances (`+instanceColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', '', '')`,
 		inst.ID, inst.OrderID, inst.BizID, inst.AliUID, inst.ProductCode, inst.SkuCode, inst.Status, inst.Trial, inst.BeganOn, inst.EndOn, inst.CreatedAt); err != nil {
 		return nil, err
 	}
@@ -559,6 +561,12 @@ func expireDue(c *Call) error {
 		return err
 	}
 	for _, inst := range due {
+		if inst.AutoRenew != "" && !inst.Trial {
+			if err := autoRenew(c, inst); err != nil {
+				return err
+			}
+			continue
+		}
 		if _, err := expire(c, inst); err != nil {
 			return err
 		}

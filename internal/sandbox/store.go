@@ -339,6 +339,9 @@ var migrations = []string{
 	   at            INTEGER NOT NULL
 	 );
 	 CREATE INDEX delivery_events_instance ON delivery_events (instance_id, kind, id);`,
+	// 9: auto-renewal (AutoRenewInstance), as DescribeInstance's AutoRenewal string.
+	`ALTER TABLE instances ADD COLUMN auto_renew TEXT NOT NULL DEFAULT '';
+	 CREATE INDEX instances_biz ON instances (biz_id);`,
 }
 
 // Open opens (creating if needed) the sandbox in dir and brings its schema up to date.

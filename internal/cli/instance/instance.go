@@ -4,6 +4,7 @@ package instance
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/mkt-cli/mkt/internal/cli/instance/autorenew"
 	"github.com/mkt-cli/mkt/internal/cli/instance/get"
 	"github.com/mkt-cli/mkt/internal/cli/instance/list"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
@@ -13,10 +14,10 @@ import (
 func NewCmdInstance(f *cmdutil.Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "instance <command>",
-		Short: "Instances buyers bought (DescribeInstanceForIsv, DescribeInstances)",
+		Short: "Instances buyers bought: list, show, auto-renewal",
 		Args:  cobra.ArbitraryArgs,
 		RunE:  cmdutil.GroupRunE,
 	}
-	cmd.AddCommand(get.NewCmdGet(f, nil), list.NewCmdList(f, nil))
+	cmd.AddCommand(get.NewCmdGet(f, nil), list.NewCmdList(f, nil), autorenew.NewCmdAutoRenew(f, nil))
 	return cmd
 }

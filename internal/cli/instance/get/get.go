@@ -3,6 +3,7 @@ package get
 
 import (
 	"context"
+	"encoding/json"
 	"strconv"
 	"time"
 
@@ -62,6 +63,7 @@ func getRun(ctx context.Context, opts *Options) error {
 		add("field.instance.sku", i.ProductSkuCode)
 		add("field.instance.status", i.Status)
 		add("field.instance.trial", f.T("bool."+strconv.FormatBool(i.IsTrial)))
+		add("field.instance.autorenew", autoRenewal(f, i.AutoRenewal))
 		kv.AddTime(f.T("field.instance.began"), millis(i.BeganOn))
 		kv.AddTime(f.T("field.instance.ends"), millis(i.EndOn))
 		add("field.instance.appjson", i.AppJson)
@@ -70,6 +72,23 @@ func getRun(ctx context.Context, opts *Options) error {
 		add("field.instance.activation", i.ActiveAddress)
 		return kv.Render()
 	})
+}
+
+// autoRenewal says the AutoRenewal string ({"autoRenewCycle":"Year","autoRenewDuration":1}) in
+// words; a string of another shape is shown as it is.
+func autoRenewal(f *cmdutil.Factory, s string) string {
+	var ar struct {
+		Cycle    string `json:"autoRenewCycle"`
+		Duration int    `json:"autoRenewDuration"`
+	}
+	if s == "" || json.Unmarshal([]byte(s), &ar) != nil || ar.Duration < 1 {
+		return s
+	}
+	unit := map[string]string{"Day": "autorenew.cycle.Day", "Month": "autorenew.cycle.Month", "Year": "autorenew.cycle.Year"}[ar.Cycle]
+	if unit == "" {
+		return s
+	}
+	return f.T("autorenew.value", ar.Duration, f.T(unit))
 }
 
 func millis(v int64) time.Time {

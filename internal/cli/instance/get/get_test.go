@@ -31,3 +31,18 @@ func Test_getRun(t *testing.T) {
 		t.Error("an unknown instance")
 	}
 }
+
+// Auto-renewal in words; a string of another shape as it is.
+func TestAutoRenewal(t *testing.T) {
+	e := clitest.New(t)
+	for in, want := range map[string]string{
+		`{"autoRenewCycle":"Year","autoRenewDuration":1}`:  "renewed for 1 year(s) at each end",
+		`{"autoRenewCycle":"Month","autoRenewDuration":3}`: "renewed for 3 month(s) at each end",
+		`{"autoRenewCycle":"Week","autoRenewDuration":1}`:  `{"autoRenewCycle":"Week","autoRenewDuration":1}`,
+		"": "",
+	} {
+		if got := autoRenewal(e.F, in); got != want {
+			t.Errorf("autoRenewal(%s) = %q, want %q", in, got, want)
+		}
+	}
+}
