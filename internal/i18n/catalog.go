@@ -611,4 +611,13 @@ var catalog = map[string]entry{
 	"autorenew.cycle.Day":      {"天", "day(s)"},
 	"autorenew.cycle.Month":    {"个月", "month(s)"},
 	"autorenew.cycle.Year":     {"年", "year(s)"},
+
+	// API products' usage (mkt metering api, mkt sandbox simulate api-calls).
+	"col.quota":                 {"购买次数", "QUOTA"},
+	"col.used":                  {"已用", "USED"},
+	"col.remaining":             {"剩余", "LEFT"},
+	"col.unit":                  {"单位", "UNIT"},
+	"simulate.apicalls.count":   {"请用 --count 说明调用次数（至少 1）", "say how many calls with --count (at least 1)"},
+	"simulate.apicalls.done":    {"买家调用了 %d 次（实例 %s，已用 %d / %d）", "the buyer made %d call(s) (instance %s, %d of %d used)"},
+	"simulate.apicalls.refused": {"另有 %d 次因额度用完被网关拒绝", "%d more call(s) refused by the gateway: the quota is used up"},
 }

@@ -107,6 +107,7 @@ type BuyerEvent struct {
 	PayMethod, AliUid string
 	Trial             bool
 	SpiRetries        int
+	ApiQuota          int64 // API products: the calls bought (0: the sandbox's default)
 	IsRefund          *bool
 }
 
@@ -123,6 +124,9 @@ func (e BuyerEvent) form() url.Values {
 	}
 	if e.SpiRetries > 0 {
 		p.Set("SpiRetries", strconv.Itoa(e.SpiRetries))
+	}
+	if e.ApiQuota > 0 {
+		p.Set("ApiQuota", strconv.FormatInt(e.ApiQuota, 10))
 	}
 	if e.IsRefund != nil {
 		p.Set("IsRefund", strconv.FormatBool(*e.IsRefund))
@@ -196,4 +200,30 @@ func (c *Client) AutoRenew(ctx context.Context, instanceID, cycle string, durati
 	}
 	var out marketapi.AutoRenewAnswer
 	return c.Call(ctx, Request{Action: "AutoRenewInstance", Form: f}, &out)
+}
+
+// APIMetering follows DescribeApiMetering's pages (API products' usage by buyer) while fn
+// returns true; product narrows to one product.
+func (c *Client) APIMetering(ctx context.Context, product string, fn func([]marketapi.APIUsage) bool) error {
+	seen := int64(0)
+	for page := 1; ; page++ {
+		q := url.Values{"pageNum": {strconv.Itoa(page)}}
+		if product != "" {
+			q.Set("productCode", product)
+		}
+		var out marketapi.APIMetering
+		if err := c.Call(ctx, Request{Action: "DescribeApiMetering", Query: q}, &out); err != nil {
+			return err
+		}
+		seen += int64(len(out.Result))
+		if !fn(out.Result) || len(out.Result) == 0 || seen >= out.Count {
+			return nil
+		}
+	}
+}
+
+// APICalls is the sandbox's SandboxApiCalls: a buyer calls an API product count times.
+func (c *Client) APICalls(ctx context.Context, instanceID string, count int64) (marketapi.APICalls, error) {
+	var out marketapi.APICalls
+	return out, c.Call(ctx, Request{Action: "SandboxApiCalls", Form: url.Values{"InstanceId": {instanceID}, "Count": {strconv.FormatInt(count, 10)}}}, &out)
 }

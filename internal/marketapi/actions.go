@@ -183,6 +183,7 @@ var table = []Action{
 	sbx("SandboxRelease", false),
 	sbx("SandboxRefund", false),
 	sbx("SandboxProjectAct", false),
+	sbx("SandboxApiCalls", false),
 	sbx("SandboxAdvanceClock", false),
 	sbx("SandboxDescribeClock", true),
 	sbx("SandboxResetClock", false),

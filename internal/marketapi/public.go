@@ -419,3 +419,27 @@ type AutoRenewAnswer struct {
 	Success bool
 	Data    bool
 }
+
+// APIUsage is one buyer's usage of one API product (DescribeApiMetering).
+type APIUsage struct {
+	AliyunPk      int64
+	ProductCode   string
+	ProductName   string
+	TotalQuota    int64
+	TotalUsage    int64
+	TotalCapacity int64
+	Unit          string
+}
+
+// APIMetering is DescribeApiMetering's answer.
+type APIMetering struct {
+	Code       string
+	Success    bool
+	Fatal      bool
+	Message    string
+	Version    string
+	PageNumber int64
+	PageSize   int64
+	Count      int64
+	Result     []APIUsage
+}

@@ -28,3 +28,8 @@ type Clock struct {
 	Offset        string
 	OffsetSeconds int64
 }
+
+// APICalls is SandboxApiCalls' answer: of the calls made, those the quota allowed.
+type APICalls struct {
+	Accepted, Refused, Used, Quota int64
+}

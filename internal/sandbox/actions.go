@@ -93,6 +93,8 @@ func handlers() map[string]func(*Call) (any, error) {
 		"ResumeProject":                resumeProject,
 		"SandboxProjectAct":            sandboxProjectAct,
 		"AutoRenewInstance":            autoRenewInstance,
+		"DescribeApiMetering":          describeAPIMetering,
+		"SandboxApiCalls":              sandboxAPICalls,
 	}
 }
 

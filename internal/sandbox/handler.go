@@ -193,6 +193,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	requestID := strings.ToUpper(uuid.NewString())
+	if r.Body == nil { // a request handed over in process (a GET has none), not by net/http
+		r.Body = http.NoBody
+	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, MaxBodyBytes+1))
 	if err != nil {
 		s.writeError(w, r, requestID, Errf(400, "InvalidParameter", "cannot read the request body: %v", err))

@@ -78,7 +78,7 @@ func createOrder(c *Call) (any, error) {
 	if strings.EqualFold(com.PricingCycle, "Year") {
 		unit = "y"
 	}
-	for _, k := range []string{"AliUid", "Trial", "PayMethod", "SpiRetries"} { // SandboxPurchase's own
+	for _, k := range []string{"AliUid", "Trial", "PayMethod", "SpiRetries", "ApiQuota"} { // SandboxPurchase's own
 		c.Params.Del(k)
 	}
 	c.Params.Set("Code", com.ProductCode)

@@ -224,6 +224,11 @@ func sandboxPurchase(c *Call) (any, error) {
 		inst.Status = "USING"
 	default:
 		inst.Status = "OPENED"
+		if r.typ() == rules.TypeAPI {
+			if err := setAPIQuota(c, inst); err != nil {
+				return nil, err
+			}
+		}
 		viaSPI = r.typ() == rules.TypeAPI && r.ProductionURL != ""
 		if viaSPI {
 			inst.Status = "OPENING"

@@ -342,6 +342,9 @@ var migrations = []string{
 	// 9: auto-renewal (AutoRenewInstance), as DescribeInstance's AutoRenewal string.
 	`ALTER TABLE instances ADD COLUMN auto_renew TEXT NOT NULL DEFAULT '';
 	 CREATE INDEX instances_biz ON instances (biz_id);`,
+	// 10: API products' call quota and usage (DescribeApiMetering).
+	`ALTER TABLE instances ADD COLUMN api_quota INTEGER NOT NULL DEFAULT 0;
+	 ALTER TABLE instances ADD COLUMN api_usage INTEGER NOT NULL DEFAULT 0;`,
 }
 
 // Open opens (creating if needed) the sandbox in dir and brings its schema up to date.

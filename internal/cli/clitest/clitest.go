@@ -9,6 +9,7 @@ import (
 	"context"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
@@ -101,6 +102,13 @@ func (e *Env) Metered(t testing.TB, name string) marketapi.Product {
 	mode, dead := "spi", "http://127.0.0.1:1/spi"
 	return e.list(t, market.ProductInput{Type: "SAAS", Name: &name, DeliveryMode: &mode, ProductionUrl: &dead,
 		Skus: []marketapi.SKU{{Name: "Basic", Price: "1"}}, ValidityPeriods: []string{"1m"}})
+}
+
+// ListedAPI lists an API product named name (group and prefix made from it) and returns it.
+func (e *Env) ListedAPI(t testing.TB, name string) marketapi.Product {
+	group, prefix := strings.ToLower(strings.ReplaceAll(name, " ", "")), strings.ToLower(strings.ReplaceAll(name, " ", "-"))
+	return e.list(t, market.ProductInput{Type: "API", Name: &name, ApiGroup: &group, ApiPrefix: &prefix,
+		Skus: []marketapi.SKU{{Name: "Calls", Price: "50"}}, ValidityPeriods: []string{"1y"}})
 }
 
 // Delivering lists a service product with a delivery template — the seller deploys (a required

@@ -4,6 +4,7 @@ package simulate
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/mkt-cli/mkt/internal/cli/sandbox/simulate/apicalls"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/simulate/delivery"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/simulate/expire"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/simulate/invoicerequest"
@@ -34,6 +35,7 @@ starts a delivery project, in which 'simulate delivery' plays the buyer.`,
 	}
 	cmd.AddCommand(invoicerequest.NewCmdInvoiceRequest(f), repay.NewCmdRepay(f), settlementfailure.NewCmdSettlementFailure(f),
 		purchase.NewCmdPurchase(f), renew.NewCmdRenew(f), upgrade.NewCmdUpgrade(f), expire.NewCmdExpire(f),
-		release.NewCmdRelease(f), refund.NewCmdRefund(f), delivery.NewCmdDelivery(f))
+		release.NewCmdRelease(f), refund.NewCmdRefund(f), delivery.NewCmdDelivery(f),
+		apicalls.NewCmdAPICalls(f))
 	return cmd
 }

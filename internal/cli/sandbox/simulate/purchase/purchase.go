@@ -16,6 +16,7 @@ func NewCmdPurchase(f *cmdutil.Factory) *cobra.Command {
 	var sku, period, pay, uid string
 	var trial bool
 	var retries, months int
+	var quota int64
 	cmd := &cobra.Command{
 		Use:   "purchase <product-code>",
 		Short: "A buyer buys a product",
@@ -34,7 +35,7 @@ func NewCmdPurchase(f *cmdutil.Factory) *cobra.Command {
 				period = strconv.Itoa(months) + "m"
 			}
 			return shared.Run(cmd, f, "SandboxPurchase", market.BuyerEvent{Code: args[0], SkuCode: sku, Period: period,
-				PayMethod: pay, AliUid: uid, Trial: trial, SpiRetries: retries})
+				PayMethod: pay, AliUid: uid, Trial: trial, SpiRetries: retries, ApiQuota: quota})
 		},
 	}
 	cmd.Flags().StringVar(&sku, "sku", "", "SKU code or name (default: the first)")
@@ -44,6 +45,7 @@ func NewCmdPurchase(f *cmdutil.Factory) *cobra.Command {
 	cmd.Flags().StringVar(&pay, "pay", "", "balance (default) or credit (信控支付)")
 	cmd.Flags().StringVar(&uid, "buyer", "", "the buyer's account ID (default: made up)")
 	cmd.Flags().IntVar(&retries, "spi-retries", 0, "createInstance calls while it answers instanceId=0 (default 5)")
+	cmd.Flags().Int64Var(&quota, "api-quota", 0, "API products: the calls bought (default 10000)")
 
 	return cmd
 }

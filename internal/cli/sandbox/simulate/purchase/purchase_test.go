@@ -1,10 +1,12 @@
 package purchase
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"github.com/mkt-cli/mkt/internal/cli/clitest"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 func TestNewCmdPurchase(t *testing.T) {
@@ -20,5 +22,19 @@ func TestNewCmdPurchase(t *testing.T) {
 		if err := e.Exec(NewCmdPurchase(e.F), bad...); clitest.ExitCode(err) != 2 {
 			t.Errorf("%v: %v", bad, err)
 		}
+	}
+}
+
+// An API product bought with --api-quota holds that many calls.
+func TestPurchaseAPIQuota(t *testing.T) {
+	e := clitest.New(t)
+	p := e.ListedAPI(t, "Weather API")
+	if err := e.Exec(NewCmdPurchase(e.F), p.Code, "--api-quota", "7"); err != nil {
+		t.Fatal(err)
+	}
+	var quota int64
+	e.Client(t).APIMetering(context.Background(), p.Code, func(us []marketapi.APIUsage) bool { quota = us[0].TotalQuota; return false })
+	if quota != 7 {
+		t.Errorf("quota %d, want 7", quota)
 	}
 }
