@@ -71,6 +71,9 @@ func TestEveryCommandAgainstProduction(t *testing.T) {
 		t.Fatal(err)
 	}
 	proj := strconv.FormatInt(svcBuy.InstanceId, 10)
+	if _, err := stub.Seller.Distribute(ctx, p.Code, 30); err != nil {
+		t.Fatal(err)
+	}
 	var failed string
 	stub.Seller.ListFailedNotifications(ctx, func(ns []marketapi.Notification) bool { failed = ns[0].NotificationRequestId; return false })
 	dir := t.TempDir()
@@ -120,6 +123,8 @@ func TestEveryCommandAgainstProduction(t *testing.T) {
 		"mkt license get":                         {buy.LicenseCode},
 		"mkt metering push":                       {"-f", usage},
 		"mkt metering api":                        {},
+		"mkt distribution list":                   {},
+		"mkt distribution link":                   {p.Code},
 		"mkt notification confirm":                {failed},
 		"mkt notification list":                   {},
 		"mkt onboard status":                      {},
@@ -147,6 +152,7 @@ func TestEveryCommandAgainstProduction(t *testing.T) {
 		"mkt sandbox clock reset":                 {},
 		"mkt sandbox clock show":                  {},
 		"mkt sandbox release-prefix":              {"cmapi00000002"},
+		"mkt sandbox distribute":                  {p.Code, "--commission", "30"},
 		"mkt sandbox review onboarding":           {"--approve"},
 		"mkt sandbox review product":              {p.Code, "--approve"},
 		"mkt sandbox simulate delivery":           {proj, "--message", "hi"},

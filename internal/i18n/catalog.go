@@ -620,4 +620,13 @@ var catalog = map[string]entry{
 	"simulate.apicalls.count":   {"请用 --count 说明调用次数（至少 1）", "say how many calls with --count (at least 1)"},
 	"simulate.apicalls.done":    {"买家调用了 %d 次（实例 %s，已用 %d / %d）", "the buyer made %d call(s) (instance %s, %d of %d used)"},
 	"simulate.apicalls.refused": {"另有 %d 次因额度用完被网关拒绝", "%d more call(s) refused by the gateway: the quota is used up"},
+
+	// The distribution programme (mkt distribution, mkt sandbox distribute).
+	"col.commission":         {"佣金", "COMMISSION"},
+	"col.orders":             {"订单数", "ORDERS"},
+	"col.supplier":           {"服务商", "SUPPLIER"},
+	"distribution.link.many": {"一次最多 %[2]d 个商品，收到 %[1]d 个", "at most %[2]d products at a time, got %[1]d"},
+	"distribute.commission":  {"--commission %q 无效：应为 0 到 90 的百分比", "--commission %q is not a percentage from 0 to 90"},
+	"distribute.in":          {"商品 %s 已加入推广，佣金 %d%%", "product %s is promoted at a %d%% commission"},
+	"distribute.out":         {"商品 %s 已退出推广", "product %s is no longer promoted"},
 }

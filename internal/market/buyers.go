@@ -227,3 +227,46 @@ func (c *Client) APICalls(ctx context.Context, instanceID string, count int64) (
 	var out marketapi.APICalls
 	return out, c.Call(ctx, Request{Action: "SandboxApiCalls", Form: url.Values{"InstanceId": {instanceID}, "Count": {strconv.FormatInt(count, 10)}}}, &out)
 }
+
+// DistributionFilter narrows DescribeDistributionProducts (empty fields are not sent).
+type DistributionFilter struct{ Code, Name, Supplier string }
+
+// DistributionProducts follows DescribeDistributionProducts' pages while fn returns true.
+func (c *Client) DistributionProducts(ctx context.Context, flt DistributionFilter, fn func([]marketapi.DistributionProduct) bool) error {
+	const size = 100
+	for page := 1; ; page++ {
+		q := url.Values{"PageNumber": {strconv.Itoa(page)}, "PageSize": {strconv.Itoa(size)}}
+		var fs []map[string]string
+		for _, kv := range [][2]string{{"code", flt.Code}, {"name", flt.Name}, {"supplierName", flt.Supplier}} {
+			if kv[1] != "" {
+				fs = append(fs, map[string]string{"Key": kv[0], "Value": kv[1]})
+			}
+		}
+		Flatten(q, "Filter", fs)
+		var out marketapi.DistributionProducts
+		if err := c.Call(ctx, Request{Action: "DescribeDistributionProducts", Query: q}, &out); err != nil {
+			return err
+		}
+		if !fn(out.Results) || len(out.Results) < size || page*size >= out.TotalCount {
+			return nil
+		}
+	}
+}
+
+// DistributionLinks is DescribeDistributionProductsLink: the promotion links of up to 50
+// products.
+func (c *Client) DistributionLinks(ctx context.Context, codes []string) ([]marketapi.DistributionLink, error) {
+	b, err := json.Marshal(codes)
+	if err != nil {
+		return nil, err
+	}
+	var out marketapi.DistributionLinks
+	return out.Result, c.Call(ctx, Request{Action: "DescribeDistributionProductsLink", Query: url.Values{"Codes": {string(b)}}}, &out)
+}
+
+// Distribute is the sandbox's SandboxDistributeProduct: the distribution programme takes a
+// product at a commission (percent; 0 takes it out).
+func (c *Client) Distribute(ctx context.Context, code string, commission int) (marketapi.Distributed, error) {
+	var out marketapi.Distributed
+	return out, c.Call(ctx, Request{Action: "SandboxDistributeProduct", Form: url.Values{"Code": {code}, "Commission": {strconv.Itoa(commission)}}}, &out)
+}

@@ -90,8 +90,12 @@ func IsRetryable(err error) bool {
 
 func deterministic(code string) bool {
 	return strings.HasPrefix(code, "Invalid") || strings.HasPrefix(code, "Missing") ||
-		strings.HasPrefix(code, "Forbidden") || strings.HasPrefix(code, "Illegal")
+		strings.HasPrefix(code, "Forbidden") || strings.HasPrefix(code, "Illegal") || inputCodes[code]
 }
+
+// inputCodes are 500 answers the public metadata documents for input a retry cannot mend
+// (DescribeDistributionProductsLink: no codes, more than 50, a code not promoted).
+var inputCodes = map[string]bool{"ProductCodes": true, "codeSizeError": true, "CodeError": true}
 
 // TransportError is a request that got no HTTP answer (connection refused, reset, timeout).
 type TransportError struct {

@@ -184,6 +184,7 @@ var table = []Action{
 	sbx("SandboxRefund", false),
 	sbx("SandboxProjectAct", false),
 	sbx("SandboxApiCalls", false),
+	sbx("SandboxDistributeProduct", false),
 	sbx("SandboxAdvanceClock", false),
 	sbx("SandboxDescribeClock", true),
 	sbx("SandboxResetClock", false),

@@ -443,3 +443,40 @@ type APIMetering struct {
 	Count      int64
 	Result     []APIUsage
 }
+
+// DistributionProduct is one product of DescribeDistributionProducts: a listed product
+// promoters earn SubmissionRadio percent on. The numbers are strings, as the metadata has them.
+type DistributionProduct struct {
+	Code               string
+	Name               string
+	Type               string
+	FirstCategoryName  string
+	SecondCategoryName string
+	ImageUrl           string
+	ShortDescription   string
+	Price              string
+	Score              string
+	TradeCount         string
+	UserCommentCount   string
+	SubmissionRadio    string
+	SupplierName       string
+	SupplierUId        string
+}
+
+// DistributionProducts is DescribeDistributionProducts' answer.
+type DistributionProducts struct {
+	PageNumber int
+	PageSize   int
+	TotalCount int
+	Results    []DistributionProduct
+}
+
+// DistributionLink is a product's promotion link.
+type DistributionLink struct{ Code, Name, Url string }
+
+// DistributionLinks is DescribeDistributionProductsLink's answer.
+type DistributionLinks struct {
+	Success    bool
+	TotalCount int64
+	Result     []DistributionLink
+}

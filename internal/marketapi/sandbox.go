@@ -33,3 +33,10 @@ type Clock struct {
 type APICalls struct {
 	Accepted, Refused, Used, Quota int64
 }
+
+// Distributed is SandboxDistributeProduct's answer: the product's commission now (0: out of
+// the programme).
+type Distributed struct {
+	Code       string
+	Commission int
+}

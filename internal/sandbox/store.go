@@ -345,6 +345,12 @@ var migrations = []string{
 	// 10: API products' call quota and usage (DescribeApiMetering).
 	`ALTER TABLE instances ADD COLUMN api_quota INTEGER NOT NULL DEFAULT 0;
 	 ALTER TABLE instances ADD COLUMN api_usage INTEGER NOT NULL DEFAULT 0;`,
+	// 11: the distribution programme's products (推广商品) and their commission.
+	`CREATE TABLE distribution (
+	   code        TEXT PRIMARY KEY,
+	   ratio       INTEGER NOT NULL,
+	   enrolled_at INTEGER NOT NULL
+	 );`,
 }
 
 // Open opens (creating if needed) the sandbox in dir and brings its schema up to date.

@@ -2,6 +2,7 @@
 package root
 
 import (
+	"github.com/mkt-cli/mkt/internal/cli/distribution"
 	onboardcmd "github.com/mkt-cli/mkt/internal/cli/onboard"
 	"github.com/mkt-cli/mkt/internal/cli/payment"
 	"github.com/mkt-cli/mkt/internal/cli/settlement"
@@ -122,6 +123,7 @@ offer it sends nothing and exits 10. 'mkt auth status' shows the target and why.
 		instance.NewCmdInstance(f),
 		license.NewCmdLicense(f),
 		meteringcmd.NewCmdMetering(f),
+		distribution.NewCmdDistribution(f),
 		notification.NewCmdNotification(f),
 		api.NewCmdAPI(f, nil),
 		sandboxcmd.NewCmdSandbox(f),

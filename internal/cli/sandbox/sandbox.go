@@ -5,6 +5,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/clock"
+	"github.com/mkt-cli/mkt/internal/cli/sandbox/distribute"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/releaseprefix"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/reset"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/review"
@@ -34,6 +35,7 @@ $XDG_DATA_HOME/mkt/sandbox, i.e. ~/.local/share/mkt/sandbox).`,
 		clock.NewCmdClock(f),
 		review.NewCmdReview(f),
 		releaseprefix.NewCmdReleasePrefix(f),
+		distribute.NewCmdDistribute(f),
 		simulate.NewCmdSimulate(f),
 	)
 	return cmd
