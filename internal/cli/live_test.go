@@ -74,6 +74,10 @@ func TestEveryCommandAgainstProduction(t *testing.T) {
 	if _, err := stub.Seller.Distribute(ctx, p.Code, 30); err != nil {
 		t.Fatal(err)
 	}
+	grant, err := stub.Seller.AuthorizeAccount(ctx, "", "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var failed string
 	stub.Seller.ListFailedNotifications(ctx, func(ns []marketapi.Notification) bool { failed = ns[0].NotificationRequestId; return false })
 	dir := t.TempDir()
@@ -125,6 +129,7 @@ func TestEveryCommandAgainstProduction(t *testing.T) {
 		"mkt metering api":                        {},
 		"mkt distribution list":                   {},
 		"mkt distribution link":                   {p.Code},
+		"mkt cross-account verify":                {grant.Token},
 		"mkt notification confirm":                {failed},
 		"mkt notification list":                   {},
 		"mkt onboard status":                      {},
@@ -157,6 +162,7 @@ func TestEveryCommandAgainstProduction(t *testing.T) {
 		"mkt sandbox review product":              {p.Code, "--approve"},
 		"mkt sandbox simulate delivery":           {proj, "--message", "hi"},
 		"mkt sandbox simulate api-calls":          {inst, "--count", "1"},
+		"mkt sandbox simulate authorize":          {"--buyer", "1234567890123456"},
 		"mkt sandbox simulate expire":             {inst},
 		"mkt sandbox simulate invoice-request":    {"--order", order},
 		"mkt sandbox simulate purchase":           {p.Code},

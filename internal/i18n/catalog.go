@@ -629,4 +629,13 @@ var catalog = map[string]entry{
 	"distribute.commission":  {"--commission %q 无效：应为 0 到 90 的百分比", "--commission %q is not a percentage from 0 to 90"},
 	"distribute.in":          {"商品 %s 已加入推广，佣金 %d%%", "product %s is promoted at a %d%% commission"},
 	"distribute.out":         {"商品 %s 已退出推广", "product %s is no longer promoted"},
+
+	// Cross-account grants (mkt cross-account verify, mkt sandbox simulate authorize).
+	"crossaccount.token.empty":   {"令牌为空", "the token is empty"},
+	"crossaccount.token.unknown": {"市场不认识这个令牌（%s：%s）", "the marketplace does not know this token (%s: %s)"},
+	"field.grant.account":        {"授权账号", "Account"},
+	"field.grant.name":           {"账号名称", "Name"},
+	"field.grant.at":             {"授权时间", "Granted"},
+	"field.grant.roles":          {"授权角色", "Roles"},
+	"simulate.authorize.done":    {"买家 %d 已授权；令牌见标准输出", "buyer %d granted the roles; the token is on standard output"},
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
@@ -269,4 +270,37 @@ func (c *Client) DistributionLinks(ctx context.Context, codes []string) ([]marke
 func (c *Client) Distribute(ctx context.Context, code string, commission int) (marketapi.Distributed, error) {
 	var out marketapi.Distributed
 	return out, c.Call(ctx, Request{Action: "SandboxDistributeProduct", Form: url.Values{"Code": {code}, "Commission": {strconv.Itoa(commission)}}}, &out)
+}
+
+// ErrTokenUnknown is CrossAccountVerifyToken's answer for a token it does not know.
+type ErrTokenUnknown struct{ Code, Message string }
+
+func (e *ErrTokenUnknown) Error() string {
+	return "CrossAccountVerifyToken: " + e.Code + ": " + e.Message
+}
+
+// VerifyCrossAccountToken is CrossAccountVerifyToken: who granted the vendor which roles in
+// their account, and when. A token the marketplace does not know is *ErrTokenUnknown.
+func (c *Client) VerifyCrossAccountToken(ctx context.Context, token string) (marketapi.CrossAccountAuth, error) {
+	var out marketapi.CrossAccountVerified
+	if err := c.Call(ctx, Request{Action: "CrossAccountVerifyToken", Form: url.Values{"Token": {token}}}, &out); err != nil {
+		return marketapi.CrossAccountAuth{}, err
+	}
+	if !out.Success || out.Result == nil {
+		return marketapi.CrossAccountAuth{}, &ErrTokenUnknown{Code: out.Code, Message: out.Message}
+	}
+	return *out.Result, nil
+}
+
+// AuthorizeAccount is the sandbox's SandboxAuthorizeAccount: a buyer grants the vendor roles;
+// the answer holds the token the vendor receives.
+func (c *Client) AuthorizeAccount(ctx context.Context, aliUID, name string, roles []string) (marketapi.Authorized, error) {
+	f := url.Values{}
+	for k, v := range map[string]string{"AliUid": aliUID, "Name": name, "Roles": strings.Join(roles, ",")} {
+		if v != "" {
+			f.Set(k, v)
+		}
+	}
+	var out marketapi.Authorized
+	return out, c.Call(ctx, Request{Action: "SandboxAuthorizeAccount", Form: f}, &out)
 }

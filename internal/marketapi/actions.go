@@ -185,6 +185,7 @@ var table = []Action{
 	sbx("SandboxProjectAct", false),
 	sbx("SandboxApiCalls", false),
 	sbx("SandboxDistributeProduct", false),
+	sbx("SandboxAuthorizeAccount", false),
 	sbx("SandboxAdvanceClock", false),
 	sbx("SandboxDescribeClock", true),
 	sbx("SandboxResetClock", false),

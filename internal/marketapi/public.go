@@ -480,3 +480,20 @@ type DistributionLinks struct {
 	TotalCount int64
 	Result     []DistributionLink
 }
+
+// CrossAccountAuth is who granted the vendor which roles when (CrossAccountVerifyToken).
+type CrossAccountAuth struct {
+	Uid       string
+	Name      string
+	AuthTime  int64
+	AuthRoles []string
+}
+
+// CrossAccountVerified is CrossAccountVerifyToken's answer; Result is absent when Success is
+// false.
+type CrossAccountVerified struct {
+	Success bool
+	Code    string
+	Message string
+	Result  *CrossAccountAuth `json:",omitempty"`
+}

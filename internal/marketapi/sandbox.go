@@ -40,3 +40,9 @@ type Distributed struct {
 	Code       string
 	Commission int
 }
+
+// Authorized is SandboxAuthorizeAccount's answer: the token the vendor receives.
+type Authorized struct {
+	Token  string
+	AliUid int64
+}

@@ -98,6 +98,8 @@ func handlers() map[string]func(*Call) (any, error) {
 		"DescribeDistributionProducts":     describeDistributionProducts,
 		"DescribeDistributionProductsLink": describeDistributionProductsLink,
 		"SandboxDistributeProduct":         sandboxDistributeProduct,
+		"CrossAccountVerifyToken":          crossAccountVerifyToken,
+		"SandboxAuthorizeAccount":          sandboxAuthorizeAccount,
 	}
 }
 

@@ -351,6 +351,14 @@ var migrations = []string{
 	   ratio       INTEGER NOT NULL,
 	   enrolled_at INTEGER NOT NULL
 	 );`,
+	// 12: cross-account authorizations and the tokens the vendor verifies.
+	`CREATE TABLE cross_account_tokens (
+	   token   TEXT PRIMARY KEY,
+	   ali_uid INTEGER NOT NULL,
+	   name    TEXT NOT NULL,
+	   roles   TEXT NOT NULL,
+	   at      INTEGER NOT NULL
+	 );`,
 }
 
 // Open opens (creating if needed) the sandbox in dir and brings its schema up to date.

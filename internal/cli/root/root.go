@@ -2,6 +2,7 @@
 package root
 
 import (
+	"github.com/mkt-cli/mkt/internal/cli/crossaccount"
 	"github.com/mkt-cli/mkt/internal/cli/distribution"
 	onboardcmd "github.com/mkt-cli/mkt/internal/cli/onboard"
 	"github.com/mkt-cli/mkt/internal/cli/payment"
@@ -124,6 +125,7 @@ offer it sends nothing and exits 10. 'mkt auth status' shows the target and why.
 		license.NewCmdLicense(f),
 		meteringcmd.NewCmdMetering(f),
 		distribution.NewCmdDistribution(f),
+		crossaccount.NewCmdCrossAccount(f),
 		notification.NewCmdNotification(f),
 		api.NewCmdAPI(f, nil),
 		sandboxcmd.NewCmdSandbox(f),

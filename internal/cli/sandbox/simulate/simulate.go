@@ -5,6 +5,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/simulate/apicalls"
+	"github.com/mkt-cli/mkt/internal/cli/sandbox/simulate/authorize"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/simulate/delivery"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/simulate/expire"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/simulate/invoicerequest"
@@ -36,6 +37,6 @@ starts a delivery project, in which 'simulate delivery' plays the buyer.`,
 	cmd.AddCommand(invoicerequest.NewCmdInvoiceRequest(f), repay.NewCmdRepay(f), settlementfailure.NewCmdSettlementFailure(f),
 		purchase.NewCmdPurchase(f), renew.NewCmdRenew(f), upgrade.NewCmdUpgrade(f), expire.NewCmdExpire(f),
 		release.NewCmdRelease(f), refund.NewCmdRefund(f), delivery.NewCmdDelivery(f),
-		apicalls.NewCmdAPICalls(f))
+		apicalls.NewCmdAPICalls(f), authorize.NewCmdAuthorize(f))
 	return cmd
 }
