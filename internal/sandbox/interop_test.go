@@ -13,6 +13,7 @@ import (
 	openapiutil "github.com/alibabacloud-go/darabonba-openapi/v2/utils"
 	"github.com/alibabacloud-go/tea/dara"
 
+	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/sandbox"
 )
@@ -156,6 +157,60 @@ func TestOfficialSDKInterop(t *testing.T) {
 			_, err = call(t, "wrong-secret", algo)
 			if err == nil || !strings.Contains(err.Error(), "SignatureDoesNotMatch") {
 				t.Errorf("wrong secret: %v", err)
+			}
+		})
+	}
+}
+
+// TestOfficialSDKCallsAll31: the official SDK calls every public action — with the HTTP method
+// the action table sends, V3 and again V1 — and each succeeds with a RequestId.
+func TestOfficialSDKCallsAll31(t *testing.T) {
+	for _, algo := range []string{"", "v2"} {
+		name := "V3"
+		if algo == "v2" {
+			name = "V1"
+		}
+		t.Run(name, func(t *testing.T) {
+			store, err := sandbox.Open(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer store.Close()
+			srv := httptest.NewServer(sandbox.NewServer(store))
+			defer srv.Close()
+			u, _ := url.Parse(srv.URL)
+			cred := mustCredential(t, store)
+			mkt := market.New(market.Options{Endpoint: srv.URL, Credential: cred, Retry: market.RetryPolicy{MaxAttempts: 1}})
+			cfg := &openapiutil.Config{AccessKeyId: dara.String(cred.AccessKeyID), AccessKeySecret: dara.String(cred.AccessKeySecret),
+				Endpoint: dara.String(u.Host), Protocol: dara.String("http")}
+			if algo != "" {
+				cfg.SignatureAlgorithm = dara.String(algo)
+			}
+			sdk, err := openapi.NewClient(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			calls := everyPublicCall(t, mkt)
+			if len(calls) != 31 {
+				t.Fatalf("%d calls, want 31", len(calls))
+			}
+			for _, pc := range calls {
+				row, _ := marketapi.Lookup(pc.Action)
+				params := &openapiutil.Params{Action: dara.String(pc.Action), Version: dara.String(row.Version), Protocol: dara.String("HTTP"),
+					Pathname: dara.String("/"), Method: dara.String(row.Sends()), AuthType: dara.String("AK"), Style: dara.String("RPC"),
+					ReqBodyType: dara.String("formData"), BodyType: dara.String("json")}
+				q := map[string]any{}
+				for k, v := range pc.Params {
+					q[k] = v[0]
+				}
+				resp, err := sdk.CallApi(params, &openapiutil.OpenApiRequest{Query: openapiutil.Query(q)}, &dara.RuntimeOptions{})
+				if err != nil {
+					t.Errorf("%s (%s): %v", pc.Action, row.Sends(), err)
+					continue
+				}
+				if body, _ := resp["body"].(map[string]any); body["RequestId"] == nil || body["RequestId"] == "" {
+					t.Errorf("%s: no RequestId in %v", pc.Action, resp["body"])
+				}
 			}
 		})
 	}
