@@ -394,7 +394,7 @@ var catalog = map[string]entry{
 	"instance.id.invalid":    {"%q 不是实例 ID（数字）", "%q is not an instance ID (a number)"},
 	"order.id.invalid":       {"%q 不是订单 ID（数字）", "%q is not an order ID (a number)"},
 	"simulate.spi.ok":        {"生产接口已应答 %s（调用 %d 次）", "the production URL answered %s (%d call(s))"},
-	"simulate.spi.failed":    {"生产接口未完成 %s（调用 %d 次）：%s——已记为失败通知（mkt notification list）", "the production URL did not complete %s (%d call(s)): %s — recorded as a failed notification (mkt notification list)"},
+	"simulate.spi.failed":    {"生产接口未完成 %s（调用 %d 次）：%s（订单消息 orderPay 投递失败时记为失败通知：mkt notification list）", "the production URL did not complete %s (%d call(s)): %s (an orderPay message it does not take is a failed notification: mkt notification list)"},
 	"simulate.done":          {"实例 %d：%s（订单 %d）", "instance %d: %s (order %d)"},
 	"simulate.period.both":   {"--months 与 --period 只能给一个", "give --months or --period, not both"},
 	"license.activated":      {"授权码已激活", "license code activated"},

@@ -122,6 +122,8 @@ func autoRenew(c *Call, inst *instanceRow) error {
 	if err := saveInstance(c, inst); err != nil {
 		return err
 	}
-	_, err = lifecycleSPI(c, inst, orderID, spi.RenewInstance, nil)
-	return err
+	if _, err = lifecycleSPI(c, inst, orderID, spi.RenewInstance, nil); err != nil {
+		return err
+	}
+	return orderPaid(c, inst, orderID)
 }

@@ -66,7 +66,7 @@ func TestAutoRenewInstance(t *testing.T) {
 	if inst.Status != "OPENED" || time.UnixMilli(inst.EndOn).Sub(end) < 89*24*time.Hour {
 		t.Errorf("after its end with auto-renewal: %s until %s (bought until %s)", inst.Status, time.UnixMilli(inst.EndOn), end)
 	}
-	if got := strings.Join(rec.actions(), " "); got != "createInstance renewInstance" {
+	if got := strings.Join(rec.actions(), " "); got != "createInstance orderPay renewInstance orderPay" {
 		t.Errorf("the vendor saw: %s", got)
 	}
 	var orders int

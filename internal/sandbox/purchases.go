@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 	"github.com/mkt-cli/mkt/internal/spi"
@@ -243,6 +245,11 @@ func sandboxPurchase(c *Call) (any, error) {
 			return nil, err
 		}
 	}
+	if !trial {
+		if err := orderPaid(c, inst, orderID); err != nil {
+			return nil, err
+		}
+	}
 	return res, nil
 }
 
@@ -335,7 +342,9 @@ func scheduleSPI(c *Call, vc vendorCall, out *marketapi.SpiOutcome, done func(c 
 					return err
 				}
 			}
-			if problem != "" {
+			// Failed notifications are message deliveries (orderPay), as production lists them;
+			// a failed instance call is recorded above and leaves the instance where it was.
+			if problem != "" && vc.action == spi.OrderPay {
 				if err := failedNotification(c2, vc.action, &vc.inst, vc.orderID); err != nil {
 					return err
 				}
@@ -426,11 +435,25 @@ func failedNotification(c *Call, action string, inst *instanceRow, orderID int64
 	// Production's message carries every value as a string.
 	msg, _ := json.Marshal(map[string]string{
 		"productCode": inst.ProductCode, "orderId": strconv.FormatInt(orderID, 10), "orderBizId": strconv.FormatInt(inst.BizID, 10),
-		"action": action, "aliUid": strconv.FormatInt(inst.AliUID, 10), "skuId": inst.SkuCode, "instanceId": strconv.FormatInt(inst.ID, 10),
+		"action": action, "aliUid": strconv.FormatInt(inst.AliUID, 10), "skuId": inst.SkuCode,
 	})
 	_, err := c.Tx.Exec(`INSERT INTO notifications (id, action, message, created_at) VALUES (?, ?, ?, ?)`,
 		strings.ToLower(randomString(32)), action, string(msg), c.Now.UnixMilli())
 	return err
+}
+
+// orderPaid sends the orderPay message for a paid order to the product's production URL (the
+// message SPI, after the instance call); a delivery that fails is a failed notification, which
+// the vendor reads with DescribeFailedNotifications and confirms.
+func orderPaid(c *Call, inst *instanceRow, orderID int64) error {
+	r, err := loadProduct(c, inst.ProductCode)
+	if err != nil || r.ProductionURL == "" || (r.typ() == rules.TypeSaaS && r.DeliveryMode != rules.DeliverySPI) {
+		return nil
+	}
+	sc := spiContext(inst, orderID)
+	sc.RequestID = strings.ToLower(uuid.NewString())
+	vc := vendorCall{inst: *inst, orderID: orderID, url: r.ProductionURL, action: spi.OrderPay, params: spi.Params(spi.OrderPay, sc), tries: 1}
+	return scheduleSPI(c, vc, &marketapi.SpiOutcome{Action: spi.OrderPay}, nil)
 }
 
 // lifecycleSPI schedules a lifecycle call when the product has a production URL; failures
@@ -481,6 +504,9 @@ func sandboxRenew(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := orderPaid(c, inst, orderID); err != nil {
+		return nil, err
+	}
 	return marketapi.Purchase{OrderId: orderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil
 }
 
@@ -511,6 +537,9 @@ func sandboxUpgrade(c *Call) (any, error) {
 	}
 	out, err := lifecycleSPI(c, inst, orderID, spi.UpgradeInstance, nil)
 	if err != nil {
+		return nil, err
+	}
+	if err := orderPaid(c, inst, orderID); err != nil {
 		return nil, err
 	}
 	return marketapi.Purchase{OrderId: orderID, OrderBizId: inst.BizID, InstanceId: inst.ID, Status: inst.Status, EndOn: millis(inst.EndOn), Spi: out}, nil

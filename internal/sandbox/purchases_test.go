@@ -102,17 +102,27 @@ func TestPurchaseCallsTheSPI(t *testing.T) {
 	purchase(t, s, "SandboxExpire", id)
 	purchase(t, s, "SandboxRelease", url.Values{"InstanceId": id["InstanceId"], "IsRefund": {"true"}})
 	got := strings.Join(rec.actions(), " ")
-	if got != "createInstance renewInstance upgradeInstance refundRenewInstance expiredInstance releaseInstance" {
+	// Each paid order (new, renewal, upgrade) is also announced by the orderPay message.
+	if got != "createInstance orderPay renewInstance orderPay upgradeInstance orderPay refundRenewInstance expiredInstance releaseInstance" {
 		t.Errorf("the ISV saw: %s", got)
 	}
-	// The ISV got its own instanceId back in every later call.
+	// The ISV got its own instanceId back in every later instance call; messages name the
+	// order (requestId, orderBizId, orderId).
 	for _, e := range rec.calls[1:] {
+		if e.Action == spi.OrderPay {
+			if e.Params["requestId"] == "" || e.Params["orderBizId"] != fmt.Sprint(res.OrderBizId) || e.Params["orderId"] == "" {
+				t.Errorf("orderPay: %v", e.Params)
+			}
+			continue
+		}
 		if e.Params["instanceId"] != res.Spi.IsvInstanceId {
 			t.Errorf("%s with instanceId %s", e.Action, e.Params["instanceId"])
 		}
 	}
 }
 
+// A failed notification is a message (orderPay) the vendor did not take, as production lists
+// them; the failed createInstance itself leaves the instance OPENING and is not listed.
 func TestFailedSPIBecomesANotification(t *testing.T) {
 	_, s := newSeller(t, "en")
 	wrongKey := &spi.Listener{Key: "not-the-sandbox-key"}
@@ -131,7 +141,7 @@ func TestFailedSPIBecomesANotification(t *testing.T) {
 	if err := s.c.Call(context.Background(), market.Request{Action: "DescribeFailedNotifications", Query: q}, &list); err != nil {
 		t.Fatal(err)
 	}
-	if list.TotalCount != 1 || list.NotificationList[0].Action != "createInstance" || !strings.Contains(list.NotificationList[0].Message, prod.Code) {
+	if list.TotalCount != 1 || list.NotificationList[0].Action != "orderPay" || !strings.Contains(list.NotificationList[0].Message, prod.Code) {
 		t.Fatalf("%+v", list)
 	}
 	if err := s.c.Call(context.Background(), market.Request{Action: "ConfirmNotification", Query: url.Values{"NotificationRequestId": {list.NotificationList[0].NotificationRequestId}}}, nil); err != nil {
@@ -359,12 +369,12 @@ func TestClockPastTheEndExpires(t *testing.T) {
 	if inst.Status != "EXPIRED" {
 		t.Errorf("instance %s after its end", inst.Status)
 	}
-	if got := strings.Join(rec.actions(), " "); got != "createInstance expiredInstance" {
+	if got := strings.Join(rec.actions(), " "); got != "createInstance orderPay expiredInstance" {
 		t.Errorf("the vendor saw: %s", got)
 	}
 	// A second move does not expire it again.
 	s.do("SandboxAdvanceClock", url.Values{"Duration": {"1d"}}, nil)
-	if got := len(rec.actions()); got != 2 {
+	if got := len(rec.actions()); got != 3 {
 		t.Errorf("%d calls after a second move", got)
 	}
 }

@@ -13,9 +13,9 @@ import (
 func NewCmdNotification(f *cmdutil.Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "notification <command>",
-		Short: "Failed SPI notifications: list them, confirm them once handled",
-		Long: `When the marketplace cannot complete an SPI call to your production URL (after its
-retries), the call is kept as a failed notification. Pull them, act on them, then confirm
+		Short: "Failed message notifications (orderPay…): list them, confirm them once handled",
+		Long: `When your endpoint does not take a message the marketplace sends (orderPay after each paid
+order), the message is kept as a failed notification. Pull them, act on them, then confirm
 each so it is not listed again (DescribeFailedNotifications, ConfirmNotification).`,
 		Args: cobra.ArbitraryArgs,
 		RunE: cmdutil.GroupRunE,

@@ -28,7 +28,8 @@ func NewCmdSimulate(f *cmdutil.Factory) *cobra.Command {
 SPI-mode SaaS product the sandbox then calls the product's production URL with a signed
 createInstance — as the marketplace would — retrying while the answer is instanceId=0, and
 stores the returned appInfo/hostInfo. Renew, upgrade, expire, release and refund call the
-matching SPI action. Calls that fail become failed notifications (mkt notification list).
+matching SPI action; each paid order is announced by the orderPay message, and a message the
+URL does not take becomes a failed notification (mkt notification list).
 License-mode products get a license code. A service product bought with a delivery template
 starts a delivery project, in which 'simulate delivery' plays the buyer.`,
 		Args: cobra.ArbitraryArgs,
