@@ -73,7 +73,7 @@ func TestParseNormalizes(t *testing.T) {
 		t.Fatal(err)
 	}
 	in := desired(m.Products[0])
-	if len(in.Skus) != 1 || in.Skus[0].Price != "9.00" || in.Skus[0].Code != "sku1" {
+	if len(in.Skus) != 1 || in.Skus[0].Price != "9.00" || in.Skus[0].Code != "" {
 		t.Fatalf("skus = %+v", in.Skus)
 	}
 }

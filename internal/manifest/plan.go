@@ -151,8 +151,10 @@ func diff(in market.ProductInput, p marketapi.Product) []Change {
 	}
 	cmp("summary", in.ShortDescription, p.ShortDescription)
 	cmp("description", in.Description, p.Description)
-	if in.Skus != nil && skusText(in.Skus) != skusText(p.Skus) {
-		out = append(out, Change{"skus", skusText(p.Skus), skusText(in.Skus)})
+	// A SKU the manifest gives no code is the live one of its name (codes are the
+	// marketplace's to assign).
+	if want := rules.SKUCodesByName(in.Skus, p.Skus); in.Skus != nil && skusText(want) != skusText(p.Skus) {
+		out = append(out, Change{"skus", skusText(p.Skus), skusText(want)})
 	}
 	if in.ValidityPeriods != nil && strings.Join(in.ValidityPeriods, " ") != strings.Join(p.ValidityPeriods, " ") {
 		out = append(out, Change{"validity", strings.Join(p.ValidityPeriods, " "), strings.Join(in.ValidityPeriods, " ")})

@@ -206,8 +206,14 @@ func TestSKUsAndPrices(t *testing.T) {
 		}
 	}
 	skus, v := NormalizeSKUs([]SKU{{Name: "Basic", Price: "99"}, {Name: "Pro", Price: "299", ChargeType: "postpay"}})
-	if v != nil || skus[0].Code != "sku1" || skus[0].ChargeType != ChargePrepay || skus[1].ChargeType != ChargePostpay || skus[1].Price != "299.00" {
+	if v != nil || skus[0].Code != "" || skus[0].ChargeType != ChargePrepay || skus[1].ChargeType != ChargePostpay || skus[1].Price != "299.00" {
 		t.Errorf("%+v %v", skus, v)
+	}
+	if _, v := NormalizeSKUs([]SKU{{Name: "A", Price: "1", Code: "c"}, {Name: "B", Price: "2", Code: "c"}}); v == nil {
+		t.Error("duplicate codes accepted")
+	}
+	if got := SKUCodesByName([]SKU{{Name: "A"}, {Name: "B", Code: "kept"}, {Name: "C"}}, []SKU{{Name: "A", Code: "yuncode1"}, {Name: "B", Code: "yuncode2"}}); got[0].Code != "yuncode1" || got[1].Code != "kept" || got[2].Code != "" {
+		t.Errorf("SKUCodesByName = %+v", got)
 	}
 	if _, v := NormalizeSKUs([]SKU{{Name: "A", Price: "1"}, {Name: "A", Price: "2"}}); v == nil {
 		t.Error("duplicate SKU names accepted")

@@ -22,7 +22,8 @@ const (
 )
 
 // NormalizeSKUs checks SKUs and fills defaults: charge type PREPAY, prices with two
-// decimals, codes sku1, sku2… where none is given; names and codes must be unique.
+// decimals; names and the codes given must be unique. Codes are the marketplace's to assign
+// (yuncode…): one left empty is assigned when the product is saved.
 func NormalizeSKUs(skus []SKU) ([]SKU, *Violation) {
 	out := make([]SKU, len(skus))
 	names, codes := map[string]bool{}, map[string]bool{}
@@ -43,10 +44,8 @@ func NormalizeSKUs(skus []SKU) ([]SKU, *Violation) {
 			return nil, v
 		}
 		s.Price = price
-		if s.Code == "" {
-			s.Code = "sku" + itoa(i+1)
-		}
-		if names[s.Name] || codes[s.Code] {
+		s.Code = strings.TrimSpace(s.Code)
+		if names[s.Name] || (s.Code != "" && codes[s.Code]) {
 			return nil, input(CodeProductSku, i18n.M("rule.sku.dup", s.Name), i18n.M("remedy.sku"))
 		}
 		names[s.Name], codes[s.Code] = true, true
@@ -55,11 +54,21 @@ func NormalizeSKUs(skus []SKU) ([]SKU, *Violation) {
 	return out, nil
 }
 
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
+// SKUCodesByName fills the empty codes of want from have, SKU by SKU of the same name: the
+// codes an edit keeps.
+func SKUCodesByName(want, have []SKU) []SKU {
+	byName := make(map[string]string, len(have))
+	for _, h := range have {
+		byName[h.Name] = h.Code
 	}
-	return itoa(n/10) + string(rune('0'+n%10))
+	out := make([]SKU, len(want))
+	for i, w := range want {
+		if w.Code == "" {
+			w.Code = byName[w.Name]
+		}
+		out[i] = w
+	}
+	return out
 }
 
 // Listing is what the readiness check needs of a product.

@@ -91,7 +91,7 @@ func everyPublicCall(t *testing.T, c *market.Client) []publicCall {
 	}
 
 	inst, order, node2, node3 := id(licBuy.InstanceId), id(licBuy.OrderId), id(nodes[1].NodeId), id(nodes[2].NodeId)
-	commodity := `{"productCode":"` + lic.Code + `","skuCode":"sku1","duration":1,"pricingCycle":"Month","quantity":1}`
+	commodity := `{"productCode":"` + lic.Code + `","skuCode":"` + lic.Skus[0].Code + `","duration":1,"pricingCycle":"Month","quantity":1}`
 	now := time.Now().Unix()
 	metering := `[{"InstanceId":"` + id(spiBuy.InstanceId) + `","StartTime":"` + id(now-600) + `","EndTime":"` + id(now-60) +
 		`","Entities":[{"Key":"Frequency","Value":"3","meteringAssit":"` + spiProduct.Code + `-Frequency-1"}]}]`

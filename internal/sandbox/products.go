@@ -229,6 +229,10 @@ func applyFields(c *Call, r *sellerRow, creating bool) error {
 		if v != nil {
 			return c.Violation(v)
 		}
+		norm, err := skuCodes(c, norm, r.skus())
+		if err != nil {
+			return err
+		}
 		b, _ := json.Marshal(norm)
 		r.SKUs = string(b)
 	}
@@ -679,4 +683,26 @@ func releaseAPIPrefix(c *Call) (any, error) {
 		return nil, err
 	}
 	return marketapi.ProductResult{Product: r.model()}, nil
+}
+
+// skuCodes gives each SKU its marketplace code: the code it had (an edit keeps the codes of
+// the SKUs it keeps, by name), else a new marketplace-wide one, yuncode and 11 digits as
+// production's (yuncode12928000016).
+func skuCodes(c *Call, skus, had []marketapi.SKU) ([]marketapi.SKU, error) {
+	skus = rules.SKUCodesByName(skus, had)
+	seen := map[string]bool{}
+	for i := range skus {
+		if skus[i].Code == "" {
+			n, err := nextSequence(c, "sku", 10000000001)
+			if err != nil {
+				return nil, err
+			}
+			skus[i].Code = "yuncode" + strconv.FormatInt(n, 10)
+		}
+		if seen[skus[i].Code] {
+			return nil, c.Violation(&rules.Violation{Code: rules.CodeProductSku, Msg: i18n.M("rule.sku.dup", skus[i].Name), Remedy: i18n.M("remedy.sku")})
+		}
+		seen[skus[i].Code] = true
+	}
+	return skus, nil
 }

@@ -228,3 +228,22 @@ func TestProductPagination(t *testing.T) {
 	}
 	s.refused("DescribeProductsForIsv", url.Values{"NextToken": {"garbage!"}}, "InvalidParameter.NextToken")
 }
+
+// SKU codes are the marketplace's: yuncode and 11 digits, unique across products, kept by an
+// edit for the SKUs it keeps (by name).
+func TestSKUCodes(t *testing.T) {
+	_, s := newSeller(t, "en")
+	a := s.must("CreateProduct", url.Values{"Type": {"SAAS"}, "Name": {"A"}, "Skus": {`[{"Name":"Basic","Price":"1"},{"Name":"Pro","Price":"2"}]`}})
+	b := s.must("CreateProduct", url.Values{"Type": {"SAAS"}, "Name": {"B"}, "Skus": {`[{"Name":"Basic","Price":"1"}]`}})
+	codes := map[string]bool{}
+	for _, sk := range append(a.Skus, b.Skus...) {
+		if len(sk.Code) != len("yuncode")+11 || !strings.HasPrefix(sk.Code, "yuncode") || codes[sk.Code] {
+			t.Errorf("code %q (seen: %v)", sk.Code, codes)
+		}
+		codes[sk.Code] = true
+	}
+	edited := s.must("ModifyProduct", url.Values{"Code": {a.Code}, "Skus": {`[{"Name":"Basic","Price":"3"},{"Name":"Team","Price":"9"}]`}})
+	if edited.Skus[0].Code != a.Skus[0].Code || edited.Skus[1].Code == a.Skus[1].Code || codes[edited.Skus[1].Code] {
+		t.Errorf("after the edit: %+v (before %+v)", edited.Skus, a.Skus)
+	}
+}

@@ -81,7 +81,7 @@ func TestPurchaseCallsTheSPI(t *testing.T) {
 	if err := s.c.Call(context.Background(), market.Request{Action: "DescribeInstanceForIsv", Query: url.Values{"InstanceId": {fmt.Sprint(res.InstanceId)}}}, &inst); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(inst.AppJson, "frontEndUrl") || inst.ProductSkuCode != "sku2" || inst.Status != "OPENED" || inst.ProductType != "APP" {
+	if !strings.Contains(inst.AppJson, "frontEndUrl") || inst.ProductSkuCode != prod.Skus[1].Code || !strings.HasPrefix(inst.ProductSkuCode, "yuncode") || inst.Status != "OPENED" || inst.ProductType != "APP" {
 		t.Errorf("instance: %+v", inst)
 	}
 	var order marketapi.OrderForIsv
