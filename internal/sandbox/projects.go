@@ -472,14 +472,7 @@ func finishNode(c *Call, p *projectRow, nodes []*nodeRow, cur *nodeRow, role, fo
 	if err := saveNode(c, cur); err != nil {
 		return err
 	}
-	text := "完成节点「" + cur.Name + "」"
-	if remark != "" {
-		text += "：" + remark
-		if err := addEvent(c, p.InstanceID, "message", role, remark, cur.ID, ""); err != nil {
-			return err
-		}
-	}
-	if err := projectLog(c, p.InstanceID, role, text); err != nil {
+	if err := logStep(c, p.InstanceID, role, cur.ID, "完成节点「"+cur.Name+"」", remark); err != nil {
 		return err
 	}
 	inst := p.inst
@@ -543,17 +536,22 @@ func rollbackCurrentProjectNode(c *Call) (any, error) {
 			return nil, err
 		}
 	}
-	text := "节点「" + cur.Name + "」回退到「" + prev.Name + "」"
-	if r := c.Params.Get("Remark"); r != "" {
-		text += "：" + r
-		if err := addEvent(c, p.InstanceID, "message", marketapi.RoleProvider, r, cur.ID, ""); err != nil {
-			return nil, err
-		}
-	}
-	if err := projectLog(c, p.InstanceID, marketapi.RoleProvider, text); err != nil {
+	if err := logStep(c, p.InstanceID, marketapi.RoleProvider, cur.ID, "节点「"+cur.Name+"」回退到「"+prev.Name+"」", c.Params.Get("Remark")); err != nil {
 		return nil, err
 	}
 	return marketapi.ProjectDone{Success: true, Result: true}, nil
+}
+
+// logStep records a step in the operation log, with its remark, which the other side also
+// sees as a message.
+func logStep(c *Call, instID int64, role string, nodeID int64, text, remark string) error {
+	if remark != "" {
+		text += "：" + remark
+		if err := addEvent(c, instID, "message", role, remark, nodeID, ""); err != nil {
+			return err
+		}
+	}
+	return projectLog(c, instID, role, text)
 }
 
 func pauseProject(c *Call) (any, error) {
@@ -587,13 +585,7 @@ func pausedOrResumed(c *Call, p *projectRow, cur *nodeRow, text string) (any, er
 	if err := saveProject(c, p); err != nil {
 		return nil, err
 	}
-	if r := c.Params.Get("Remark"); r != "" {
-		text += "：" + r
-		if err := addEvent(c, p.InstanceID, "message", marketapi.RoleProvider, r, cur.ID, ""); err != nil {
-			return nil, err
-		}
-	}
-	if err := projectLog(c, p.InstanceID, marketapi.RoleProvider, text); err != nil {
+	if err := logStep(c, p.InstanceID, marketapi.RoleProvider, cur.ID, text, c.Params.Get("Remark")); err != nil {
 		return nil, err
 	}
 	return marketapi.ProjectDone{Success: true, Result: true}, nil
