@@ -439,6 +439,9 @@ var catalog = map[string]entry{
 
 	// Manifests (mkt apply).
 	"manifest.env.missing":      {"环境变量 ${%s} 没有设置（不会当作空字符串）", "environment variable ${%s} is not set (it is not taken as empty)"},
+	"manifest.env.credential":   {"${%s} 是凭证变量，清单中不会替换：凭证不能出现在商品信息里（plan 会打印它们）", "${%s} is a credential variable and is never substituted: credentials must not reach a listing (plan prints it)"},
+	"manifest.env.secretvalue":  {"${%s} 的值包含当前使用的凭证，已拒绝", "the value of ${%s} holds a credential in force; refused"},
+	"manifest.env.undeclared":   {"${%s} 不在清单的 vars 列表中", "${%s} is not declared in the manifest's vars"},
 	"manifest.read":             {"无法读取 %s：%s", "cannot read %s: %s"},
 	"manifest.empty":            {"清单是空的", "the manifest is empty"},
 	"manifest.yaml":             {"YAML 错误：%s", "YAML: %s"},

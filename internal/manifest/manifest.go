@@ -33,11 +33,13 @@ var Schema string
 
 // Manifest is a listing file.
 type Manifest struct {
-	APIVersion string    `yaml:"apiVersion"`
-	Kind       string    `yaml:"kind"`
-	Products   []Product `yaml:"products"`
-	Bundles    []Bundle  `yaml:"bundles"`
-	Shop       *Shop     `yaml:"shop,omitempty"`
+	APIVersion string `yaml:"apiVersion"`
+	Kind       string `yaml:"kind"`
+	// Vars, when given, are the only environment variables ${VAR} may name.
+	Vars     []string  `yaml:"vars,omitempty"`
+	Products []Product `yaml:"products"`
+	Bundles  []Bundle  `yaml:"bundles"`
+	Shop     *Shop     `yaml:"shop,omitempty"`
 }
 
 // Shop is the shop page and the contacts buyers use (FAQ 二 Q1, 四 Q5). Fields left out are
@@ -128,29 +130,95 @@ func (p Problems) In(lang i18n.Lang) string {
 // envRef and lineRE are compiled on first use: package-level regexps cost every run's start-up.
 var envRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}`) })
 
-// Interpolate replaces ${VAR} with the variable's value; $$ is a literal $. A variable that
-// is not set is a problem, never an empty string. Whole-line comments are left alone.
-func Interpolate(src []byte, getenv func(string) (string, bool)) ([]byte, Problems) {
+// credentialName matches the names of variables that hold credentials: they are never
+// substituted, so a manifest (printed by plan in every pull request, published by apply) cannot
+// carry one out.
+var credentialName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE|ACCESS_?KEY|SPI_KEY|CREDENTIAL)`)
+})
+
+// secretsInForce are the credential variables whose values may not appear in a manifest,
+// whatever variable carries them.
+var secretsInForce = []string{"MKT_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALICLOUD_ACCESS_KEY_SECRET",
+	"MKT_SECURITY_TOKEN", "ALIBABA_CLOUD_SECURITY_TOKEN", "MKT_SPI_KEY"}
+
+// Interpolate replaces ${VAR} in the values of a parsed YAML tree with the variable's value;
+// $$ is a literal $. Values go in as data — a value with a newline or a colon stays one string
+// and cannot add fields or products. A variable that is not set is a problem, never an empty
+// string; so is a credential variable, a value that holds a credential in force, and a variable
+// the manifest's `vars` does not declare.
+func Interpolate(root *yaml.Node, getenv func(string) (string, bool)) Problems {
 	var probs Problems
-	lines := bytes.Split(src, []byte("\n"))
-	for i, l := range lines {
-		if t := bytes.TrimLeft(l, " \t"); len(t) > 0 && t[0] == '#' {
-			continue
+	declared := declaredVars(root)
+	var secrets []string
+	for _, name := range secretsInForce {
+		if v, ok := getenv(name); ok && len(v) >= 8 {
+			secrets = append(secrets, v)
 		}
-		lines[i] = envRef().ReplaceAllFunc(l, func(m []byte) []byte {
-			if string(m) == "$$" {
-				return []byte("$")
+	}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		for _, c := range n.Content {
+			walk(c)
+		}
+		if n.Kind != yaml.ScalarNode || !strings.Contains(n.Value, "$") {
+			return
+		}
+		changed := false
+		n.Value = envRef().ReplaceAllStringFunc(n.Value, func(m string) string {
+			if m == "$$" {
+				changed = true
+				return "$"
 			}
-			name := string(m[2 : len(m)-1])
-			v, ok := getenv(name)
-			if !ok {
-				probs = append(probs, Problem{Line: i + 1, Msg: i18n.M("manifest.env.missing", name)})
+			name := m[2 : len(m)-1]
+			switch {
+			case credentialName().MatchString(name):
+				probs = append(probs, Problem{Line: n.Line, Col: n.Column, Msg: i18n.M("manifest.env.credential", name)})
+				return m
+			case declared != nil && !declared[name]:
+				probs = append(probs, Problem{Line: n.Line, Col: n.Column, Msg: i18n.M("manifest.env.undeclared", name)})
 				return m
 			}
-			return []byte(v)
+			v, ok := getenv(name)
+			if !ok {
+				probs = append(probs, Problem{Line: n.Line, Col: n.Column, Msg: i18n.M("manifest.env.missing", name)})
+				return m
+			}
+			for _, sec := range secrets {
+				if strings.Contains(v, sec) {
+					probs = append(probs, Problem{Line: n.Line, Col: n.Column, Msg: i18n.M("manifest.env.secretvalue", name)})
+					return m
+				}
+			}
+			changed = true
+			return v
 		})
+		// A plain scalar is typed by what it holds once substituted (category: ${CATEGORY} is a
+		// number); a quoted one stays a string.
+		if changed && n.Style == 0 {
+			n.Tag = ""
+		}
 	}
-	return bytes.Join(lines, []byte("\n")), probs
+	walk(root)
+	return probs
+}
+
+// declaredVars is the manifest's `vars` list, or nil when it has none.
+func declaredVars(root *yaml.Node) map[string]bool {
+	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	top := root.Content[0].Content
+	for i := 0; i+1 < len(top); i += 2 {
+		if top[i].Value == "vars" && top[i+1].Kind == yaml.SequenceNode {
+			out := map[string]bool{}
+			for _, v := range top[i+1].Content {
+				out[v.Value] = true
+			}
+			return out
+		}
+	}
+	return nil
 }
 
 // Load reads, interpolates, parses and checks a manifest.
@@ -168,27 +236,37 @@ func Load(path string, stdin io.Reader, getenv func(string) (string, bool)) (*Ma
 	return Parse(src, getenv)
 }
 
-// Parse interpolates, decodes (unknown fields refused) and checks src.
+// Parse parses src, interpolates its values, decodes (unknown fields refused) and checks it.
 func Parse(src []byte, getenv func(string) (string, bool)) (*Manifest, error) {
-	src, probs := Interpolate(src, getenv)
-	if len(probs) > 0 {
-		return nil, probs
-	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
 		p := yamlProblem(err)
 		p.Col = syntaxColumn(src, p)
 		return nil, Problems{p}
 	}
+	if len(root.Content) == 0 {
+		return nil, Problems{{Msg: i18n.M("manifest.empty")}}
+	}
+	if probs := Interpolate(&root, getenv); len(probs) > 0 {
+		return nil, probs
+	}
+	// The interpolated tree, written out and decoded strictly; a problem's line is mapped back
+	// to the manifest's own.
+	out, err := yaml.Marshal(&root)
+	if err != nil {
+		return nil, Problems{yamlProblem(err)}
+	}
 	var m Manifest
-	dec := yaml.NewDecoder(bytes.NewReader(src))
+	dec := yaml.NewDecoder(bytes.NewReader(out))
 	dec.KnownFields(true)
 	if err := dec.Decode(&m); err != nil {
 		if err == io.EOF {
 			return nil, Problems{{Msg: i18n.M("manifest.empty")}}
 		}
+		back := lineMap(out, &root)
 		probs := yamlProblems(err)
 		for i := range probs {
+			probs[i].Line = back[probs[i].Line]
 			probs[i].Col = nodeColumn(&root, probs[i])
 		}
 		return nil, probs
@@ -198,6 +276,26 @@ func Parse(src []byte, getenv func(string) (string, bool)) (*Manifest, error) {
 		return nil, probs
 	}
 	return &m, nil
+}
+
+// lineMap maps the lines of out (root written out) to root's own lines, node by node.
+func lineMap(out []byte, root *yaml.Node) map[int]int {
+	var again yaml.Node
+	m := map[int]int{}
+	if yaml.Unmarshal(out, &again) != nil {
+		return m
+	}
+	var walk func(a, b *yaml.Node)
+	walk = func(a, b *yaml.Node) {
+		if _, seen := m[a.Line]; !seen {
+			m[a.Line] = b.Line
+		}
+		for i := 0; i < len(a.Content) && i < len(b.Content); i++ {
+			walk(a.Content[i], b.Content[i])
+		}
+	}
+	walk(&again, root)
+	return m
 }
 
 var lineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^line (\d+): (.*)$`) })

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
@@ -12,19 +14,66 @@ func env(vars map[string]string) func(string) (string, bool) {
 	return func(k string) (string, bool) { v, ok := vars[k]; return v, ok }
 }
 
+func tree(t *testing.T, src string) *yaml.Node {
+	t.Helper()
+	var root yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &root); err != nil {
+		t.Fatal(err)
+	}
+	return &root
+}
+
 func TestInterpolate(t *testing.T) {
 	src := "# ${NOT_SET} in a comment stays\nurl: ${URL}/spi\nprice: $$5\nmissing: ${NOPE}\n"
-	out, probs := Interpolate([]byte(src), env(map[string]string{"URL": "https://isv.example.com"}))
+	root := tree(t, src)
+	probs := Interpolate(root, env(map[string]string{"URL": "https://isv.example.com"}))
 	if len(probs) != 1 || probs[0].Line != 4 || !strings.Contains(probs[0].Msg.In(i18n.EN), "${NOPE} is not set") {
 		t.Fatalf("problems = %v", probs)
 	}
-	want := "# ${NOT_SET} in a comment stays\nurl: https://isv.example.com/spi\nprice: $5\nmissing: ${NOPE}\n"
-	if string(out) != want {
-		t.Fatalf("got %q\nwant %q", out, want)
+	var got map[string]string
+	root.Decode(&got)
+	if got["url"] != "https://isv.example.com/spi" || got["price"] != "$5" || got["missing"] != "${NOPE}" {
+		t.Fatalf("got %v", got)
 	}
 	// An empty value is a value: only an unset variable is a problem.
-	if _, probs := Interpolate([]byte("a: ${EMPTY}"), env(map[string]string{"EMPTY": ""})); len(probs) != 0 {
+	if probs := Interpolate(tree(t, "a: ${EMPTY}"), env(map[string]string{"EMPTY": ""})); len(probs) != 0 {
 		t.Fatalf("empty variable refused: %v", probs)
+	}
+}
+
+// Nothing leaks through a manifest: credential variables are never substituted, a value that
+// holds a credential in force is refused whatever its variable, values go in as data (a newline
+// cannot add a product), and a manifest's vars list is all it may name.
+func TestInterpolationCannotLeak(t *testing.T) {
+	secret := "s3cr3t-value-123456"
+	vars := env(map[string]string{"MKT_ACCESS_KEY_SECRET": secret, "MKT_SECURITY_TOKEN": "tok-1234567890", "COPY": "x" + secret,
+		"GITHUB_TOKEN": "ghp_x", "NAME": "App\n  - key: evil\n    name: Injected", "CATEGORY": "42", "URL": "https://a.example.com"})
+	for _, tc := range []struct {
+		src, want string
+	}{
+		{"name: ${MKT_ACCESS_KEY_SECRET}", "credential variable"},
+		{"summary: \"${MKT_SECURITY_TOKEN}\"", "credential variable"},
+		{"name: ${GITHUB_TOKEN}", "credential variable"},
+		{"name: ${COPY}", "holds a credential in force"},
+		{"vars: [URL]\nname: ${CATEGORY}", "not declared"},
+	} {
+		probs := Interpolate(tree(t, tc.src), vars)
+		if len(probs) != 1 || !strings.Contains(probs[0].Msg.In(i18n.EN), tc.want) || probs[0].Line == 0 {
+			t.Errorf("%q: %v, want %q with its line", tc.src, probs, tc.want)
+		}
+	}
+	src := good + "  - key: second\n    name: ${NAME}\n    type: saas\n    category: ${CATEGORY}\n    delivery: spi\n    productionUrl: ${URL}/spi\n    validity: [1m]\n    skus: [{name: Basic, price: \"1\"}]\n"
+	m, err := Parse([]byte(src), vars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Products) != 2 || m.Products[1].Name != "App\n  - key: evil\n    name: Injected" || m.Products[1].Category != 42 {
+		t.Fatalf("products %+v", m.Products)
+	}
+	// A problem found after interpolation is reported at the manifest's own line.
+	_, err = Parse([]byte(good+"    sumary: ${URL}\n"), vars)
+	if probs, ok := err.(Problems); !ok || len(probs) != 1 || probs[0].Line != 13 {
+		t.Fatalf("unknown field after interpolation: %v", err)
 	}
 }
 
