@@ -1,6 +1,11 @@
 package marketapi
 
-import "github.com/mkt-cli/mkt/internal/rules"
+import (
+	"net/http"
+	"strings"
+
+	"github.com/mkt-cli/mkt/internal/rules"
+)
 
 // The seller actions' models (mkt's extension, docs/api.md). Field names are the wire's
 // (PascalCase, like the public actions); -o json prints them as they are.
@@ -296,3 +301,21 @@ var UploadExtensions = map[string]string{
 
 // AgreementExtensions are the file types an uploaded agreement may have.
 var AgreementExtensions = map[string]bool{".pdf": true, ".doc": true, ".docx": true, ".md": true, ".html": true, ".txt": true}
+
+// sniffed are the extensions whose content has a signature to check, and the type
+// http.DetectContentType finds in it.
+var sniffed = map[string]string{
+	".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+	".gif": "image/gif", ".webp": "image/webp", ".zip": "application/zip", ".docx": "application/zip",
+}
+
+// ContentMatches reports whether content is what a file named with ext claims to be: a PDF
+// starts as one, an image is that image, a .docx is a zip. Text and .doc files have no
+// signature to check.
+func ContentMatches(ext string, content []byte) bool {
+	want, ok := sniffed[strings.ToLower(ext)]
+	if !ok {
+		return true
+	}
+	return strings.HasPrefix(http.DetectContentType(content), want)
+}

@@ -176,6 +176,9 @@ func uploadFile(c *Call) (any, error) {
 	if len(content) > marketapi.MaxUploadBytes {
 		return nil, Errf(400, "InvalidParameter.FileSize", "The file is %d bytes; the limit is %d.", len(content), marketapi.MaxUploadBytes)
 	}
+	if !marketapi.ContentMatches(ext, content) {
+		return nil, Errf(400, "InvalidParameter.FileType", "The content of %q is not a %s file.", name, ext)
+	}
 	sha, err := c.Store.PutBlob(content)
 	if err != nil {
 		return nil, err

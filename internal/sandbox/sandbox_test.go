@@ -424,3 +424,14 @@ func TestFormatXML(t *testing.T) {
 		t.Errorf("XML error: %v", err)
 	}
 }
+
+// UploadFile checks the content against the type the name claims.
+func TestUploadFileSniffsContent(t *testing.T) {
+	_, _, c := newSandbox(t)
+	if _, err := upload(c, "", "invoice.pdf", []byte("root:x:0:0:root:/root:/bin/bash\n")); err == nil || !strings.Contains(err.Error(), "InvalidParameter.FileType") {
+		t.Errorf("text named .pdf: %v", err)
+	}
+	if _, err := upload(c, "", "notes.txt", []byte("plain text")); err != nil {
+		t.Errorf("a text file: %v", err)
+	}
+}

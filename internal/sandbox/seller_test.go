@@ -20,7 +20,7 @@ func TestOnboardingLifeCycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	scan, err := s.c.UploadFile(ctx, "statement.png", []byte("\x89PNG…"), "")
+	scan, err := s.c.UploadFile(ctx, "statement.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestOnboardingLifeCycle(t *testing.T) {
 func TestShopAndSettlementAccount(t *testing.T) {
 	_, s := newSeller(t, "en")
 	ctx := context.Background()
-	logo, _ := s.c.UploadFile(ctx, "logo.png", []byte("\x89PNG…"), "")
+	logo, _ := s.c.UploadFile(ctx, "logo.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "")
 	doc, _ := s.c.UploadFile(ctx, "intro.pdf", []byte("%PDF-1.4"), "")
 	if _, err := s.c.ModifyShop(ctx, marketapi.ShopChange{LogoFileId: &doc.FileId}, ""); !isCode(err, "InvalidParameter.FileType") {
 		t.Fatalf("pdf logo: %v", err)

@@ -3,7 +3,6 @@ package issue
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/invoice/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/invoicing"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 // Options are the inputs of `mkt invoice issue`.
@@ -108,12 +108,5 @@ func readFile(path string) ([]byte, error) {
 	default:
 		return nil, cmdutil.FlagError("invoice.file.type", path)
 	}
-	content, err := os.ReadFile(path)
-	if err != nil {
-		return nil, cmdutil.FlagError("product.file.read", path, err)
-	}
-	if len(content) == 0 || len(content) > 10<<20 {
-		return nil, cmdutil.FlagError("agreement.size", path, len(content))
-	}
-	return content, nil
+	return cmdutil.ReadUpload(path, marketapi.MaxUploadBytes)
 }

@@ -66,14 +66,7 @@ func readMaterial(dir, field, path string, types []string) ([]byte, error) {
 	if !has(types, ext) {
 		return nil, cmdutil.FlagError("onboard.filetype", field, path, strings.Join(types, " "))
 	}
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, cmdutil.FlagError("onboard.read", path, err.Error())
-	}
-	if st.Size() == 0 || st.Size() > marketapi.MaxUploadBytes {
-		return nil, cmdutil.FlagError("onboard.filesize", path, st.Size())
-	}
-	return os.ReadFile(path)
+	return cmdutil.ReadUpload(path, marketapi.MaxUploadBytes)
 }
 
 // NewCmdSubmit builds `mkt onboard submit`.

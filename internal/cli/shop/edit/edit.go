@@ -3,7 +3,6 @@ package edit
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -118,12 +117,5 @@ func readImage(flag, path string) ([]byte, error) {
 	if !rules.IsImage(path) {
 		return nil, cmdutil.FlagError("shop.image.type", flag, path)
 	}
-	content, err := os.ReadFile(path)
-	if err != nil {
-		return nil, cmdutil.FlagError("onboard.read", path, err.Error())
-	}
-	if len(content) == 0 || len(content) > marketapi.MaxUploadBytes {
-		return nil, cmdutil.FlagError("onboard.filesize", path, len(content))
-	}
-	return content, nil
+	return cmdutil.ReadUpload(path, marketapi.MaxUploadBytes)
 }

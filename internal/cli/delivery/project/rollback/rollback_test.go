@@ -30,7 +30,7 @@ func TestRollback(t *testing.T) {
 	if err := e.Exec(NewCmdRollback(e.F, nil), inst); clitest.ExitCode(err) != 6 {
 		t.Fatalf("rolling back the first step: %v", err)
 	}
-	f, _ := c.UploadFile(ctx, "r.pdf", []byte("%PDF"), "")
+	f, _ := c.UploadFile(ctx, "r.pdf", []byte("%PDF-1.4"), "")
 	c.ProjectAct(ctx, inst, market.ProjectAct{Role: "seller", FileID: f.FileId})
 	nodes, _ := c.ProjectNodes(ctx, inst)
 	if err := c.ProjectStep(ctx, "FinishCurrentProjectNode", inst, nodes[1].NodeId, `{"TFD0":"https://a"}`, ""); err != nil {

@@ -3,7 +3,6 @@ package set
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -40,15 +39,9 @@ func NewCmdSet(f *cmdutil.Factory) *cobra.Command {
 				if !marketapi.AgreementExtensions[ext] {
 					return cmdutil.FlagError("agreement.type", file)
 				}
-				st, err := os.Stat(file)
-				if err != nil {
-					return cmdutil.FlagError("product.file.read", file, err)
-				}
-				if st.Size() == 0 || st.Size() > marketapi.MaxUploadBytes {
-					return cmdutil.FlagError("agreement.size", file, st.Size())
-				}
-				if content, err = os.ReadFile(file); err != nil {
-					return cmdutil.FlagError("product.file.read", file, err)
+				var err error
+				if content, err = cmdutil.ReadUpload(file, marketapi.MaxUploadBytes); err != nil {
+					return err
 				}
 			}
 			return setRun(cmd.Context(), f, code, tpl, file, content)

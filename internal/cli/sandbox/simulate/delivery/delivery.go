@@ -3,7 +3,6 @@ package delivery
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -11,6 +10,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/delivery/project/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/project"
 )
 
@@ -66,9 +66,9 @@ func deliveryRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	}
 	act := market.ProjectAct{Role: opts.As, Message: opts.Message, Content: opts.Note, Finish: opts.Finish}
 	if opts.Attach != "" {
-		content, err := os.ReadFile(opts.Attach)
+		content, err := cmdutil.ReadUpload(opts.Attach, marketapi.MaxUploadBytes)
 		if err != nil {
-			return cmdutil.FlagError("product.file.read", opts.Attach, err)
+			return err
 		}
 		up, err := client.UploadFile(ctx, filepath.Base(opts.Attach), content, "")
 		if err != nil {
