@@ -70,11 +70,13 @@ type Options struct {
 // Apply carries out a plan: products first (bounded concurrency), then the bundles that use
 // them; blocked items are skipped. It returns every result; failures are results too.
 //
-// ClientTokens: a create and a submit are derived from the manifest entry and its content
-// (and, for a submit, the product's state), so a rerun after a crash converges instead of
-// creating or submitting twice. An update also carries this run's nonce: an update sent
-// twice sets the same values (harmless), but an update that sets a value back and forth
-// (A → B → A → B) must not be answered from the marketplace's memory of the first A → B.
+// ClientTokens: every retry of one call reuses its token. A create carries this run's nonce:
+// a rerun after a crash finds what the lost answer created by its recorded key (products) or
+// name (bundles) and does not create it again, while a re-creation after a delete is a new
+// operation, not an answer from the marketplace's memory of the first. A submit is derived from
+// the manifest entry, its content and the product's state. An update also carries the nonce:
+// an update that sets a value back and forth (A → B → A → B) must not be answered from the
+// memory of the first A → B.
 func Apply(ctx context.Context, c *market.Client, plan Plan, opts Options) []Result {
 	var nonce [8]byte
 	_, _ = rand.Read(nonce[:])
@@ -115,7 +117,7 @@ func Apply(ctx context.Context, c *market.Client, plan Plan, opts Options) []Res
 				var err error
 				action := "created"
 				if it.Action == Create {
-					p, err = c.CreateProduct(ctx, it.input, Token(it.Key, "create", it.input.Form()))
+					p, err = c.CreateProduct(ctx, it.input, Token(it.Key, "create", []any{it.input.Form(), run}))
 				} else {
 					action = "updated"
 					p, err = c.ModifyProduct(ctx, it.Code, it.input, Token(it.Key, "update", []any{it.input.Form(), it.version, run}))
@@ -171,7 +173,7 @@ func Apply(ctx context.Context, c *market.Client, plan Plan, opts Options) []Res
 		var err error
 		action := "created"
 		if it.Action == Create {
-			b, err = c.CreateBundle(ctx, in, Token(it.Key, "bundle", in))
+			b, err = c.CreateBundle(ctx, in, Token(it.Key, "bundle", []any{in, run}))
 		} else {
 			action = "updated"
 			b, err = c.ModifyBundle(ctx, it.bundleID, in, Token(it.Key, "bundle-update", []any{in, it.version, run}))

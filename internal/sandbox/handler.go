@@ -30,6 +30,10 @@ import (
 // MaxBodyBytes bounds a request body (uploads travel base64-encoded in the form body).
 const MaxBodyBytes = 16 << 20
 
+// IdempotencyWindow is how long a ClientToken is remembered (docs/api.md): a retry within it
+// gets the first answer; after it the token is a new operation.
+const IdempotencyWindow = 24 * time.Hour
+
 // Error is a refusal in the envelope's terms.
 type Error struct {
 	Status  int
@@ -276,10 +280,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return err
 		}
 		hash := paramsHash(actionParams)
+		now := time.Now().Add(off)
 		if token != "" {
+			// A token is remembered for IdempotencyWindow (of sandbox time), then forgotten.
 			var storedHash string
-			err := tx.QueryRow(`SELECT params_hash, status, response FROM idempotency WHERE access_key_id = ? AND action = ? AND token = ?`,
-				id.AccessKeyID, name, token).Scan(&storedHash, &status, &out)
+			err := tx.QueryRow(`SELECT params_hash, status, response FROM idempotency WHERE access_key_id = ? AND action = ? AND token = ? AND created_at > ?`,
+				id.AccessKeyID, name, token, now.Add(-IdempotencyWindow).UnixMilli()).Scan(&storedHash, &status, &out)
 			switch {
 			case err == nil && storedHash == hash:
 				return nil // a retry: the first answer, unchanged
@@ -289,7 +295,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				return err
 			}
 		}
-		call = &Call{Ctx: r.Context(), Tx: tx, Store: s.store, Params: actionParams, Identity: id, Now: time.Now().Add(off), Action: name, Token: token, Lang: langOf(r), Base: "http://" + r.Host, db: pool}
+		call = &Call{Ctx: r.Context(), Tx: tx, Store: s.store, Params: actionParams, Identity: id, Now: now, Action: name, Token: token, Lang: langOf(r), Base: "http://" + r.Host, db: pool}
 		if result, err = action.Run(call); err != nil {
 			return err
 		}
@@ -301,7 +307,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			if out, err = withRequestID(requestID, result); err != nil {
 				return err
 			}
-			_, err = tx.Exec(`INSERT INTO idempotency (access_key_id, action, token, params_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			_, err = tx.Exec(`INSERT OR REPLACE INTO idempotency (access_key_id, action, token, params_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 				id.AccessKeyID, name, token, hash, status, out, call.Now.UnixMilli())
 			return err
 		}

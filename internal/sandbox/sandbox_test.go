@@ -435,3 +435,21 @@ func TestUploadFileSniffsContent(t *testing.T) {
 		t.Errorf("a text file: %v", err)
 	}
 }
+
+// A ClientToken is remembered for IdempotencyWindow of sandbox time, then it is a new operation.
+func TestClientTokensExpire(t *testing.T) {
+	_, _, c := newSandbox(t)
+	a, err := upload(c, "tok-window", "a.txt", []byte("a"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := upload(c, "tok-window", "a.txt", []byte("a")); b.FileId != a.FileId {
+		t.Fatalf("a retry within the window made %s, want %s", b.FileId, a.FileId)
+	}
+	if err := c.Call(context.Background(), market.Request{Action: "SandboxAdvanceClock", Form: url.Values{"Duration": {"25h"}}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := upload(c, "tok-window", "a.txt", []byte("a")); err != nil || b.FileId == a.FileId {
+		t.Fatalf("after the window: %+v %v, want a new file", b, err)
+	}
+}
