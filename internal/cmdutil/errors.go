@@ -152,3 +152,18 @@ func CommandNotOfferedError(command, action string) *Error {
 	e.Msg = i18n.M("notoffered.cmd", command, action)
 	return e
 }
+
+// RerunWithToken is err, and when the marketplace could not be reached or did not answer
+// (exit 7) — the create may have happened — a next step that reruns the command with the
+// ClientToken it sent: the marketplace then answers the first create instead of making another.
+func RerunWithToken(err error, token string) error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if !errors.As(Classify(err), &e) || e.Kind != exitcode.Unavailable {
+		return err
+	}
+	e.Remedy = i18n.M("remedy.rerun.token", token)
+	return e
+}

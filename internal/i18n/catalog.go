@@ -643,8 +643,9 @@ var catalog = map[string]entry{
 	"simulate.authorize.done":    {"买家 %d 已授权；令牌见标准输出", "buyer %d granted the roles; the token is on standard output"},
 
 	// Files named for upload (cmdutil.ReadUpload).
-	"upload.symlink": {"%s 是符号链接：请给出文件本身（链接可能指向名称之外的文件）", "%s is a symbolic link: give the file itself (a link can send a file its name does not say)"},
-	"upload.notfile": {"%s 不是普通文件", "%s is not a regular file"},
-	"upload.size":    {"%s 的大小为 %d 字节：上传文件须在 1 字节到 %d MiB 之间", "%s is %d bytes: an upload is 1 byte to %d MiB"},
-	"upload.content": {"%s 的内容不是 %s 文件", "%s does not hold what a %s file holds"},
+	"upload.symlink":     {"%s 是符号链接：请给出文件本身（链接可能指向名称之外的文件）", "%s is a symbolic link: give the file itself (a link can send a file its name does not say)"},
+	"upload.notfile":     {"%s 不是普通文件", "%s is not a regular file"},
+	"upload.size":        {"%s 的大小为 %d 字节：上传文件须在 1 字节到 %d MiB 之间", "%s is %d bytes: an upload is 1 byte to %d MiB"},
+	"upload.content":     {"%s 的内容不是 %s 文件", "%s does not hold what a %s file holds"},
+	"remedy.rerun.token": {"创建可能已完成；带同一 ClientToken 重试时市场会返回第一次的结果而不会重复创建，请用相同命令加上 --client-token %s", "the create may have happened; a rerun with the same ClientToken gets the first create's answer instead of a second product: rerun the same command with --client-token %s"},
 }

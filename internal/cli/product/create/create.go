@@ -15,8 +15,9 @@ import (
 
 // Options are the inputs of `mkt product create`.
 type Options struct {
-	Factory *cmdutil.Factory
-	Input   market.ProductInput
+	Factory     *cmdutil.Factory
+	Input       market.ProductInput
+	ClientToken string
 }
 
 // NewCmdCreate builds `mkt product create`.
@@ -75,10 +76,16 @@ In a pipe the new product's code is printed alone, for scripts.`,
 		},
 	}
 	fields.Register(cmd, true, true)
+	cmd.Flags().StringVar(&opts.ClientToken, "client-token", "", "the ClientToken to send (a rerun after exit 7 with the token it printed creates nothing twice)")
 	return cmd
 }
 
 func createRun(ctx context.Context, opts *Options) error {
-	return shared.Mutate(opts.Factory, func(c *market.Client) (marketapi.Product, error) { return c.CreateProduct(ctx, opts.Input, "") },
+	token := opts.ClientToken
+	if token == "" {
+		token = market.NewClientToken()
+	}
+	err := shared.Mutate(opts.Factory, func(c *market.Client) (marketapi.Product, error) { return c.CreateProduct(ctx, opts.Input, token) },
 		"product.created", func(p marketapi.Product) []any { return []any{p.Code, p.Status} })
+	return cmdutil.RerunWithToken(err, token)
 }
