@@ -648,4 +648,8 @@ var catalog = map[string]entry{
 	"upload.size":        {"%s 的大小为 %d 字节：上传文件须在 1 字节到 %d MiB 之间", "%s is %d bytes: an upload is 1 byte to %d MiB"},
 	"upload.content":     {"%s 的内容不是 %s 文件", "%s does not hold what a %s file holds"},
 	"remedy.rerun.token": {"创建可能已完成；带同一 ClientToken 重试时市场会返回第一次的结果而不会重复创建，请用相同命令加上 --client-token %s", "the create may have happened; a rerun with the same ClientToken gets the first create's answer instead of a second product: rerun the same command with --client-token %s"},
+	// Metering pushes whose answer was lost (internal/metering's journal).
+	"metering.unknown.lost":   {"%d 条记录已发送，但应答丢失（%s）：市场可能已计费，重跑时不会再次发送", "%d record(s) were sent but the answer was lost (%s): the marketplace may have billed them, and a rerun will not send them again"},
+	"metering.unknown.held":   {"%d 条记录此前已发送但结果未知，未再次发送（见 %s）", "%d record(s) sent earlier with no known outcome were not sent again (see %s)"},
+	"remedy.metering.unknown": {"先在云市场核对这些用量是否已计费；确认未计费后用 --resend-unknown 重新发送", "check with the marketplace whether that usage was billed; if it was not, send it again with --resend-unknown"},
 }

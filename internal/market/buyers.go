@@ -92,12 +92,15 @@ func (c *Client) ConfirmNotification(ctx context.Context, id string) error {
 }
 
 // PushMeteringData sends at most 100 records of one product.
+//
+// It is sent once: a retry after a lost answer could bill the usage twice (internal/metering
+// journals what was sent and decides).
 func (c *Client) PushMeteringData(ctx context.Context, recs []marketapi.MeteringRecord) error {
 	b, err := json.Marshal(recs)
 	if err != nil {
 		return err
 	}
-	return c.Call(ctx, Request{Action: "PushMeteringData", Form: url.Values{"Metering": {string(b)}}}, nil)
+	return c.Call(ctx, Request{Action: "PushMeteringData", Form: url.Values{"Metering": {string(b)}}, Once: true}, nil)
 }
 
 // BuyerEvent is what the sandbox's buyer does: buy a product (Code), or renew, upgrade,

@@ -125,6 +125,9 @@ type Request struct {
 	// ClientToken is sent when set. When it is empty and the action table says the action
 	// takes one, one is made; every retry of this request reuses it.
 	ClientToken string
+	// Once sends the request once, whatever happens: for a change without a ClientToken whose
+	// lost answer cannot be told from a lost request (PushMeteringData), the caller decides.
+	Once bool
 }
 
 // Response is a raw answer.
@@ -171,6 +174,9 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		return nil, &NotOfferedError{Action: req.Action, Kind: row.Kind, Endpoint: c.opts.Endpoint}
 	}
 	pol := c.opts.Retry
+	if req.Once {
+		pol.MaxAttempts = 1
+	}
 	for attempt := 1; ; attempt++ {
 		resp, err := c.once(ctx, req)
 		if err == nil {

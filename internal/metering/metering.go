@@ -139,15 +139,19 @@ func Plan(recs []marketapi.MeteringRecord, productOf func(instance string) strin
 	return out
 }
 
-// Journal is the set of records already accepted, kept in a file one key per line.
+// Journal is a push's progress, a file beside the usage file: for each record, that it is
+// about to be sent (written and synced before the request goes), then whether the marketplace
+// accepted or refused it. A record sent without an outcome — the answer was lost, the process
+// was killed — may have been billed: a rerun does not send it again unless told to.
+// Lines: "sent KEY", "ok KEY", "refused KEY"; a bare "KEY" (older journals) is "ok KEY".
 type Journal struct {
-	path string
-	done map[string]bool
+	path  string
+	state map[string]string // key → "sent", "ok" or "refused"
 }
 
 // OpenJournal reads the journal at path (missing is empty).
 func OpenJournal(path string) (*Journal, error) {
-	j := &Journal{path: path, done: map[string]bool{}}
+	j := &Journal{path: path, state: map[string]string{}}
 	f, err := os.Open(path)
 	if os.IsNotExist(err) {
 		return j, nil
@@ -158,18 +162,36 @@ func OpenJournal(path string) (*Journal, error) {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		if k := strings.TrimSpace(sc.Text()); k != "" {
-			j.done[k] = true
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
 		}
+		state, key, ok := strings.Cut(line, " ")
+		if !ok {
+			state, key = "ok", line
+		}
+		j.state[key] = state
 	}
 	return j, sc.Err()
 }
 
 // Done reports whether the record was accepted before.
-func (j *Journal) Done(r marketapi.MeteringRecord) bool { return j.done[Key(r)] }
+func (j *Journal) Done(r marketapi.MeteringRecord) bool { return j.state[Key(r)] == "ok" }
 
-// Record appends the accepted records' keys and syncs the file.
-func (j *Journal) Record(recs []marketapi.MeteringRecord) error {
+// Unknown reports whether the record was sent before with no outcome known.
+func (j *Journal) Unknown(r marketapi.MeteringRecord) bool { return j.state[Key(r)] == "sent" }
+
+// Intend records that recs are about to be sent.
+func (j *Journal) Intend(recs []marketapi.MeteringRecord) error { return j.write("sent", recs) }
+
+// Record records that recs were accepted.
+func (j *Journal) Record(recs []marketapi.MeteringRecord) error { return j.write("ok", recs) }
+
+// Refused records that the marketplace refused recs (nothing billed: a rerun may send them).
+func (j *Journal) Refused(recs []marketapi.MeteringRecord) error { return j.write("refused", recs) }
+
+// write appends one state line per record and syncs the file.
+func (j *Journal) write(state string, recs []marketapi.MeteringRecord) error {
 	f, err := os.OpenFile(j.path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 	if err != nil {
 		return err
@@ -177,9 +199,8 @@ func (j *Journal) Record(recs []marketapi.MeteringRecord) error {
 	var b strings.Builder
 	for _, r := range recs {
 		k := Key(r)
-		j.done[k] = true
-		b.WriteString(k)
-		b.WriteByte('\n')
+		j.state[k] = state
+		b.WriteString(state + " " + k + "\n")
 	}
 	if _, err := f.WriteString(b.String()); err != nil {
 		f.Close()

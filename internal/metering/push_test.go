@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
@@ -37,16 +38,26 @@ func TestPusherPacesAndJournals(t *testing.T) {
 		recs = append(recs, rec("i1", i*60))
 	}
 	recs = append(recs, rec("i3", 0))
+	refused := &market.APIError{HTTPStatus: 400, Code: "Invalid.Parameter.Metering"}
+	flow := &market.APIError{HTTPStatus: 500, Code: "Service.Flow.Control"}
+	lost := errors.New("connection reset: the answer was lost")
 	cases := []struct {
 		name      string
-		failAt    int // the request that fails (0: none)
+		failAt    int   // the request that fails (0: none)
+		failWith  error // how
 		wantSent  int
 		wantReqs  int
 		wantSleep []time.Duration
-		rerunSent int
+		// the rerun: records sent, held back as unknown, and sent with ResendUnknown
+		rerunSent, rerunUnknown, resent int
 	}{
 		{name: "all accepted", wantSent: 151, wantReqs: 3, wantSleep: []time.Duration{time.Minute}},
-		{name: "second request fails, rerun sends the rest", failAt: 2, wantSent: 100, wantReqs: 1, wantSleep: []time.Duration{time.Minute}, rerunSent: 51},
+		{name: "second request refused: nothing billed, the rerun sends the rest", failAt: 2, failWith: refused,
+			wantSent: 100, wantReqs: 1, wantSleep: []time.Duration{time.Minute}, rerunSent: 51},
+		{name: "second answer lost: its records are held back, never billed twice", failAt: 2, failWith: lost,
+			wantSent: 100, wantReqs: 1, wantSleep: []time.Duration{time.Minute}, rerunSent: 1, rerunUnknown: 50, resent: 50},
+		{name: "flow control is waited out", failAt: 2, failWith: flow,
+			wantSent: 151, wantReqs: 3, wantSleep: []time.Duration{time.Minute, time.Minute}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -60,14 +71,19 @@ func TestPusherPacesAndJournals(t *testing.T) {
 				Send: func(_ context.Context, rs []marketapi.MeteringRecord) error {
 					n++
 					if n == c.failAt {
-						return errors.New("lost")
+						return c.failWith
 					}
 					sent = append(sent, rs)
 					return nil
 				}}
 			sum, err := p.Push(context.Background(), recs)
-			if (err != nil) != (c.failAt > 0) || sum.Sent != c.wantSent || sum.Requests != c.wantReqs {
+			failed := c.failAt > 0 && c.failWith != flow
+			if (err != nil) != failed || sum.Sent != c.wantSent || sum.Requests != c.wantReqs {
 				t.Fatalf("summary %+v, err %v", sum, err)
+			}
+			var unknown *UnknownError
+			if c.failWith == lost && (!errors.As(err, &unknown) || unknown.Records != 50) {
+				t.Errorf("a lost answer: %v, want 50 records of unknown outcome", err)
 			}
 			if fmt.Sprint(clk.sleeps) != fmt.Sprint(c.wantSleep) {
 				t.Errorf("waited %v, want %v", clk.sleeps, c.wantSleep)
@@ -77,15 +93,24 @@ func TestPusherPacesAndJournals(t *testing.T) {
 					t.Errorf("a request of %d records", len(batch))
 				}
 			}
-			if c.failAt == 0 {
+			if !failed {
 				return
 			}
-			// The rerun reads the journal: what was accepted is skipped, never billed twice.
+			// The rerun reads the journal: what was accepted is skipped; what may have been
+			// accepted is held back.
 			j2, _ := OpenJournal(journal)
 			p.Journal, p.Send = j2, func(_ context.Context, rs []marketapi.MeteringRecord) error { return nil }
 			sum, err = p.Push(context.Background(), recs)
-			if err != nil || sum.Skipped != c.wantSent || sum.Sent != c.rerunSent {
+			if sum.Skipped != c.wantSent || sum.Sent != c.rerunSent || sum.Unknown != c.rerunUnknown || (err != nil) != (c.rerunUnknown > 0) {
 				t.Errorf("rerun: %+v %v", sum, err)
+			}
+			if c.resent == 0 {
+				return
+			}
+			j3, _ := OpenJournal(journal)
+			p.Journal, p.ResendUnknown = j3, true
+			if sum, err = p.Push(context.Background(), recs); err != nil || sum.Sent != c.resent {
+				t.Errorf("--resend-unknown: %+v %v", sum, err)
 			}
 		})
 	}

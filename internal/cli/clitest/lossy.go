@@ -23,6 +23,14 @@ type Lossy struct {
 	Direct *market.Client
 	mu     sync.Mutex
 	lose   map[string]bool
+	got    map[string]int
+}
+
+// Received is how many requests of action reached the sandbox.
+func (l *Lossy) Received(action string) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.got[action]
 }
 
 // Lose makes the server lose the answers of these actions (none when called with none).
@@ -46,7 +54,7 @@ func NewLossy(t testing.TB) *Lossy {
 	id, secret, _ := store.Credentials()
 	cred := market.Credential{AccessKeyID: id, AccessKeySecret: secret}
 	handler := sandbox.NewServer(store)
-	l := &Lossy{}
+	l := &Lossy{got: map[string]int{}}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		r.Body = io.NopCloser(bytes.NewReader(body))
@@ -59,6 +67,7 @@ func NewLossy(t testing.TB) *Lossy {
 		handler.ServeHTTP(rec, r)
 		l.mu.Lock()
 		lost := l.lose[action]
+		l.got[action]++
 		l.mu.Unlock()
 		if lost {
 			if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {

@@ -12,6 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/exitcode"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/metering"
 )
 
@@ -21,6 +23,8 @@ type Options struct {
 	File     string
 	Progress string
 	Interval time.Duration
+	// ResendUnknown sends records whose earlier outcome is unknown.
+	ResendUnknown bool
 }
 
 // NewCmdPush builds `mkt metering push`; runF replaces the run in tests.
@@ -57,6 +61,7 @@ failure skips them and sends the rest.`,
 	cmd.Flags().StringVarP(&opts.File, "from-file", "f", "", "usage file (.csv or .json)")
 	cmd.Flags().StringVar(&opts.Progress, "progress", "", "journal of accepted records (default <file>.progress)")
 	cmd.Flags().DurationVar(&opts.Interval, "interval", 60*time.Second, "least time between two requests for one instance")
+	cmd.Flags().BoolVar(&opts.ResendUnknown, "resend-unknown", false, "send again records an earlier push sent without learning the outcome (they may be billed twice)")
 	return cmd
 }
 
@@ -81,6 +86,7 @@ func pushRun(ctx context.Context, opts *Options) error {
 	}
 	products := map[string]string{}
 	p := &metering.Pusher{Journal: journal, Interval: opts.Interval, Send: client.PushMeteringData, Now: time.Now, Sleep: sleep,
+		ResendUnknown: opts.ResendUnknown,
 		ProductOf: func(id string) string {
 			if _, ok := products[id]; !ok {
 				products[id] = "?" + id // the API will refuse it, naming the instance
@@ -97,9 +103,19 @@ func pushRun(ctx context.Context, opts *Options) error {
 		}}
 	sum, err := p.Push(ctx, recs)
 	var je *metering.JournalError
+	var ue *metering.UnknownError
 	switch {
 	case errors.As(err, &je):
 		return cmdutil.Failure(je.Err, "error.config.write", je.Path)
+	case errors.As(err, &ue) && ue.Err == nil:
+		// Held back: sent by an earlier push whose answer was lost.
+		fmt.Fprintln(f.IOStreams.ErrOut, f.T("metering.partial", sum.Sent, opts.Progress))
+		return &cmdutil.Error{Kind: exitcode.Outcome, Msg: i18n.M("metering.unknown.held", ue.Records, opts.Progress),
+			Remedy: i18n.M("remedy.metering.unknown"), Err: err}
+	case errors.As(err, &ue):
+		fmt.Fprintln(f.IOStreams.ErrOut, f.T("metering.partial", sum.Sent, opts.Progress))
+		return &cmdutil.Error{Kind: exitcode.Unavailable, Msg: i18n.M("metering.unknown.lost", ue.Records, ue.Err.Error()),
+			Remedy: i18n.M("remedy.metering.unknown"), Err: err}
 	case err != nil:
 		// Not a success: no check mark, only what was kept for the rerun.
 		fmt.Fprintln(f.IOStreams.ErrOut, f.T("metering.partial", sum.Sent, opts.Progress))

@@ -7,8 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mkt-cli/mkt/internal/cli/clitest"
+	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 func TestNewCmdPush(t *testing.T) {
@@ -47,5 +50,52 @@ func Test_pushRun(t *testing.T) {
 	err := pushRun(context.Background(), &Options{Factory: e.F, File: bad, Progress: bad + ".progress"})
 	if clitest.ExitCode(err) != 2 || strings.Contains(e.ErrOut.String(), "✓") || !strings.Contains(e.ErrOut.String(), "pushed 0 record(s)") {
 		t.Errorf("refused record: %v (exit %d)\n%s", err, clitest.ExitCode(err), e.ErrOut)
+	}
+}
+
+// A push whose answer is lost: exit 7 naming the records; the rerun sends none of them again
+// (exit 8, held back); --resend-unknown sends them when the seller has checked.
+func TestPushLostAnswerNeverBillsTwice(t *testing.T) {
+	e := clitest.New(t)
+	l := clitest.NewLossy(t)
+	e.F.Client = func() (*market.Client, error) { return l.Client, nil }
+	ctx := context.Background()
+	name, mode, dead := "Metered", "spi", "http://127.0.0.1:1/spi"
+	p, err := l.Direct.CreateProduct(ctx, market.ProductInput{Type: "SAAS", Name: &name, DeliveryMode: &mode, ProductionUrl: &dead,
+		Skus: []marketapi.SKU{{Name: "B", Price: "1"}}, ValidityPeriods: []string{"1m"}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Direct.SubmitProduct(ctx, p.Code, "review", "")
+	l.Direct.ReviewProduct(ctx, p.Code, "approve", "")
+	buy, err := l.Direct.Simulate(ctx, "SandboxPurchase", market.BuyerEvent{Code: p.Code, SpiRetries: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().Unix()
+	file := filepath.Join(t.TempDir(), "usage.csv")
+	os.WriteFile(file, []byte(fmt.Sprintf("instance_id,start_time,end_time,key,value,metering_assit\n%d,%d,%d,Frequency,5,%s-Frequency-1\n",
+		buy.InstanceId, now-900, now-600, p.Code)), 0o600)
+	opts := &Options{Factory: e.F, File: file, Progress: file + ".progress", Interval: time.Millisecond}
+
+	l.Lose("PushMeteringData")
+	if err := pushRun(ctx, opts); clitest.ExitCode(err) != 7 || !strings.Contains(err.Error()+e.ErrOut.String(), "answer was lost") {
+		t.Fatalf("lost answer: %v (exit %d)", err, clitest.ExitCode(err))
+	}
+	l.Lose()
+	if err := pushRun(ctx, opts); clitest.ExitCode(err) != 8 {
+		t.Fatalf("rerun: %v (exit %d), want 8: held back", err, clitest.ExitCode(err))
+	}
+	if n := l.Received("PushMeteringData"); n != 1 {
+		t.Fatalf("%d pushes reached the marketplace, want 1: usage billed twice", n)
+	}
+	// The seller checked: not billed. Past the flow-control window, --resend-unknown sends it.
+	l.Direct.Call(ctx, market.Request{Action: "SandboxAdvanceClock", Form: map[string][]string{"Duration": {"2m"}}}, nil)
+	opts.ResendUnknown = true
+	if err := pushRun(ctx, opts); err != nil {
+		t.Fatal(err)
+	}
+	if n := l.Received("PushMeteringData"); n != 2 {
+		t.Errorf("%d pushes after --resend-unknown, want 2", n)
 	}
 }
