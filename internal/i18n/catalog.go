@@ -652,4 +652,6 @@ var catalog = map[string]entry{
 	"metering.unknown.lost":   {"%d 条记录已发送，但应答丢失（%s）：市场可能已计费，重跑时不会再次发送", "%d record(s) were sent but the answer was lost (%s): the marketplace may have billed them, and a rerun will not send them again"},
 	"metering.unknown.held":   {"%d 条记录此前已发送但结果未知，未再次发送（见 %s）", "%d record(s) sent earlier with no known outcome were not sent again (see %s)"},
 	"remedy.metering.unknown": {"先在云市场核对这些用量是否已计费；确认未计费后用 --resend-unknown 重新发送", "check with the marketplace whether that usage was billed; if it was not, send it again with --resend-unknown"},
+	"sandbox.inuse":           {"沙箱 %s 正由另一个进程提供服务（mkt sandbox serve）", "the sandbox in %s is being served by another process (mkt sandbox serve)"},
+	"remedy.sandbox.served":   {"先停止 mkt sandbox serve（Ctrl-C），再重置：服务中的沙箱被删除后，写入会丢失", "stop mkt sandbox serve (Ctrl-C) first: deleting a served sandbox loses the writes it goes on acknowledging"},
 }

@@ -453,3 +453,33 @@ func TestClientTokensExpire(t *testing.T) {
 		t.Fatalf("after the window: %+v %v, want a new file", b, err)
 	}
 }
+
+// One server at a time, and no reset under a server: the reset would delete the database
+// while the server kept acknowledging writes into it.
+func TestServeLock(t *testing.T) {
+	dir := t.TempDir()
+	release, err := HoldServe(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := HoldServe(dir); !errors.Is(err, ErrServed) {
+		t.Errorf("a second server: %v", err)
+	}
+	if err := Reset(dir); !errors.Is(err, ErrServed) {
+		t.Errorf("reset under a server: %v", err)
+	}
+	release()
+	if err := Reset(dir); err != nil {
+		t.Errorf("reset once the server stopped: %v", err)
+	}
+	// Whatever was reset, the database comes back private.
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	st, _ := os.Stat(filepath.Join(dir, DBFile))
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("database mode %v after reset", st.Mode().Perm())
+	}
+}

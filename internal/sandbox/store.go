@@ -20,6 +20,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gofrs/flock"
+
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
 
@@ -636,12 +638,41 @@ func (s *Store) BlobPath(sha string) string {
 
 // Reset removes every file of the sandbox in dir.
 func Reset(dir string) error {
+	release, err := HoldServe(dir)
+	if err != nil {
+		return err
+	}
+	defer release()
 	for _, name := range []string{DBFile, DBFile + "-wal", DBFile + "-shm", "blobs"} {
 		if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// ServeLockFile is the lock `mkt sandbox serve` holds on its sandbox directory while it serves.
+const ServeLockFile = "serve.lock"
+
+// ErrServed is a sandbox that a running `mkt sandbox serve` holds: another server, or a reset
+// (which would delete the database under it, while it kept acknowledging writes), must wait.
+var ErrServed = errors.New("the sandbox is being served by another process (mkt sandbox serve)")
+
+// HoldServe takes the serve lock of dir (an advisory file lock, released when the process
+// ends, also by kill -9); it fails with ErrServed while another process holds it.
+func HoldServe(dir string) (release func(), err error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	l := flock.New(filepath.Join(dir, ServeLockFile), flock.SetPermissions(0o600))
+	ok, err := l.TryLock()
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, ErrServed
+	}
+	return func() { l.Unlock() }, nil
 }
 
 // SellerUID is the sandbox seller's Alibaba Cloud account ID (what STS GetCallerIdentity

@@ -3,9 +3,11 @@ package reset
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/mkt-cli/mkt/internal/cli/clitest"
+	"github.com/mkt-cli/mkt/internal/sandbox"
 )
 
 func TestNewCmdReset(t *testing.T) {
@@ -32,5 +34,26 @@ func Test_resetRun(t *testing.T) {
 	}
 	if _, err := os.Stat(db); !os.IsNotExist(err) {
 		t.Errorf("database still there: %v", err)
+	}
+}
+
+// A served sandbox is not reset: exit 6, the database untouched, the way to go on named.
+func TestResetRefusedWhileServed(t *testing.T) {
+	e := clitest.New(t)
+	e.Listed(t, "Invoice Helper")
+	e.F.Close()
+	dir := e.Getenv("MKT_SANDBOX_DIR")
+	release, err := sandbox.HoldServe(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	e.F.Global.Yes = true
+	err = resetRun(&Options{Factory: e.F})
+	if clitest.ExitCode(err) != 6 || !strings.Contains(err.Error(), "being served") {
+		t.Fatalf("reset under a server: %v (exit %d)", err, clitest.ExitCode(err))
+	}
+	if _, err := os.Stat(filepath.Join(dir, "sandbox.db")); err != nil {
+		t.Fatal("refused, yet the database is gone")
 	}
 }

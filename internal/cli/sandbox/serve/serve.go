@@ -12,6 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/exitcode"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/sandbox"
 )
 
@@ -70,6 +72,14 @@ func serveRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	release, err := sandbox.HoldServe(dir)
+	if errors.Is(err, sandbox.ErrServed) {
+		return &cmdutil.Error{Kind: exitcode.Conflict, Msg: i18n.M("sandbox.inuse", dir), Err: err}
+	}
+	if err != nil {
+		return cmdutil.Failure(err, "sandbox.open", dir)
+	}
+	defer release()
 	store, err := sandbox.Open(dir)
 	if err != nil {
 		return cmdutil.Failure(err, "sandbox.open", dir)
