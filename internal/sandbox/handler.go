@@ -18,6 +18,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/sync/semaphore"
+
 	"github.com/clbanning/mxj/v2"
 	"github.com/google/uuid"
 
@@ -144,11 +146,23 @@ type Server struct {
 	store    *Store
 	verifier *acs.Verifier
 	actions  map[string]Action
+	// bodies bounds the request bodies held at once, in bytes: a flood of large unsigned posts
+	// waits (or is turned away) instead of exhausting memory before any signature is checked.
+	bodies   *semaphore.Weighted
+	bodyWait time.Duration
 }
+
+// BodyBudget is the request-body bytes a server holds at once; a request waits for its share
+// at most BodyWait, then is answered 503 ServiceUnavailable (with Retry-After) — a code the
+// client retries.
+const (
+	BodyBudget = 8 * MaxBodyBytes
+	BodyWait   = 2 * time.Second
+)
 
 // NewServer returns the handler over store.
 func NewServer(store *Store) *Server {
-	s := &Server{store: store, actions: map[string]Action{}}
+	s := &Server{store: store, actions: map[string]Action{}, bodies: semaphore.NewWeighted(BodyBudget), bodyWait: BodyWait}
 	s.verifier = &acs.Verifier{
 		Secret: func(id string) (string, bool) {
 			sid, secret, err := store.Credentials()
@@ -200,6 +214,23 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Body == nil { // a request handed over in process (a GET has none), not by net/http
 		r.Body = http.NoBody
 	}
+	if r.ContentLength > MaxBodyBytes {
+		s.writeError(w, r, requestID, Errf(413, "InvalidParameter.BodyTooLarge", "The request body is larger than %d bytes.", MaxBodyBytes))
+		return
+	}
+	share := r.ContentLength + 1
+	if r.ContentLength < 0 { // unknown length: the most it may be
+		share = MaxBodyBytes + 1
+	}
+	wctx, cancel := context.WithTimeout(r.Context(), s.bodyWait)
+	err := s.bodies.Acquire(wctx, share)
+	cancel()
+	if err != nil {
+		w.Header().Set("Retry-After", "1")
+		s.writeError(w, r, requestID, Errf(503, "ServiceUnavailable", "The sandbox is busy; retry shortly."))
+		return
+	}
+	defer s.bodies.Release(share)
 	body, err := io.ReadAll(io.LimitReader(r.Body, MaxBodyBytes+1))
 	if err != nil {
 		s.writeError(w, r, requestID, Errf(400, "InvalidParameter", "cannot read the request body: %v", err))

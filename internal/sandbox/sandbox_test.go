@@ -483,3 +483,37 @@ func TestServeLock(t *testing.T) {
 		t.Errorf("database mode %v after reset", st.Mode().Perm())
 	}
 }
+
+// Bodies are bounded before they are read: past the budget a request waits, then is turned
+// away with a 503 the client retries (Retry-After), instead of memory filling with unsigned
+// posts; a body announced larger than the limit is refused unread.
+func TestBodyBudget(t *testing.T) {
+	store, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	s := NewServer(store)
+	s.bodyWait = 20 * time.Millisecond
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	post := func(n int) *http.Response {
+		resp, err := http.Post(srv.URL, "application/x-www-form-urlencoded", strings.NewReader(strings.Repeat("a", n)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp
+	}
+	if resp := post(MaxBodyBytes + 1); resp.StatusCode != 413 {
+		t.Errorf("an oversized body: %d", resp.StatusCode)
+	}
+	s.bodies.Acquire(context.Background(), BodyBudget) // every byte of the budget in use
+	if resp := post(100); resp.StatusCode != 503 || resp.Header.Get("Retry-After") == "" {
+		t.Errorf("past the budget: %d, Retry-After %q", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	s.bodies.Release(BodyBudget)
+	if resp := post(100); resp.StatusCode == 503 {
+		t.Errorf("with the budget free: %d", resp.StatusCode)
+	}
+}

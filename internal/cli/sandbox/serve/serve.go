@@ -72,6 +72,7 @@ func serveRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	cmdutil.LongRunning()
 	release, err := sandbox.HoldServe(dir)
 	if errors.Is(err, sandbox.ErrServed) {
 		return &cmdutil.Error{Kind: exitcode.Conflict, Msg: i18n.M("sandbox.inuse", dir), Err: err}
@@ -103,7 +104,7 @@ func serveRun(ctx context.Context, opts *Options) error {
 	if !opts.Quiet {
 		handler = logRequests(ios.ErrOut, handler)
 	}
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 

@@ -88,7 +88,8 @@ func listenRun(ctx context.Context, opts *Options) error {
 		fmt.Fprintln(ios.Out, u)
 	}
 	fmt.Fprintln(ios.ErrOut, ios.StylesErr().Success.Render(f.T("spi.listen.start", u)))
-	srv := &http.Server{Handler: l, ReadHeaderTimeout: 10 * time.Second}
+	cmdutil.LongRunning()
+	srv := &http.Server{Handler: l, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
