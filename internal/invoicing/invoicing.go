@@ -5,11 +5,9 @@ package invoicing
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/mkt-cli/mkt/internal/invoice"
-	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
@@ -104,9 +102,8 @@ func issuedAs(inv *marketapi.Invoice, number string) bool {
 // Issue records that invoice number was issued for request id, once: a request already issued
 // with this number is AlreadyDone; one handled otherwise is *ErrHandled. link gives where the
 // buyer downloads the invoice; it is called only when something will be sent (an upload
-// happens then, not before). A refusal of the change because the request is no longer open —
-// the answer of an earlier attempt was lost — is checked back: issued with this number is
-// AlreadyDone.
+// happens then, not before). A change that fails — its answer lost, or a retry refused because
+// the first attempt had done it — is checked back: issued with this number is Done.
 func Issue(ctx context.Context, c Client, id, number string, link func() (string, error), typ, note string) (Outcome, error) {
 	inv, err := c.GetInvoice(ctx, id)
 	if err != nil {
@@ -123,19 +120,13 @@ func Issue(ctx context.Context, c Client, id, number string, link func() (string
 		return 0, err
 	}
 	if err := c.IssueInvoice(ctx, id, number, url, typ, note); err != nil {
-		var ae *market.APIError
-		if errors.As(err, &ae) && ae.Code == "IncorrectInvoiceStatus" {
-			if now, gerr := c.GetInvoice(ctx, id); gerr == nil && issuedAs(now, number) {
-				return Done, nil
-			}
-		}
-		return 0, err
+		return checkBack(ctx, c, id, err, func(now *marketapi.Invoice) bool { return issuedAs(now, number) })
 	}
 	return Done, nil
 }
 
 // Refuse refuses request id with reason, once: a request already refused with this reason is
-// AlreadyDone; one handled otherwise is *ErrHandled.
+// AlreadyDone; one handled otherwise is *ErrHandled; a refusal that fails is checked back.
 func Refuse(ctx context.Context, c Client, id, reason string) (Outcome, error) {
 	inv, err := c.GetInvoice(ctx, id)
 	if err != nil {
@@ -148,13 +139,17 @@ func Refuse(ctx context.Context, c Client, id, reason string) (Outcome, error) {
 		return 0, &ErrHandled{Invoice: inv}
 	}
 	if err := c.RefuseInvoice(ctx, id, reason); err != nil {
-		var ae *market.APIError
-		if errors.As(err, &ae) && ae.Code == "IncorrectInvoiceStatus" {
-			if now, gerr := c.GetInvoice(ctx, id); gerr == nil && now.Status == "Refused" && now.CheckNotice == reason {
-				return Done, nil
-			}
-		}
-		return 0, err
+		return checkBack(ctx, c, id, err, func(now *marketapi.Invoice) bool { return now.Status == "Refused" && now.CheckNotice == reason })
 	}
 	return Done, nil
+}
+
+// checkBack looks at the request again after a change failed — an answer lost, a retry refused
+// because the first attempt had done it — and reports the change done when its effect is there;
+// otherwise the change's own error stands.
+func checkBack(ctx context.Context, c Client, id string, err error, done func(*marketapi.Invoice) bool) (Outcome, error) {
+	if now, gerr := c.GetInvoice(ctx, id); gerr == nil && done(now) {
+		return Done, nil
+	}
+	return 0, err
 }

@@ -361,10 +361,11 @@ func (c *Client) once(ctx context.Context, req Request) (*Response, error) {
 		if c.opts.Debug != nil {
 			fmt.Fprintf(c.opts.Debug, "< transport error after %s: %v\n", time.Since(start).Round(time.Millisecond), err)
 		}
-		// Only a failed exchange (what http.Client.Do reports as *url.Error) may be retried;
-		// an error building the request would fail the same way every time.
+		// Only a failed exchange (what http.Client.Do reports as *url.Error, or an answer cut
+		// off mid-body) may be retried; an error building the request would fail the same way
+		// every time.
 		var ue *url.Error
-		if errors.As(err, &ue) {
+		if errors.As(err, &ue) || errors.Is(err, io.ErrUnexpectedEOF) {
 			return nil, &transportErr{err}
 		}
 		return nil, err

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -228,5 +229,26 @@ func TestBackoffBounds(t *testing.T) {
 				t.Fatalf("attempt %d: %s outside [%s, %s]", attempt, d, step/2, step)
 			}
 		}
+	}
+}
+
+// An answer cut off mid-body is a failed exchange: retried, and exit 7 when it keeps failing.
+func TestTruncatedBodyIsRetried(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			w.Header().Set("Content-Length", "100")
+			w.WriteHeader(200)
+			io.WriteString(w, `{"RequestId":"x",`)
+			return // the connection ends 83 bytes short
+		}
+		io.WriteString(w, `{"RequestId":"y","TotalCount":0}`)
+	}))
+	defer srv.Close()
+	c := New(Options{Endpoint: srv.URL, Credential: Credential{AccessKeyID: "id", AccessKeySecret: "s"},
+		Retry: RetryPolicy{MaxAttempts: 3, Base: time.Millisecond, Cap: time.Millisecond}})
+	var out struct{ TotalCount int }
+	if err := c.Call(context.Background(), Request{Action: "DescribeProducts"}, &out); err != nil || calls.Load() != 2 {
+		t.Fatalf("%v after %d calls", err, calls.Load())
 	}
 }

@@ -146,18 +146,25 @@ func apiRun(ctx context.Context, opts *Options) error {
 		}
 		return err
 	}
-	return printBody(f, resp.Body)
+	if strings.EqualFold(params.Get("Format"), "XML") {
+		_, err := f.IOStreams.Out.Write(resp.Body) // asked for: printed as it came
+		return err
+	}
+	return printBody(f, opts.Action, resp)
 }
 
-// printBody re-indents the answer for JSON and converts it for YAML, keeping field order.
-func printBody(f *cmdutil.Factory, body []byte) error {
-	if f.OutputFormat() == "yaml" {
-		return cmdutil.WriteYAML(f.IOStreams.Out, json.RawMessage(body))
-	}
+// printBody re-indents the answer for JSON and converts it for YAML, keeping field order. An
+// answer that is not JSON — a proxy's page, a body cut off — is printed as it came and is a
+// failure (exit 7), not a success.
+func printBody(f *cmdutil.Factory, action string, resp *market.Response) error {
+	body := resp.Body
 	var buf bytes.Buffer
 	if err := json.Indent(&buf, body, "", "  "); err != nil {
-		_, err = f.IOStreams.Out.Write(body)
-		return err
+		_, _ = f.IOStreams.Out.Write(body)
+		return &market.DecodeError{Action: action, Status: resp.Status, Body: string(body), Err: err}
+	}
+	if f.OutputFormat() == "yaml" {
+		return cmdutil.WriteYAML(f.IOStreams.Out, json.RawMessage(body))
 	}
 	buf.WriteByte('\n')
 	_, err := f.IOStreams.Out.Write(buf.Bytes())

@@ -1,14 +1,20 @@
 package api
 
 import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/mkt-cli/mkt/internal/cli/clitest"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/iostreams"
+	"github.com/mkt-cli/mkt/internal/market"
 )
 
 func TestParseParams(t *testing.T) {
@@ -67,5 +73,29 @@ func TestNewCmdAPI(t *testing.T) {
 		if got.Action != c.action || got.Method != c.method || len(got.Params) != c.nParams || got.Form != c.form || got.Token != c.clientTk {
 			t.Errorf("%v: %+v", c.args, got)
 		}
+	}
+}
+
+// An answer that is not JSON is not a success: printed as it came, exit 7. XML asked for with
+// Format=XML is what was asked.
+func TestNonJSONAnswer(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		io.WriteString(w, "<html>proxy login</html>")
+	}))
+	defer srv.Close()
+	e := clitest.New(t)
+	e.F.Client = func() (*market.Client, error) {
+		return market.New(market.Options{Endpoint: srv.URL, Credential: market.Credential{AccessKeyID: "id", AccessKeySecret: "s"},
+			Retry: market.RetryPolicy{MaxAttempts: 1}}), nil
+	}
+	err := apiRun(context.Background(), &Options{Factory: e.F, Action: "DescribeProducts"})
+	if clitest.ExitCode(err) != 7 || !strings.Contains(e.Out.String(), "proxy login") {
+		t.Fatalf("non-JSON: %v (exit %d), out %q", err, clitest.ExitCode(err), e.Out)
+	}
+	e2 := clitest.New(t)
+	if err := apiRun(context.Background(), &Options{Factory: e2.F, Action: "DescribeProducts", Params: []string{"Format=XML"}}); err != nil ||
+		!strings.Contains(e2.Out.String(), "<?xml") {
+		t.Fatalf("Format=XML: %v, out %q", err, e2.Out)
 	}
 }

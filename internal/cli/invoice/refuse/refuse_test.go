@@ -2,9 +2,12 @@ package refuse
 
 import (
 	"context"
+	"strconv"
 	"testing"
 
 	"github.com/mkt-cli/mkt/internal/cli/clitest"
+	"github.com/mkt-cli/mkt/internal/market"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 func TestNewCmdRefuse(t *testing.T) {
@@ -30,5 +33,32 @@ func Test_refuseRun(t *testing.T) {
 	}
 	if err := refuseRun(context.Background(), &Options{Factory: e.F, ID: id, Reason: "other"}); clitest.ExitCode(err) != 6 {
 		t.Errorf("refused for another reason: %v", err)
+	}
+}
+
+// The refusal's answer is lost: the retry is refused as the request is no longer open, and the
+// command checks back and reports success — done once.
+func TestRefuseLostAnswer(t *testing.T) {
+	e := clitest.New(t)
+	l := clitest.NewLossy(t)
+	e.F.Client = func() (*market.Client, error) { return l.Client, nil }
+	ctx := context.Background()
+	mode, act, name := "license", "https://isv.example.com/a", "Invoice Helper"
+	p, _ := l.Direct.CreateProduct(ctx, market.ProductInput{Type: "SAAS", Name: &name, DeliveryMode: &mode, ActivationUrl: &act,
+		Skus: []marketapi.SKU{{Name: "B", Price: "10"}}, ValidityPeriods: []string{"1m"}}, "")
+	l.Direct.SubmitProduct(ctx, p.Code, "review", "")
+	l.Direct.ReviewProduct(ctx, p.Code, "approve", "")
+	buy, _ := l.Direct.Simulate(ctx, "SandboxPurchase", market.BuyerEvent{Code: p.Code})
+	req, err := l.Direct.RequestInvoice(ctx, market.InvoiceRequest{Orders: []string{strconv.FormatInt(buy.OrderId, 10)}, Title: "Example Co."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Lose("ModifyInvoiceForIsv")
+	err = refuseRun(ctx, &Options{Factory: e.F, ID: req.Invoice.Id, Reason: "The tax number does not match"})
+	if err != nil {
+		t.Fatalf("refused, answer lost: %v (exit %d)", err, clitest.ExitCode(err))
+	}
+	if n := l.Received("ModifyInvoiceForIsv"); n > 2 {
+		t.Errorf("%d refusals sent", n)
 	}
 }
