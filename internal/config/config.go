@@ -14,6 +14,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gofrs/flock"
+
 	"github.com/spf13/viper"
 
 	"github.com/mkt-cli/mkt/internal/i18n"
@@ -167,6 +169,32 @@ func Load(path string) (*File, error) {
 
 // FilePath is where f was loaded from and will be saved to.
 func (f *File) FilePath() string { return f.path }
+
+// Update changes the file without losing another process's change: under an exclusive lock
+// (<file>.lock), it reads the file as it is now, applies change, and saves; f then holds the
+// result. Concurrent `mkt config set` and `mkt auth login` runs each see the others' writes.
+func (f *File) Update(change func(cur *File) error) error {
+	if err := os.MkdirAll(filepath.Dir(f.path), 0o700); err != nil {
+		return err
+	}
+	lock := flock.New(f.path+".lock", flock.SetPermissions(0o600))
+	if err := lock.Lock(); err != nil {
+		return err
+	}
+	defer lock.Unlock()
+	cur, err := Load(f.path)
+	if err != nil {
+		return err
+	}
+	if err := change(cur); err != nil {
+		return err
+	}
+	if err := cur.Save(); err != nil {
+		return err
+	}
+	*f = *cur
+	return nil
+}
 
 // Save writes the file atomically (a temporary file renamed over the old one) with mode 0600
 // in a 0700 directory, so a crash never leaves half a file and no other user can read it.

@@ -2,10 +2,12 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -371,5 +373,42 @@ func TestResolveTargets(t *testing.T) {
 		if err != nil || r.Target != c.target || r.Extension != c.ext {
 			t.Errorf("%s: %+v %v", c.name, r, err)
 		}
+	}
+}
+
+// Concurrent updates lose nothing: each reads the file under the lock as the others left it.
+func TestUpdateLosesNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	const n = 64
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f, err := Load(path)
+			if err != nil {
+				errs <- err
+				return
+			}
+			errs <- f.Update(func(cur *File) error {
+				cur.EnsureProfile(fmt.Sprintf("p%d", i)).Region = "cn-hangzhou"
+				return nil
+			})
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Profiles) != n {
+		t.Fatalf("%d of %d profiles survived", len(f.Profiles), n)
 	}
 }

@@ -80,3 +80,40 @@ func TestConcurrentUploads(t *testing.T) {
 		}
 	}
 }
+
+// Many openers of a brand-new sandbox at once: each gets the same sandbox, none "database is
+// locked".
+func TestConcurrentFirstOpens(t *testing.T) {
+	dir := t.TempDir()
+	const n = 16
+	ids := make(chan string, n)
+	errs := make(chan error, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s, err := Open(dir)
+			if err != nil {
+				errs <- err
+				return
+			}
+			id, _, _ := s.Credentials()
+			ids <- id
+			s.Close()
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	close(ids)
+	for err := range errs {
+		t.Error(err)
+	}
+	seen := map[string]bool{}
+	for id := range ids {
+		seen[id] = true
+	}
+	if len(seen) != 1 {
+		t.Errorf("%d different AccessKeys for one sandbox", len(seen))
+	}
+}

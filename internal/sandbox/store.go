@@ -382,13 +382,21 @@ func Open(dir string) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, dir: dir}
-	if err := s.migrate(); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("sandbox database %s: %w", filepath.Join(dir, DBFile), err)
-	}
-	if err := s.ensureCredentials(); err != nil {
+	// Processes opening a brand-new sandbox together take turns to create it (an advisory
+	// lock, held for the migration only), instead of racing into "database is locked".
+	lock := flock.New(filepath.Join(dir, "open.lock"), flock.SetPermissions(0o600))
+	if err := lock.Lock(); err != nil {
 		db.Close()
 		return nil, err
+	}
+	err = s.migrate()
+	if err == nil {
+		err = s.ensureCredentials()
+	}
+	lock.Unlock()
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sandbox database %s: %w", filepath.Join(dir, DBFile), err)
 	}
 	if s.rdb, err = sql.Open("sqlite", base+"&_txlock=deferred&_pragma=query_only(1)"); err != nil {
 		db.Close()

@@ -125,18 +125,20 @@ func loginRun(opts *Options) error {
 		return cmdutil.FlagError("error.login.emptysecret").WithRemedy("remedy.login.script")
 	}
 
-	p := file.EnsureProfile(name)
-	p.AccessKeyID, p.AccessKeySecret, p.SecurityToken = id, secret, ""
-	if opts.Endpoint != "" {
-		p.Endpoint = opts.Endpoint
-	}
-	if opts.Region != "" {
-		p.Region = opts.Region
-	}
-	if file.CurrentProfile == "" || opts.Profile != "" {
-		file.CurrentProfile = name
-	}
-	if err := file.Save(); err != nil {
+	if err := file.Update(func(cur *config.File) error {
+		p := cur.EnsureProfile(name)
+		p.AccessKeyID, p.AccessKeySecret, p.SecurityToken = id, secret, ""
+		if opts.Endpoint != "" {
+			p.Endpoint = opts.Endpoint
+		}
+		if opts.Region != "" {
+			p.Region = opts.Region
+		}
+		if cur.CurrentProfile == "" || opts.Profile != "" {
+			cur.CurrentProfile = name
+		}
+		return nil
+	}); err != nil {
 		return cmdutil.Failure(err, "error.config.write", file.FilePath())
 	}
 

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/config"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 )
 
@@ -51,8 +52,12 @@ func logoutRun(opts *Options) error {
 	if p == nil || (p.AccessKeyID == "" && p.AccessKeySecret == "") {
 		return cmdutil.AuthError("logout.none", name).WithRemedy("remedy.status")
 	}
-	p.AccessKeyID, p.AccessKeySecret, p.SecurityToken = "", "", ""
-	if err := file.Save(); err != nil {
+	if err := file.Update(func(cur *config.File) error {
+		if p := cur.Profile(name); p != nil {
+			p.AccessKeyID, p.AccessKeySecret, p.SecurityToken = "", "", ""
+		}
+		return nil
+	}); err != nil {
 		return cmdutil.Failure(err, "error.config.write", file.FilePath())
 	}
 	st := ios.StylesErr()

@@ -54,11 +54,17 @@ func setRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	profile := file.ActiveProfileName(strings.ToLower(f.Global.Profile), f.Getenv)
-	if err := file.Set(k, profile, opts.Value); err != nil {
-		return err
+	var setErr error
+	var profile string
+	err = file.Update(func(cur *config.File) error {
+		profile = cur.ActiveProfileName(strings.ToLower(f.Global.Profile), f.Getenv)
+		setErr = cur.Set(k, profile, opts.Value)
+		return setErr
+	})
+	if setErr != nil {
+		return setErr
 	}
-	if err := file.Save(); err != nil {
+	if err != nil {
 		return cmdutil.Failure(err, "error.config.write", file.FilePath())
 	}
 	ios := f.IOStreams

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/config"
 )
 
 // Options are the inputs of `mkt spi key set`.
@@ -41,9 +42,12 @@ func setRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	name := file.ActiveProfileName(strings.ToLower(f.Global.Profile), f.Getenv)
-	file.EnsureProfile(name).SPIKey = k
-	if err := file.Save(); err != nil {
+	var name string
+	if err := file.Update(func(cur *config.File) error {
+		name = cur.ActiveProfileName(strings.ToLower(f.Global.Profile), f.Getenv)
+		cur.EnsureProfile(name).SPIKey = k
+		return nil
+	}); err != nil {
 		return cmdutil.Failure(err, "error.config.write", file.FilePath())
 	}
 	f.Success("spi.key.saved", name)
