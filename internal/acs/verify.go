@@ -229,18 +229,34 @@ func (v *Verifier) checkNonce(akid, nonce string) *Error {
 	if v.Nonces == nil {
 		return nil
 	}
-	if !v.Nonces.Add(akid+"\x00"+nonce, v.now(), 2*v.skew()) {
+	switch v.Nonces.Add(akid+"\x00"+nonce, v.now(), 2*v.skew()) {
+	case NonceSeen:
 		return &Error{400, "SignatureNonceUsed", "Specified signature nonce was used already."}
+	case NonceFull:
+		// Never accept a nonce that cannot be remembered: that is how replays pass.
+		return &Error{503, "ServiceUnavailable", "Too many signed requests in the replay window; retry shortly."}
 	}
 	return nil
 }
 
-// NonceCache remembers nonces for as long as a timestamp could still be accepted.
+// NonceResult is what NonceCache.Add found.
+type NonceResult int
+
+const (
+	NonceNew  NonceResult = iota // not seen within the window; now remembered
+	NonceSeen                    // seen within the window: a replay
+	NonceFull                    // not seen, but the cache is full: refuse rather than forget
+)
+
+// NonceCache remembers nonces for as long as a timestamp could still be accepted. Nonces are
+// kept in one generation per minute, so forgetting the expired ones drops whole generations
+// (constant time per request, whatever the number held), and a full cache refuses new
+// requests instead of letting replays through.
 type NonceCache struct {
-	mu   sync.Mutex
-	seen map[string]time.Time
-	// MaxEntries bounds memory; when full, expired entries are dropped first and then the
-	// cache refuses nothing new rather than grow without bound.
+	mu    sync.Mutex
+	gens  map[int64]map[string]struct{} // minute → nonces first seen in it
+	count int
+	// MaxEntries bounds memory (the nonces of the replay window).
 	MaxEntries int
 }
 
@@ -249,25 +265,35 @@ func NewNonceCache(max int) *NonceCache {
 	if max <= 0 {
 		max = 1_000_000
 	}
-	return &NonceCache{seen: map[string]time.Time{}, MaxEntries: max}
+	return &NonceCache{gens: map[int64]map[string]struct{}{}, MaxEntries: max}
 }
 
-// Add records key at now and reports whether it was new (unseen within ttl).
-func (c *NonceCache) Add(key string, now time.Time, ttl time.Duration) bool {
+// Add records key at now and says whether it was new within ttl.
+func (c *NonceCache) Add(key string, now time.Time, ttl time.Duration) NonceResult {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if t, ok := c.seen[key]; ok && now.Sub(t) < ttl {
-		return false
-	}
-	if len(c.seen) >= c.MaxEntries {
-		for k, t := range c.seen {
-			if now.Sub(t) >= ttl {
-				delete(c.seen, k)
-			}
+	minute := now.Unix() / 60
+	oldest := now.Add(-ttl).Unix()/60 - 1 // a generation may hold nonces up to a minute older
+	for m, g := range c.gens {
+		if m < oldest {
+			c.count -= len(g)
+			delete(c.gens, m)
 		}
 	}
-	if len(c.seen) < c.MaxEntries {
-		c.seen[key] = now
+	for _, g := range c.gens {
+		if _, ok := g[key]; ok {
+			return NonceSeen
+		}
 	}
-	return true
+	if c.count >= c.MaxEntries {
+		return NonceFull
+	}
+	g := c.gens[minute]
+	if g == nil {
+		g = map[string]struct{}{}
+		c.gens[minute] = g
+	}
+	g[key] = struct{}{}
+	c.count++
+	return NonceNew
 }

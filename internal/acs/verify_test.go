@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -202,4 +203,42 @@ func FuzzVerify(f *testing.F) {
 		v := verifier()
 		_, _ = v.Verify(FromHTTP(r, []byte(body)))
 	})
+}
+
+// The cache forgets whole minutes once they leave the window, refuses a replay within it, and
+// when full refuses new nonces (503) rather than forgetting them — replays never pass.
+func TestNonceCache(t *testing.T) {
+	c := NewNonceCache(3)
+	t0 := time.Unix(1_800_000_000, 0)
+	ttl := 30 * time.Minute
+	for i, want := range []NonceResult{NonceNew, NonceSeen} {
+		if got := c.Add("a", t0.Add(time.Duration(i)*time.Minute), ttl); got != want {
+			t.Fatalf("add %d: %v, want %v", i, got, want)
+		}
+	}
+	c.Add("b", t0, ttl)
+	c.Add("c", t0, ttl)
+	if got := c.Add("d", t0.Add(time.Minute), ttl); got != NonceFull {
+		t.Errorf("a full cache: %v, want NonceFull", got)
+	}
+	if got := c.Add("a", t0.Add(29*time.Minute), ttl); got != NonceSeen {
+		t.Errorf("a replay 29 minutes on: %v", got)
+	}
+	// Past the window the minute is dropped: room again, and the old nonce is forgotten.
+	if got := c.Add("d", t0.Add(33*time.Minute), ttl); got != NonceNew || c.count != 1 {
+		t.Errorf("past the window: %v, %d held", got, c.count)
+	}
+}
+
+// BenchmarkNonceCacheFull: each request's cost with a million nonces held.
+func BenchmarkNonceCacheFull(b *testing.B) {
+	c := NewNonceCache(2_000_000)
+	now := time.Unix(1_800_000_000, 0)
+	for i := range 1_000_000 {
+		c.Add(strconv.Itoa(i), now.Add(time.Duration(i%1800)*time.Second), 30*time.Minute)
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		c.Add("n"+strconv.Itoa(i), now.Add(30*time.Minute), 30*time.Minute)
+	}
 }
