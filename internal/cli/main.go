@@ -12,6 +12,7 @@ import (
 	"runtime/pprof"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/mkt-cli/mkt/internal/build"
 	"github.com/mkt-cli/mkt/internal/cli/factory"
@@ -27,6 +28,7 @@ import (
 func Main() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go lastResort()
 	// A run lasts milliseconds and its heap stays small: collecting less often is faster
 	// (measured: docs/performance.md). GOGC still wins when set.
 	if os.Getenv("GOGC") == "" {
@@ -41,6 +43,22 @@ func Main() int {
 		}
 	}
 	return runWith(ctx, os.Args[1:], iostreams.System(), os.Getenv, os.LookupEnv)
+}
+
+// InterruptGrace is how long a command has to stop after Ctrl-C or SIGTERM before mkt exits
+// anyway (130): a read that cannot be interrupted — an idle stdin, a FIFO nobody writes —
+// must not make the signal useless.
+const InterruptGrace = 3 * time.Second
+
+// lastResort waits for a signal (it sees the same ones the command does) and, when the
+// command has not stopped within InterruptGrace, ends the process.
+func lastResort() {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	<-sig
+	time.Sleep(InterruptGrace)
+	fmt.Fprintln(os.Stderr, i18n.T(i18n.Detect("", "", os.Getenv), "error.interrupted"))
+	os.Exit(exitcode.Interrupted.Code())
 }
 
 // Run is Main with everything injected, for tests. A variable is set when getenv gives it a

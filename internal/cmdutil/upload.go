@@ -41,3 +41,38 @@ func ReadUpload(path string, max int64) ([]byte, error) {
 	}
 	return content, nil
 }
+
+// MaxInputBytes bounds a YAML, JSON or CSV file the user gives a command.
+const MaxInputBytes = 16 << 20
+
+// ReadInput reads a file a command takes as input ("-": stdin), bounded: a file must be a
+// regular file (a FIFO or a device such as /dev/zero would block or never end) of at most max
+// bytes.
+func ReadInput(path string, stdin io.Reader, max int64) ([]byte, error) {
+	var r io.Reader = stdin
+	if path != "-" {
+		st, err := os.Stat(path)
+		switch {
+		case err != nil:
+			return nil, FlagError("product.file.read", path, err)
+		case !st.Mode().IsRegular():
+			return nil, FlagError("upload.notfile", path)
+		case st.Size() > max:
+			return nil, FlagError("input.size", path, st.Size(), max>>20)
+		}
+		fh, err := os.Open(path)
+		if err != nil {
+			return nil, FlagError("product.file.read", path, err)
+		}
+		defer fh.Close()
+		r = fh
+	}
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, FlagError("product.file.read", path, err)
+	}
+	if int64(len(data)) > max {
+		return nil, FlagError("input.size", path, int64(len(data)), max>>20)
+	}
+	return data, nil
+}

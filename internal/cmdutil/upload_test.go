@@ -53,3 +53,24 @@ func TestReadUpload(t *testing.T) {
 		t.Errorf("markdown: %v", err)
 	}
 }
+
+// Input files are bounded regular files: /dev/zero or a FIFO is refused at once, not read
+// until memory runs out or forever.
+func TestReadInput(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "in.yaml")
+	syscall.Mkfifo(fifo, 0o600)
+	big := filepath.Join(dir, "big.yaml")
+	os.WriteFile(big, make([]byte, 2<<20), 0o600)
+	for path, want := range map[string]string{"/dev/zero": "not a regular file", fifo: "not a regular file", big: "at most 1 MiB"} {
+		if _, err := ReadInput(path, nil, 1<<20); err == nil || !strings.Contains(err.(*Error).Msg.In(i18n.EN), want) {
+			t.Errorf("%s: %v, want %q", path, err, want)
+		}
+	}
+	if _, err := ReadInput("-", strings.NewReader(strings.Repeat("a", 2<<20)), 1<<20); err == nil {
+		t.Error("stdin past the limit was read whole")
+	}
+	if b, err := ReadInput("-", strings.NewReader("name: x\n"), 1<<20); err != nil || string(b) != "name: x\n" {
+		t.Errorf("stdin: %q %v", b, err)
+	}
+}

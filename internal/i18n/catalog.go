@@ -654,4 +654,7 @@ var catalog = map[string]entry{
 	"remedy.metering.unknown": {"先在云市场核对这些用量是否已计费；确认未计费后用 --resend-unknown 重新发送", "check with the marketplace whether that usage was billed; if it was not, send it again with --resend-unknown"},
 	"sandbox.inuse":           {"沙箱 %s 正由另一个进程提供服务（mkt sandbox serve）", "the sandbox in %s is being served by another process (mkt sandbox serve)"},
 	"remedy.sandbox.served":   {"先停止 mkt sandbox serve（Ctrl-C），再重置：服务中的沙箱被删除后，写入会丢失", "stop mkt sandbox serve (Ctrl-C) first: deleting a served sandbox loses the writes it goes on acknowledging"},
+	"input.size":              {"%s 有 %d 字节：输入文件最多 %d MiB", "%s is %d bytes: an input file is at most %d MiB"},
+	"manifest.notfile":        {"%s 不是普通文件", "%s is not a regular file"},
+	"manifest.toolarge":       {"%s 超过 %d MiB", "%s is larger than %d MiB"},
 }

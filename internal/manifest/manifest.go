@@ -223,18 +223,31 @@ func declaredVars(root *yaml.Node) map[string]bool {
 
 // Load reads, interpolates, parses and checks a manifest.
 func Load(path string, stdin io.Reader, getenv func(string) (string, bool)) (*Manifest, error) {
-	var src []byte
-	var err error
-	if path == "-" {
-		src, err = io.ReadAll(stdin)
-	} else {
-		src, err = os.ReadFile(path)
+	var r io.Reader = stdin
+	if path != "-" {
+		// A FIFO or a device (/dev/zero) would block or never end: a manifest is a file.
+		if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+			return nil, Problems{{Msg: i18n.M("manifest.notfile", path)}}
+		}
+		fh, err := os.Open(path)
+		if err != nil {
+			return nil, Problems{{Msg: i18n.M("manifest.read", path, err.Error())}}
+		}
+		defer fh.Close()
+		r = fh
 	}
+	src, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
 	if err != nil {
 		return nil, Problems{{Msg: i18n.M("manifest.read", path, err.Error())}}
 	}
+	if len(src) > MaxBytes {
+		return nil, Problems{{Msg: i18n.M("manifest.toolarge", path, MaxBytes>>20)}}
+	}
 	return Parse(src, getenv)
 }
+
+// MaxBytes bounds a manifest file.
+const MaxBytes = 16 << 20
 
 // Parse parses src, interpolates its values, decodes (unknown fields refused) and checks it.
 func Parse(src []byte, getenv func(string) (string, bool)) (*Manifest, error) {

@@ -216,3 +216,12 @@ func TestExportRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadRefusesWhatIsNotAFile(t *testing.T) {
+	if _, err := Load("/dev/zero", nil, env(nil)); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("/dev/zero: %v", err)
+	}
+	if _, err := Load("-", strings.NewReader(strings.Repeat("#", MaxBytes+1)), env(nil)); err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("a huge stdin: %v", err)
+	}
+}

@@ -5,7 +5,6 @@ package shared
 import (
 	"bytes"
 	"io"
-	"os"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -41,15 +40,9 @@ type FileField struct {
 
 // ReadFile reads and checks a template file ("-" is standard input).
 func ReadFile(path string, stdin io.Reader) (string, []marketapi.TemplateStep, error) {
-	var data []byte
-	var err error
-	if path == "-" {
-		data, err = io.ReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(path)
-	}
+	data, err := cmdutil.ReadInput(path, stdin, cmdutil.MaxInputBytes)
 	if err != nil {
-		return "", nil, cmdutil.FlagError("product.file.read", path, err)
+		return "", nil, err
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)

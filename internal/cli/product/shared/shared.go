@@ -5,7 +5,6 @@ package shared
 import (
 	"bytes"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -28,15 +27,9 @@ type Spec = manifest.ProductSpec
 
 // ReadSpec reads a product file ("-" is standard input). YAML errors carry line numbers.
 func ReadSpec(path string, stdin io.Reader) (*Spec, error) {
-	var data []byte
-	var err error
-	if path == "-" {
-		data, err = io.ReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(path)
-	}
+	data, err := cmdutil.ReadInput(path, stdin, cmdutil.MaxInputBytes)
 	if err != nil {
-		return nil, cmdutil.FlagError("product.file.read", path, err)
+		return nil, err
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
