@@ -8,5 +8,6 @@ import (
 )
 
 func main() {
+	go cli.LastResort(os.Exit) // Ctrl-C ends mkt even in a read that cannot be interrupted
 	os.Exit(cli.Main())
 }

@@ -28,7 +28,6 @@ import (
 func Main() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	go lastResort()
 	// A run lasts milliseconds and its heap stays small: collecting less often is faster
 	// (measured: docs/performance.md). GOGC still wins when set.
 	if os.Getenv("GOGC") == "" {
@@ -50,15 +49,15 @@ func Main() int {
 // must not make the signal useless.
 const InterruptGrace = 3 * time.Second
 
-// lastResort waits for a signal (it sees the same ones the command does) and, when the
-// command has not stopped within InterruptGrace, ends the process.
-func lastResort() {
+// LastResort waits for a signal (it sees the same ones the command does) and, when the
+// command has not stopped within InterruptGrace, ends the process with exit (main's os.Exit).
+func LastResort(exit func(int)) {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	<-sig
 	time.Sleep(InterruptGrace)
 	fmt.Fprintln(os.Stderr, i18n.T(i18n.Detect("", "", os.Getenv), "error.interrupted"))
-	os.Exit(exitcode.Interrupted.Code())
+	exit(exitcode.Interrupted.Code())
 }
 
 // Run is Main with everything injected, for tests. A variable is set when getenv gives it a
