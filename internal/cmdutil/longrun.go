@@ -1,6 +1,8 @@
 package cmdutil
 
 import (
+	"fmt"
+	"net"
 	"os"
 	"runtime/debug"
 )
@@ -12,4 +14,15 @@ func LongRunning() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(100)
 	}
+}
+
+// WarnIfExposed warns on stderr when a server listens beyond this machine (":8765",
+// "0.0.0.0:…", a LAN address): anyone who can reach it can call it.
+func (f *Factory) WarnIfExposed(addr net.Addr) {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok || tcp.IP.IsLoopback() {
+		return
+	}
+	ios := f.IOStreams
+	fmt.Fprintf(ios.ErrOut, "%s %s\n", ios.StylesErr().Warning.Render("!"), f.T("serve.exposed", addr.String()))
 }

@@ -1,6 +1,7 @@
 package cmdutil
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/iostreams"
 )
 
 func TestReadUpload(t *testing.T) {
@@ -72,5 +74,18 @@ func TestReadInput(t *testing.T) {
 	}
 	if b, err := ReadInput("-", strings.NewReader("name: x\n"), 1<<20); err != nil || string(b) != "name: x\n" {
 		t.Errorf("stdin: %q %v", b, err)
+	}
+}
+
+func TestWarnIfExposed(t *testing.T) {
+	ios, _, _, errOut := iostreams.Test()
+	f := NewFactory(ios, func(string) string { return "" })
+	f.WarnIfExposed(&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8765})
+	if errOut.Len() != 0 {
+		t.Errorf("loopback warned: %s", errOut)
+	}
+	f.WarnIfExposed(&net.TCPAddr{IP: net.IPv4zero, Port: 8765})
+	if !strings.Contains(errOut.String(), "beyond this machine") {
+		t.Errorf("all interfaces: %q", errOut)
 	}
 }

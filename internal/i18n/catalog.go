@@ -657,4 +657,5 @@ var catalog = map[string]entry{
 	"input.size":              {"%s 有 %d 字节：输入文件最多 %d MiB", "%s is %d bytes: an input file is at most %d MiB"},
 	"manifest.notfile":        {"%s 不是普通文件", "%s is not a regular file"},
 	"manifest.toolarge":       {"%s 超过 %d MiB", "%s is larger than %d MiB"},
+	"serve.exposed":           {"正在监听 %s：不只本机可以访问，能连到它的人都能调用它（只在本机使用请用 127.0.0.1:端口）", "listening on %s: reachable beyond this machine, anyone who can connect can call it (127.0.0.1:PORT keeps it local)"},
 }

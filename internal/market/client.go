@@ -201,6 +201,14 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		if ra, ok := retryAfter(err, c.opts.Now()); ok {
 			wait = max(wait, min(ra, pol.MaxRetryAfter))
 		}
+		// A wait that would outlast the caller's deadline (--timeout) is not begun: the
+		// answer is known now, not when the deadline strikes.
+		if dl, ok := ctx.Deadline(); ok && c.opts.Now().Add(wait).After(dl) {
+			if errors.As(err, &apiErr) {
+				return nil, &RetriesExhaustedError{Attempts: attempt, Last: apiErr}
+			}
+			return nil, &TransportError{Endpoint: c.opts.Endpoint, Attempts: attempt, Err: err}
+		}
 		if c.opts.Debug != nil {
 			fmt.Fprintf(c.opts.Debug, "* attempt %d failed (%v); retrying in %s\n", attempt, err, wait.Round(time.Millisecond))
 		}

@@ -252,3 +252,23 @@ func TestTruncatedBodyIsRetried(t *testing.T) {
 		t.Fatalf("%v after %d calls", err, calls.Load())
 	}
 }
+
+// A Retry-After longer than the caller's deadline is not waited out: the command ends within
+// its --timeout with the marketplace's answer.
+func TestRetryAfterWithinDeadline(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "90")
+		w.WriteHeader(503)
+		io.WriteString(w, `{"Code":"ServiceUnavailable","Message":"busy"}`)
+	}))
+	defer srv.Close()
+	c := New(Options{Endpoint: srv.URL, Credential: Credential{AccessKeyID: "id", AccessKeySecret: "s"}})
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	start := time.Now()
+	err := c.Call(ctx, Request{Action: "DescribeProducts"}, nil)
+	var ex *RetriesExhaustedError
+	if !errors.As(err, &ex) || time.Since(start) > time.Second {
+		t.Fatalf("%v after %v", err, time.Since(start))
+	}
+}

@@ -3,6 +3,7 @@ package timeutil
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -46,12 +47,19 @@ func ParseDuration(s string) (time.Duration, error) {
 			if unit == "w" {
 				day *= 7
 			}
-			d = time.Duration(n * float64(day))
+			f := n * float64(day)
+			if f >= float64(math.MaxInt64) {
+				return 0, fmt.Errorf("duration %q is too long", s)
+			}
+			d = time.Duration(f)
 		default:
 			var err error
 			if d, err = time.ParseDuration(num + unit); err != nil {
 				return 0, fmt.Errorf("invalid duration %q: use e.g. 6d, 36h, 1w2d", s)
 			}
+		}
+		if total > math.MaxInt64-d {
+			return 0, fmt.Errorf("duration %q is too long", s)
 		}
 		total += d
 	}

@@ -28,3 +28,15 @@ func TestParseDuration(t *testing.T) {
 		t.Error("FormatDuration")
 	}
 }
+
+// A duration past what a time.Duration holds is an error, not a wrapped-around small value.
+func TestParseDurationOverflow(t *testing.T) {
+	for _, s := range []string{"106751d106751d3d", "106752d", "2000000w", "9000000h9000000h"} {
+		if d, err := ParseDuration(s); err == nil {
+			t.Errorf("%s = %v, want an error", s, d)
+		}
+	}
+	if d, err := ParseDuration("106751d"); err != nil || d < 0 {
+		t.Errorf("106751d: %v %v", d, err)
+	}
+}

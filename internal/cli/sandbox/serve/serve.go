@@ -98,6 +98,7 @@ func serveRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return cmdutil.FlagError("sandbox.serve.addr", opts.Addr, err)
 	}
+	f.WarnIfExposed(ln.Addr())
 	info := Info{URL: "http://" + ln.Addr().String(), AccessKeyID: id, AccessKeySecret: secret, SPIKey: spiKey, Dir: store.Dir()}
 
 	var handler http.Handler = sandbox.NewServer(store)

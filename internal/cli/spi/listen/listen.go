@@ -78,6 +78,7 @@ func listenRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return cmdutil.FlagError("sandbox.serve.addr", opts.Addr, err)
 	}
+	f.WarnIfExposed(ln.Addr())
 	u := "http://" + ln.Addr().String() + "/spi"
 	jsonOut := f.OutputFormat() == "json"
 	l := &spi.Listener{Key: key, Forward: opts.Forward, AppInfo: opts.AppInfo, Events: printer(f, jsonOut)}
