@@ -2,11 +2,10 @@ package sandbox_test
 
 import (
 	"context"
+	"net/url"
 	"strconv"
 	"testing"
 	"time"
-
-	"net/url"
 
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"

@@ -113,11 +113,11 @@ func createProject(c *Call, r *sellerRow, inst *instanceRow) error {
 	return projectLog(c, inst.ID, marketapi.RoleSystem, "项目已创建（模板 "+name+"），当前节点："+all[1].Name)
 }
 
-// loadProject finds the project of the InstanceId parameter. An unknown or foreign instance is
+// loadProject finds the project of instance raw (the InstanceId parameter). An unknown or foreign instance is
 // answered as the metadata documents (400 IllegalPermission); an instance without a project
 // (not a service product, or bought without a template) is an IllegalRequest.
-func loadProject(c *Call) (*projectRow, error) {
-	inst, err := loadInstance(c, c.Params.Get("InstanceId"))
+func loadProject(c *Call, raw string) (*projectRow, error) {
+	inst, err := loadInstance(c, raw)
 	if err != nil {
 		return nil, documented(err, 400, "IllegalPermission")
 	}
@@ -148,6 +148,16 @@ func projectNodes(c *Call, instID int64) ([]*nodeRow, error) {
 	return out, rows.Err()
 }
 
+// openProject loads the project of the InstanceId parameter and its nodes, first to last.
+func openProject(c *Call) (*projectRow, []*nodeRow, error) {
+	p, err := loadProject(c, c.Params.Get("InstanceId"))
+	if err != nil {
+		return nil, nil, err
+	}
+	nodes, err := projectNodes(c, p.InstanceID)
+	return p, nodes, err
+}
+
 // current is the node in progress (Starting or Pause), or nil when the project is finished.
 func current(nodes []*nodeRow) *nodeRow {
 	for _, n := range nodes {
@@ -173,11 +183,7 @@ func nodeModel(nodes []*nodeRow, i int) marketapi.ProjectNode {
 }
 
 func describeProjectInfo(c *Call) (any, error) {
-	p, err := loadProject(c)
-	if err != nil {
-		return nil, err
-	}
-	nodes, err := projectNodes(c, p.InstanceID)
+	p, nodes, err := openProject(c)
 	if err != nil {
 		return nil, err
 	}
@@ -206,11 +212,7 @@ func describeProjectInfo(c *Call) (any, error) {
 }
 
 func describeProjectNodes(c *Call) (any, error) {
-	p, err := loadProject(c)
-	if err != nil {
-		return nil, err
-	}
-	nodes, err := projectNodes(c, p.InstanceID)
+	_, nodes, err := openProject(c)
 	if err != nil {
 		return nil, err
 	}
@@ -222,19 +224,13 @@ func describeProjectNodes(c *Call) (any, error) {
 }
 
 func describeCurrentNodeInfo(c *Call) (any, error) {
-	p, err := loadProject(c)
-	if err != nil {
-		return nil, err
-	}
-	nodes, err := projectNodes(c, p.InstanceID)
+	_, nodes, err := openProject(c)
 	if err != nil {
 		return nil, err
 	}
 	i := len(nodes) - 1 // a finished project's current node is its last
-	for j, n := range nodes {
-		if n == current(nodes) {
-			i = j
-		}
+	if cur := current(nodes); cur != nil {
+		i = cur.Step - 1
 	}
 	return marketapi.ProjectNodeAnswer{Success: true, Result: nodeModel(nodes, i)}, nil
 }
@@ -304,7 +300,7 @@ func projectEvents(c *Call, instID int64, kind string, newestFirst bool, limit, 
 }
 
 func describeProjectMessages(c *Call) (any, error) {
-	p, err := loadProject(c)
+	p, err := loadProject(c, c.Params.Get("InstanceId"))
 	if err != nil {
 		return nil, err
 	}
@@ -327,7 +323,7 @@ func describeProjectMessages(c *Call) (any, error) {
 }
 
 func describeProjectOperateLogs(c *Call) (any, error) {
-	p, err := loadProject(c)
+	p, err := loadProject(c, c.Params.Get("InstanceId"))
 	if err != nil {
 		return nil, err
 	}
@@ -343,11 +339,7 @@ func describeProjectOperateLogs(c *Call) (any, error) {
 const attachmentLinkTTL = time.Hour
 
 func describeProjectAttachments(c *Call) (any, error) {
-	p, err := loadProject(c)
-	if err != nil {
-		return nil, err
-	}
-	nodes, err := projectNodes(c, p.InstanceID)
+	p, nodes, err := openProject(c)
 	if err != nil {
 		return nil, err
 	}
@@ -381,7 +373,7 @@ func describeProjectAttachments(c *Call) (any, error) {
 // projectStep loads the project and its current node, and checks that NodeId names that node
 // and that the project is in the wanted status.
 func projectStep(c *Call, wantStatus string) (*projectRow, []*nodeRow, *nodeRow, error) {
-	p, err := loadProject(c)
+	p, nodes, err := openProject(c)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -392,10 +384,6 @@ func projectStep(c *Call, wantStatus string) (*projectRow, []*nodeRow, *nodeRow,
 	id, err := strconv.ParseInt(raw, 10, 64)
 	if err != nil {
 		return nil, nil, nil, Errf(400, "IllegalParameter", "NodeId must be a number.")
-	}
-	nodes, err := projectNodes(c, p.InstanceID)
-	if err != nil {
-		return nil, nil, nil, err
 	}
 	if p.Status != wantStatus {
 		return nil, nil, nil, Errf(400, "IllegalProjectStatus", "The project of instance %d is %s; this needs it %s.", p.InstanceID, p.Status, wantStatus)
@@ -595,7 +583,7 @@ func pausedOrResumed(c *Call, p *projectRow, cur *nodeRow, text string) (any, er
 // attachment, finishing a buyer's node with its form) and the seller's console uploads (an
 // attachment to the seller's current node, for steps that need one).
 func sandboxProjectAct(c *Call) (any, error) {
-	p, err := loadProject(c)
+	p, nodes, err := openProject(c)
 	if err != nil {
 		return nil, err
 	}
@@ -606,10 +594,6 @@ func sandboxProjectAct(c *Call) (any, error) {
 		role = marketapi.RoleProvider
 	default:
 		return nil, badParam("Role", "Role must be buyer (Custom) or seller (Provider).")
-	}
-	nodes, err := projectNodes(c, p.InstanceID)
-	if err != nil {
-		return nil, err
 	}
 	cur := current(nodes)
 	var curID int64
@@ -674,9 +658,7 @@ func autoFinishDue(c *Call) error {
 		if err != nil {
 			return err
 		}
-		c2 := *c
-		c2.Params = map[string][]string{"InstanceId": {strconv.FormatInt(n.InstanceID, 10)}}
-		p, err := loadProject(&c2)
+		p, err := loadProject(c, strconv.FormatInt(n.InstanceID, 10))
 		if err != nil {
 			return err
 		}
