@@ -218,6 +218,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, requestID, Errf(413, "InvalidParameter.BodyTooLarge", "The request body is larger than %d bytes.", MaxBodyBytes))
 		return
 	}
+	// Check before reading: a request whose signature covers a declared payload hash is
+	// verified from its headers, so a forged or unsigned request never has its body read.
+	if wantsXML(r.URL.Query()) {
+		r = r.WithContext(context.WithValue(r.Context(), xmlKey{}, true))
+	}
+	id, verified, verr := s.verifier.VerifyHead(acs.FromHTTP(r, nil), r.ContentLength == 0)
+	if verr != nil {
+		s.writeError(w, r, requestID, &Error{Status: verr.Status, Code: verr.Code, Message: verr.Message})
+		return
+	}
 	share := r.ContentLength + 1
 	if r.ContentLength < 0 { // unknown length: the most it may be
 		share = MaxBodyBytes + 1
@@ -242,10 +252,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	req := acs.FromHTTP(r, body)
 	params := req.Params()
-	// XML when asked for, and for a V1 request that does not say: XML is V1's documented
-	// default. The answer and the error envelope alike.
-	if f := params.Get("Format"); strings.EqualFold(f, "XML") || (f == "" && params.Get("SignatureVersion") != "") {
+	if wantsXML(params) {
 		r = r.WithContext(context.WithValue(r.Context(), xmlKey{}, true))
+	}
+	if verified {
+		if e := acs.BodyMatches(r.Header, body); e != nil {
+			s.writeError(w, r, requestID, &Error{Status: e.Status, Code: e.Code, Message: e.Message})
+			return
+		}
 	}
 
 	name := r.Header.Get("x-acs-action")
@@ -268,10 +282,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, requestID, Errf(400, "InvalidVersion", "Specified parameter Version is not valid: the Market API version is %s.", marketapi.Version))
 		return
 	}
-	id, verr := s.verifier.Verify(req)
-	if verr != nil {
-		s.writeError(w, r, requestID, &Error{Status: verr.Status, Code: verr.Code, Message: verr.Message})
-		return
+	if !verified {
+		if id, verr = s.verifier.Verify(req); verr != nil {
+			s.writeError(w, r, requestID, &Error{Status: verr.Status, Code: verr.Code, Message: verr.Message})
+			return
+		}
 	}
 	action, ok := s.actions[name]
 	if !ok || action.Version != version || !action.Accepts(r.Method) {
@@ -370,6 +385,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 type xmlKey struct{}
+
+// wantsXML: XML when asked for, and for a V1 request that does not say (XML is V1's
+// documented default) — the answer and the error envelope alike.
+func wantsXML(params url.Values) bool {
+	f := params.Get("Format")
+	return strings.EqualFold(f, "XML") || (f == "" && params.Get("SignatureVersion") != "")
+}
 
 // writeAnswer writes a JSON answer, or its XML form when the request asked for XML.
 func writeAnswer(w http.ResponseWriter, r *http.Request, requestID, root string, status int, out []byte) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/mkt-cli/mkt/internal/acs"
 	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/market"
@@ -515,5 +517,58 @@ func TestBodyBudget(t *testing.T) {
 	s.bodies.Release(BodyBudget)
 	if resp := post(100); resp.StatusCode == 503 {
 		t.Errorf("with the budget free: %d", resp.StatusCode)
+	}
+}
+
+// unreadable is a request body a test must never see read.
+type unreadable struct{ read *bool }
+
+func (u unreadable) Read([]byte) (int, error) { *u.read = true; return 0, io.ErrUnexpectedEOF }
+
+// A forged or unsigned request is refused from its headers: its body is never read. A
+// request whose signature is right but whose body is not the one it declared is refused too.
+func TestSignatureCheckedBeforeBody(t *testing.T) {
+	store, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	s := NewServer(store)
+	id, secret, _ := store.Credentials()
+	body := []byte("Content=" + strings.Repeat("A", 1000) + "&FileName=a.pdf")
+	signed := func(key, secret string, sent io.Reader) *http.Request {
+		r := httptest.NewRequest(http.MethodPost, "http://127.0.0.1/", sent)
+		r.ContentLength = int64(len(body))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.Header.Set("x-acs-action", "UploadFile")
+		r.Header.Set("x-acs-version", marketapi.ExtensionVersion)
+		r.Header.Set("x-acs-date", time.Now().UTC().Format(acs.TimeFormat))
+		r.Header.Set("x-acs-signature-nonce", uuid.NewString())
+		acs.SignV3(r, body, key, secret)
+		return r
+	}
+	for name, c := range map[string]struct {
+		key, secret, code string
+	}{
+		"wrong secret":  {id, "wrong", "SignatureDoesNotMatch"},
+		"unknown key":   {"LTAIunknown", secret, "InvalidAccessKeyId.NotFound"},
+		"expired stamp": {id, secret, "InvalidTimeStamp.Expired"},
+	} {
+		read := false
+		r := signed(c.key, c.secret, unreadable{&read})
+		if name == "expired stamp" {
+			r.Header.Set("x-acs-date", time.Now().Add(-time.Hour).UTC().Format(acs.TimeFormat))
+		}
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		if read || !strings.Contains(w.Body.String(), c.code) {
+			t.Errorf("%s: body read %v; answer %d %s", name, read, w.Code, w.Body)
+		}
+	}
+	// Signed for one body, sent with another.
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, signed(id, secret, strings.NewReader(strings.Replace(string(body), "a.pdf", "b.pdf", 1))))
+	if w.Code != 400 || !strings.Contains(w.Body.String(), "x-acs-content-sha256") {
+		t.Errorf("another body: %d %s", w.Code, w.Body)
 	}
 }

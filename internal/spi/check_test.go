@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -191,5 +192,39 @@ func TestListenerForwards(t *testing.T) {
 	}
 	if seen.Load() != 1 || len(events) != 2 || !strings.Contains(events[0].Verdict, "forwarded") {
 		t.Errorf("app saw %d calls; events %+v", seen.Load(), events)
+	}
+}
+
+// A call posted as a form is forwarded with every parameter it carried (not only its query),
+// and a body past MaxCallBytes is refused while it is read.
+func TestListenerPostedCalls(t *testing.T) {
+	key := "k3y"
+	var got url.Values
+	app := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got = r.URL.Query()
+		jsonAnswer(w, map[string]any{"instanceId": "app-" + r.URL.Query().Get("orderBizId")})
+	}))
+	defer app.Close()
+	var events []Event
+	srv := httptest.NewServer(&Listener{Key: key, Forward: app.URL, Events: func(e Event) { events = append(events, e) }})
+	defer srv.Close()
+	params := Params(CreateInstance, Context{OrderBizID: "77", AliUID: "1", OrderID: "2", ProductCode: "cmgj1", SkuID: "s"})
+	params.Set("token", Token(params, key))
+	resp, err := http.PostForm(srv.URL, params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 || got.Get("orderBizId") != "77" || !Verify(got, key).Valid {
+		t.Errorf("forwarded %d with %v", resp.StatusCode, got)
+	}
+	big := url.Values{"action": {"createInstance"}, "pad": {strings.Repeat("x", MaxCallBytes)}}
+	resp, err = http.PostForm(srv.URL, big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || events[len(events)-1].Status != 413 {
+		t.Errorf("an oversized call: %d", resp.StatusCode)
 	}
 }

@@ -2,6 +2,7 @@ package spi
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -41,13 +42,33 @@ func (l *Listener) now() time.Time {
 	return time.Now()
 }
 
+// MaxCallBytes bounds an SPI call's form body: the marketplace sends a handful of short
+// parameters, so a larger body is refused while it is read, never buffered whole.
+const MaxCallBytes = 64 << 10
+
 func (l *Listener) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	params := r.URL.Query()
 	if r.Method == http.MethodPost {
-		if err := r.ParseForm(); err == nil {
-			for k, v := range r.PostForm {
-				params[k] = v
+		r.Body = http.MaxBytesReader(w, r.Body, MaxCallBytes)
+		if err := r.ParseForm(); err != nil {
+			var tooLarge *http.MaxBytesError
+			status := http.StatusBadRequest
+			if errors.As(err, &tooLarge) {
+				status = http.StatusRequestEntityTooLarge
 			}
+			ev := Event{Time: l.now(), Params: map[string]string{}, Verdict: "unreadable body: " + err.Error(), Status: status}
+			b, _ := json.Marshal(map[string]any{"success": false, "message": "unreadable body"})
+			ev.Answer = string(b)
+			if l.Events != nil {
+				l.Events(ev)
+			}
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(status)
+			w.Write(b)
+			return
+		}
+		for k, v := range r.PostForm {
+			params[k] = v
 		}
 	}
 	ev := Event{Time: l.now(), Action: params.Get("action"), Params: map[string]string{}}
@@ -92,7 +113,7 @@ func (l *Listener) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if l.Forward != "" {
-		l.forward(w, r, &ev)
+		l.forward(w, r, params, &ev)
 		return
 	}
 	switch ev.Action {
@@ -119,7 +140,9 @@ func (l *Listener) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (l *Listener) forward(w http.ResponseWriter, r *http.Request, ev *Event) {
+// forward relays a valid call to the ISV's app as a GET carrying every parameter the call had,
+// from its query and its form body alike.
+func (l *Listener) forward(w http.ResponseWriter, r *http.Request, params url.Values, ev *Event) {
 	u, err := url.Parse(l.Forward)
 	hc := l.HTTP
 	if hc == nil {
@@ -140,7 +163,7 @@ func (l *Listener) forward(w http.ResponseWriter, r *http.Request, ev *Event) {
 		return
 	}
 	q := u.Query()
-	for k, v := range r.URL.Query() {
+	for k, v := range params {
 		q[k] = v
 	}
 	u.RawQuery = q.Encode()
