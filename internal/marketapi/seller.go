@@ -286,6 +286,8 @@ type UploadedFile struct {
 	Size        int64
 	Sha256      string
 	CreateTime  string
+	// FileUrl is the file's presigned download link, valid for a year.
+	FileUrl string
 }
 
 // MaxUploadBytes bounds one uploaded file.

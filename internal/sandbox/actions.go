@@ -191,6 +191,7 @@ func uploadFile(c *Call) (any, error) {
 		Sha256:      sha,
 		CreateTime:  c.Now.UTC().Format(time.RFC3339),
 	}
+	f.FileUrl = c.Store.fileLink(c.Base, f.FileId, c.Now.Add(FileLinkTTL))
 	_, err = c.Tx.Exec(`INSERT INTO files (id, sha256, name, content_type, size, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		f.FileId, f.Sha256, f.FileName, f.ContentType, f.Size, c.Now.UnixMilli())
 	return f, err

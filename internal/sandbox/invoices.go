@@ -1,12 +1,16 @@
 package sandbox
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -330,16 +334,46 @@ func seedInvoices(c *Call, n int, spread time.Duration, typ int) (any, error) {
 	return map[string]any{"Seeded": n, "FirstInvoiceId": first}, nil
 }
 
+// FileLinkTTL is how long the link UploadFile answers stays valid (sandbox time).
+const FileLinkTTL = 365 * 24 * time.Hour
+
+// fileLink is the download link of an uploaded file, presigned as an object store's links
+// are: GET /files/<id>?Expires=<unix seconds>&Signature=<HMAC-SHA256 by the sandbox's secret>.
+// Whoever holds the link may download until it expires; nobody can make one without the secret.
+func (s *Store) fileLink(base, id string, expires time.Time) string {
+	exp := strconv.FormatInt(expires.Unix(), 10)
+	return base + "/files/" + id + "?" + url.Values{"Expires": {exp}, "Signature": {s.fileSignature(id, exp)}}.Encode()
+}
+
+func (s *Store) fileSignature(id, expires string) string {
+	m := hmac.New(sha256.New, []byte(s.akSecret))
+	m.Write([]byte("GET\n/files/" + id + "\n" + expires))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
 // serveFile answers GET /files/<FileId>: the download link of an uploaded file (an issued
-// e-invoice's ElectronUrl).
+// e-invoice's ElectronUrl, a delivery attachment's FileLink). Only a presigned, unexpired link
+// is served; anything else is 403 without saying whether the file exists.
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, id string) {
+	q := r.URL.Query()
+	exp, sig := q.Get("Expires"), q.Get("Signature")
+	secs, err := strconv.ParseInt(exp, 10, 64)
+	if err != nil || !hmac.Equal([]byte(sig), []byte(s.store.fileSignature(id, exp))) {
+		http.Error(w, "AccessDenied: the link is not signed (use the link UploadFile answered)", http.StatusForbidden)
+		return
+	}
+	if now, err := s.store.Now(); err != nil || now.Unix() > secs {
+		http.Error(w, "AccessDenied: the link has expired", http.StatusForbidden)
+		return
+	}
 	var sha, name, ctype string
-	err := s.store.rdb.QueryRowContext(r.Context(), `SELECT sha256, name, content_type FROM files WHERE id = ?`, id).Scan(&sha, &name, &ctype)
+	err = s.store.rdb.QueryRowContext(r.Context(), `SELECT sha256, name, content_type FROM files WHERE id = ?`, id).Scan(&sha, &name, &ctype)
 	if err != nil {
 		http.NotFound(w, r)
 		return
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Disposition", fmt.Sprintf("inline; filename=%q", name))
+	w.Header().Set("X-Content-Type-Options", "nosniff")
 	http.ServeFile(w, r, s.store.BlobPath(sha))
 }

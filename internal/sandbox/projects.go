@@ -355,7 +355,7 @@ func describeProjectAttachments(c *Call) (any, error) {
 	for _, e := range evs {
 		a := marketapi.ProjectAttachment{NodeId: e.NodeID, AttachmentType: "File", Content: e.Text, Operator: e.Operator, OperatorRole: e.Role,
 			OperatorName: e.Name, GmtCreate: e.At, AttachmentToken: base64.StdEncoding.EncodeToString([]byte(e.FileID)),
-			FileLink: c.Base + "/files/" + e.FileID, FileLinkGmtExpired: c.Now.Add(attachmentLinkTTL).UnixMilli()}
+			FileLink: c.Store.fileLink(c.Base, e.FileID, c.Now.Add(attachmentLinkTTL)), FileLinkGmtExpired: c.Now.Add(attachmentLinkTTL).UnixMilli()}
 		if n := byID[e.NodeID]; n != nil {
 			a.NodeName, a.StepNo = n.Name, n.Step
 		}

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -570,5 +571,45 @@ func TestSignatureCheckedBeforeBody(t *testing.T) {
 	s.ServeHTTP(w, signed(id, secret, strings.NewReader(strings.Replace(string(body), "a.pdf", "b.pdf", 1))))
 	if w.Code != 400 || !strings.Contains(w.Body.String(), "x-acs-content-sha256") {
 		t.Errorf("another body: %d %s", w.Code, w.Body)
+	}
+}
+
+// /files/ serves only presigned, unexpired links: a file ID alone, a tampered expiry or a link
+// past its time gets 403, so an uploaded file is not public.
+func TestFilesOnlyByPresignedLink(t *testing.T) {
+	store, srv, c := newSandbox(t)
+	f, err := upload(c, "", "invoice.pdf", []byte("%PDF-1.4 invoice"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(u string) (int, string) {
+		resp, err := http.Get(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if !strings.HasPrefix(f.FileUrl, srv.URL+"/files/"+f.FileId+"?") {
+		t.Fatalf("FileUrl %q", f.FileUrl)
+	}
+	if code, body := get(f.FileUrl); code != 200 || body != "%PDF-1.4 invoice" {
+		t.Errorf("the presigned link: %d %q", code, body)
+	}
+	u, _ := url.Parse(f.FileUrl)
+	q := u.Query()
+	q.Set("Expires", strconv.FormatInt(time.Now().Add(100*FileLinkTTL).Unix(), 10))
+	u.RawQuery = q.Encode()
+	for name, link := range map[string]string{"bare": srv.URL + "/files/" + f.FileId, "tampered": u.String()} {
+		if code, _ := get(link); code != 403 {
+			t.Errorf("%s link: %d", name, code)
+		}
+	}
+	if _, err := store.db.Exec(`INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_offset_ns', ?)`, strconv.FormatInt(int64(FileLinkTTL+time.Hour), 10)); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := get(f.FileUrl); code != 403 || !strings.Contains(body, "expired") {
+		t.Errorf("past its time: %d %q", code, body)
 	}
 }

@@ -84,7 +84,7 @@ func issueRun(ctx context.Context, opts *Options) error {
 		if err != nil {
 			return "", err
 		}
-		return strings.TrimRight(client.Endpoint(), "/") + "/files/" + up.FileId, nil
+		return up.FileUrl, nil
 	}
 	out, err := invoicing.Issue(ctx, client, opts.ID, opts.Number, link, opts.Type, opts.Note)
 	if err != nil {
