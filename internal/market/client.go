@@ -177,10 +177,11 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	if req.Once {
 		pol.MaxAttempts = 1
 	}
+	throttled := 0
 	for attempt := 1; ; attempt++ {
 		resp, err := c.once(ctx, req)
 		if err == nil {
-			resp.Attempts = attempt
+			resp.Attempts = attempt + throttled
 			return resp, nil
 		}
 		if ctx.Err() != nil {
@@ -191,13 +192,23 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		if !retryable {
 			return nil, err
 		}
-		if attempt >= pol.MaxAttempts {
-			if errors.As(err, &apiErr) {
-				return nil, &RetriesExhaustedError{Attempts: attempt, Last: apiErr}
+		var wait time.Duration
+		if IsThrottled(err) && throttled < MaxThrottledRetries {
+			// Flow control refused the request before doing anything, so waiting it out is
+			// safe even for a request sent once, and it costs no attempt: a pipeline faster
+			// than its quota slows down instead of failing. The deadline still bounds it.
+			throttled++
+			attempt--
+			wait = throttleBackoff(throttled)
+		} else {
+			if attempt >= pol.MaxAttempts {
+				if errors.As(err, &apiErr) {
+					return nil, &RetriesExhaustedError{Attempts: attempt + throttled, Last: apiErr}
+				}
+				return nil, &TransportError{Endpoint: c.opts.Endpoint, Attempts: attempt + throttled, Err: err}
 			}
-			return nil, &TransportError{Endpoint: c.opts.Endpoint, Attempts: attempt, Err: err}
+			wait = backoff(pol, attempt)
 		}
-		wait := backoff(pol, attempt)
 		if ra, ok := retryAfter(err, c.opts.Now()); ok {
 			wait = max(wait, min(ra, pol.MaxRetryAfter))
 		}
@@ -205,9 +216,9 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		// answer is known now, not when the deadline strikes.
 		if dl, ok := ctx.Deadline(); ok && c.opts.Now().Add(wait).After(dl) {
 			if errors.As(err, &apiErr) {
-				return nil, &RetriesExhaustedError{Attempts: attempt, Last: apiErr}
+				return nil, &RetriesExhaustedError{Attempts: attempt + throttled, Last: apiErr}
 			}
-			return nil, &TransportError{Endpoint: c.opts.Endpoint, Attempts: attempt, Err: err}
+			return nil, &TransportError{Endpoint: c.opts.Endpoint, Attempts: attempt + throttled, Err: err}
 		}
 		if c.opts.Debug != nil {
 			fmt.Fprintf(c.opts.Debug, "* attempt %d failed (%v); retrying in %s\n", attempt, err, wait.Round(time.Millisecond))
@@ -244,6 +255,18 @@ func withDefaults(req Request) Request {
 		req.ClientToken = NewClientToken()
 	}
 	return req
+}
+
+// MaxThrottledRetries bounds the flow-control refusals one request waits out (they cost no
+// attempt of the RetryPolicy); --timeout bounds them too.
+const MaxThrottledRetries = 60
+
+// throttleBackoff is the wait after the n-th flow-control refusal of one request: from about
+// 50 ms, doubled per refusal up to about 2 s, with full jitter so that parallel workers
+// spread over the quota instead of returning together.
+func throttleBackoff(n int) time.Duration {
+	d := min(50*time.Millisecond<<min(n-1, 6), 2*time.Second)
+	return d/4 + time.Duration(rand.Int64N(int64(d)))
 }
 
 // backoff is exponential with "equal jitter": half the step fixed, half random, so waits

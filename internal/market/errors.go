@@ -88,6 +88,13 @@ func IsRetryable(err error) bool {
 	return false
 }
 
+// IsThrottled reports whether err is a flow-control refusal (Throttling, Throttling.User,
+// Throttling.Api): the request was refused before anything was done.
+func IsThrottled(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && (e.Code == "Throttling" || strings.HasPrefix(e.Code, "Throttling."))
+}
+
 func deterministic(code string) bool {
 	return strings.HasPrefix(code, "Invalid") || strings.HasPrefix(code, "Missing") ||
 		strings.HasPrefix(code, "Forbidden") || strings.HasPrefix(code, "Illegal") || inputCodes[code]

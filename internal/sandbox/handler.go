@@ -16,9 +16,11 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/semaphore"
+	"golang.org/x/time/rate"
 
 	"github.com/clbanning/mxj/v2"
 	"github.com/google/uuid"
@@ -150,6 +152,41 @@ type Server struct {
 	// waits (or is turned away) instead of exhausting memory before any signature is checked.
 	bodies   *semaphore.Weighted
 	bodyWait time.Duration
+	// inFlight bounds the requests served at once; past it a request is answered 503 at once.
+	inFlight chan struct{}
+	throttle *throttle
+}
+
+// MaxInFlight is how many requests a server serves at once.
+const MaxInFlight = 512
+
+// throttle is the marketplace's per-AccessKey flow control, switched on for rehearsals.
+type throttle struct {
+	mu       sync.Mutex
+	perSec   float64
+	limiters map[string]*rate.Limiter
+}
+
+func (t *throttle) allow(accessKeyID string) bool {
+	t.mu.Lock()
+	l := t.limiters[accessKeyID]
+	if l == nil {
+		l = rate.NewLimiter(rate.Limit(t.perSec), max(1, int(t.perSec)))
+		t.limiters[accessKeyID] = l
+	}
+	t.mu.Unlock()
+	return l.Allow()
+}
+
+// Throttle switches on the real API's flow control: past perSec requests a second (in bursts
+// of at most perSec) from one AccessKey, a request is refused with 400 Throttling.User, as
+// production refuses it, and nothing is done. Zero switches it off.
+func (s *Server) Throttle(perSec float64) {
+	if perSec <= 0 {
+		s.throttle = nil
+		return
+	}
+	s.throttle = &throttle{perSec: perSec, limiters: map[string]*rate.Limiter{}}
 }
 
 // BodyBudget is the request-body bytes a server holds at once; a request waits for its share
@@ -162,7 +199,8 @@ const (
 
 // NewServer returns the handler over store.
 func NewServer(store *Store) *Server {
-	s := &Server{store: store, actions: map[string]Action{}, bodies: semaphore.NewWeighted(BodyBudget), bodyWait: BodyWait}
+	s := &Server{store: store, actions: map[string]Action{}, bodies: semaphore.NewWeighted(BodyBudget), bodyWait: BodyWait,
+		inFlight: make(chan struct{}, MaxInFlight)}
 	s.verifier = &acs.Verifier{
 		Secret: func(id string) (string, bool) {
 			sid, secret, err := store.Credentials()
@@ -211,6 +249,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	requestID := strings.ToUpper(uuid.NewString())
+	select {
+	case s.inFlight <- struct{}{}:
+		defer func() { <-s.inFlight }()
+	default:
+		w.Header().Set("Retry-After", "1")
+		s.writeError(w, r, requestID, Errf(503, "ServiceUnavailable", "The sandbox is busy; retry shortly."))
+		return
+	}
 	if r.Body == nil { // a request handed over in process (a GET has none), not by net/http
 		r.Body = http.NoBody
 	}
@@ -287,6 +333,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.writeError(w, r, requestID, &Error{Status: verr.Status, Code: verr.Code, Message: verr.Message})
 			return
 		}
+	}
+	if t := s.throttle; t != nil && !t.allow(id.AccessKeyID) {
+		s.writeError(w, r, requestID, Errf(400, "Throttling.User", "Request was denied due to user flow control."))
+		return
 	}
 	action, ok := s.actions[name]
 	if !ok || action.Version != version || !action.Accepts(r.Method) {

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,6 +23,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
+	"golang.org/x/sync/errgroup"
 )
 
 // newSandbox opens a sandbox in a temporary directory and serves it on 127.0.0.1.
@@ -611,5 +613,79 @@ func TestFilesOnlyByPresignedLink(t *testing.T) {
 	}
 	if code, body := get(f.FileUrl); code != 403 || !strings.Contains(body, "expired") {
 		t.Errorf("past its time: %d %q", code, body)
+	}
+}
+
+// With flow control on, a burst past the limit is refused with production's Throttling.User
+// (400) and nothing is done; the client waits it out without spending its attempts, so four
+// workers over a 20/s quota finish every upload exactly once.
+func TestThrottle(t *testing.T) {
+	store, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	s := NewServer(store)
+	s.Throttle(20)
+	var refused atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, r)
+		if rec.Code == 400 && strings.Contains(rec.Body.String(), `"Code":"Throttling.User"`) {
+			refused.Add(1)
+		}
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(rec.Code)
+		w.Write(rec.Body.Bytes())
+	}))
+	defer srv.Close()
+	id, secret, _ := store.Credentials()
+	c := market.New(market.Options{Endpoint: srv.URL, Credential: market.Credential{AccessKeyID: id, AccessKeySecret: secret},
+		Retry: market.RetryPolicy{MaxAttempts: 1}})
+	var g errgroup.Group
+	for w := 0; w < 4; w++ {
+		g.Go(func() error {
+			for i := 0; i < 10; i++ {
+				if _, err := upload(c, "", fmt.Sprintf("w%d-%d.txt", w, i), []byte("hello")); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		t.Fatalf("a throttled upload was not waited out: %v", err)
+	}
+	var n int
+	store.db.QueryRow(`SELECT COUNT(*) FROM files`).Scan(&n)
+	if refused.Load() == 0 || n != 40 {
+		t.Errorf("refused %d; files %d, want 40", refused.Load(), n)
+	}
+}
+
+// Past MaxInFlight requests at once, a request is turned away at once with a 503 the client
+// retries, not queued without bound.
+func TestInFlightBound(t *testing.T) {
+	store, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	s := NewServer(store)
+	for i := 0; i < MaxInFlight; i++ {
+		s.inFlight <- struct{}{}
+	}
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/?Action=DescribeProducts&Version=2015-11-01", nil))
+	if w.Code != 503 || w.Header().Get("Retry-After") == "" || !strings.Contains(w.Body.String(), "ServiceUnavailable") {
+		t.Errorf("past the bound: %d %s", w.Code, w.Body)
+	}
+	<-s.inFlight
+	w = httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/?Action=DescribeProducts&Version=2015-11-01", nil))
+	if w.Code == 503 {
+		t.Errorf("with a slot free: %d", w.Code)
 	}
 }

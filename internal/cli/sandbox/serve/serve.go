@@ -20,8 +20,9 @@ import (
 // Options are the inputs of `mkt sandbox serve`.
 type Options struct {
 	Factory *cmdutil.Factory
-	Addr    string
-	Quiet   bool
+	Addr     string
+	Quiet    bool
+	Throttle float64
 }
 
 // Info is what serve prints for scripts.
@@ -62,6 +63,7 @@ are not an Alibaba Cloud AccessKey. Another mkt on this machine pointed at the U
 	}
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8765", "address to listen on; port 0 picks a free port")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "do not log requests on stderr")
+	cmd.Flags().Float64Var(&opts.Throttle, "throttle", 0, "refuse requests past this many per second per AccessKey with Throttling.User, as production's flow control does (0: off)")
 	return cmd
 }
 
@@ -101,7 +103,12 @@ func serveRun(ctx context.Context, opts *Options) error {
 	f.WarnIfExposed(ln.Addr())
 	info := Info{URL: "http://" + ln.Addr().String(), AccessKeyID: id, AccessKeySecret: secret, SPIKey: spiKey, Dir: store.Dir()}
 
-	var handler http.Handler = sandbox.NewServer(store)
+	if opts.Throttle < 0 {
+		return cmdutil.FlagError("sandbox.serve.throttle", opts.Throttle)
+	}
+	server := sandbox.NewServer(store)
+	server.Throttle(opts.Throttle)
+	var handler http.Handler = server
 	if !opts.Quiet {
 		handler = logRequests(ios.ErrOut, handler)
 	}
@@ -118,6 +125,9 @@ func serveRun(ctx context.Context, opts *Options) error {
 		return err
 	}
 	fmt.Fprintln(ios.ErrOut, ios.StylesErr().Success.Render(f.T("sandbox.serve.start", info.URL, info.Dir)))
+	if opts.Throttle > 0 {
+		fmt.Fprintln(ios.ErrOut, f.T("sandbox.serve.throttling", opts.Throttle))
+	}
 
 	select {
 	case err := <-errc:
