@@ -83,6 +83,10 @@ type Verifier struct {
 	MaxSkew time.Duration
 	// Nonces remembers recent nonces to refuse replays; nil disables the check.
 	Nonces *NonceCache
+	// NotBefore, when set, refuses requests signed before it. A server that restarted without
+	// the nonces it had accepted (after a crash) sets it to its start, so that nothing signed
+	// before the restart can be replayed.
+	NotBefore time.Time
 }
 
 func (v *Verifier) skew() time.Duration {
@@ -271,6 +275,9 @@ func (v *Verifier) checkTime(ts string) *Error {
 	if err != nil {
 		return &Error{400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted: " + ts}
 	}
+	if !v.NotBefore.IsZero() && t.Before(v.NotBefore) {
+		return &Error{400, "InvalidTimeStamp.Expired", fmt.Sprintf("Specified time stamp or date value is expired: %s is before the server restarted (%s); sign the request again.", ts, v.NotBefore.UTC().Format(TimeFormat))}
+	}
 	d := v.now().Sub(t)
 	if d > v.skew() || d < -v.skew() {
 		return &Error{400, "InvalidTimeStamp.Expired", fmt.Sprintf("Specified time stamp or date value is expired: %s is more than %s from the server's time %s.", ts, v.skew(), v.now().UTC().Format(TimeFormat))}
@@ -349,4 +356,42 @@ func (c *NonceCache) Add(key string, now time.Time, ttl time.Duration) NonceResu
 	g[key] = struct{}{}
 	c.count++
 	return NonceNew
+}
+
+// Export returns the remembered nonces by the minute they were first seen, for a server that
+// keeps them across a restart.
+func (c *NonceCache) Export() map[int64][]string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make(map[int64][]string, len(c.gens))
+	for m, g := range c.gens {
+		keys := make([]string, 0, len(g))
+		for k := range g {
+			keys = append(keys, k)
+		}
+		out[m] = keys
+	}
+	return out
+}
+
+// Import adds nonces Export returned (up to MaxEntries); Add forgets them when they expire.
+func (c *NonceCache) Import(gens map[int64][]string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for m, keys := range gens {
+		g := c.gens[m]
+		if g == nil {
+			g = map[string]struct{}{}
+			c.gens[m] = g
+		}
+		for _, k := range keys {
+			if c.count >= c.MaxEntries {
+				return
+			}
+			if _, ok := g[k]; !ok {
+				g[k] = struct{}{}
+				c.count++
+			}
+		}
+	}
 }

@@ -689,3 +689,58 @@ func TestInFlightBound(t *testing.T) {
 		t.Errorf("with a slot free: %d", w.Code)
 	}
 }
+
+// A request a server accepted cannot be replayed to the next one: a clean stop saves the
+// nonces for the next start; after a crash (nothing saved) the next server refuses whatever
+// was signed before it started.
+func TestNoncesOutliveARestart(t *testing.T) {
+	store, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	id, secret, _ := store.Credentials()
+	signedAt := func(at time.Time) *http.Request {
+		r := httptest.NewRequest(http.MethodGet, "http://127.0.0.1/", nil)
+		r.Header.Set("x-acs-action", "DescribeProducts")
+		r.Header.Set("x-acs-version", marketapi.Version)
+		r.Header.Set("x-acs-date", at.UTC().Format(acs.TimeFormat))
+		r.Header.Set("x-acs-signature-nonce", uuid.NewString())
+		acs.SignV3(r, nil, id, secret)
+		return r
+	}
+	serve := func(s *Server, r *http.Request) string {
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r.Clone(context.Background()))
+		return w.Body.String()
+	}
+	first := NewServer(store)
+	req := signedAt(time.Now())
+	if out := serve(first, req); strings.Contains(out, `"Code"`) {
+		t.Fatal(out)
+	}
+	if err := first.SaveNonces(); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(filepath.Join(store.Dir(), NoncesFile)); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("saved nonces: %v %v", fi, err)
+	}
+	clean := NewServer(store)
+	if _, err := clean.RestoreNonces(); err != nil {
+		t.Fatal(err)
+	}
+	if out := serve(clean, req); !strings.Contains(out, "SignatureNonceUsed") {
+		t.Errorf("a replay after a clean restart: %s", out)
+	}
+	crashed := NewServer(store) // the file was taken by the previous start: as after kill -9
+	from, err := crashed.RestoreNonces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out := serve(crashed, req); !strings.Contains(out, "InvalidTimeStamp.Expired") {
+		t.Errorf("a replay after a crash: %s", out)
+	}
+	if out := serve(crashed, signedAt(from)); strings.Contains(out, `"Code"`) {
+		t.Errorf("a request signed after the restart: %s", out)
+	}
+}

@@ -651,7 +651,7 @@ func Reset(dir string) error {
 		return err
 	}
 	defer release()
-	for _, name := range []string{DBFile, DBFile + "-wal", DBFile + "-shm", "blobs"} {
+	for _, name := range []string{DBFile, DBFile + "-wal", DBFile + "-shm", "blobs", NoncesFile} {
 		if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
 			return err
 		}

@@ -108,11 +108,23 @@ func serveRun(ctx context.Context, opts *Options) error {
 	}
 	server := sandbox.NewServer(store)
 	server.Throttle(opts.Throttle)
+	serveFrom, err := server.RestoreNonces()
+	if err != nil {
+		return cmdutil.Failure(err, "sandbox.open", dir)
+	}
+	defer func() {
+		if err := server.SaveNonces(); err != nil {
+			fmt.Fprintln(ios.ErrOut, f.T("sandbox.serve.nonces", err))
+		}
+	}()
 	var handler http.Handler = server
 	if !opts.Quiet {
 		handler = logRequests(ios.ErrOut, handler)
 	}
 	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
+	// After a crash nothing signed before this second is accepted: begin with it, so that no
+	// client started after us is refused.
+	time.Sleep(time.Until(serveFrom))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 
