@@ -188,7 +188,7 @@ func TestEveryCommandAgainstProduction(t *testing.T) {
 		"mkt onboard plan check": "a local file", "mkt onboard plan init": "prints a template", "mkt onboard statement": "prints a statement",
 		"mkt spi check": "calls the vendor's endpoint", "mkt spi listen": "serves locally", "mkt spi sign": "computes a token",
 		"mkt spi trigger": "calls the vendor's endpoint", "mkt spi verify": "checks a token", "mkt spi key set": "stores a key",
-		"mkt sandbox reset": "deletes local files", "mkt sandbox serve": "serves the local sandbox", "mkt version": "prints the version",
+		"mkt sandbox reset": "deletes local files", "mkt sandbox backup": "copies local files", "mkt sandbox restore": "replaces local files", "mkt sandbox serve": "serves the local sandbox", "mkt version": "prints the version",
 		"mkt completion bash": "prints a script", "mkt completion zsh": "", "mkt completion fish": "", "mkt completion powershell": "",
 	}
 	ios, _, _, _ := iostreams.Test()

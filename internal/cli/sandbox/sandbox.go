@@ -4,10 +4,12 @@ package sandbox
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/mkt-cli/mkt/internal/cli/sandbox/backup"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/clock"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/distribute"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/releaseprefix"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/reset"
+	"github.com/mkt-cli/mkt/internal/cli/sandbox/restore"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/review"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/serve"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/simulate"
@@ -32,6 +34,8 @@ $XDG_DATA_HOME/mkt/sandbox, i.e. ~/.local/share/mkt/sandbox).`,
 	cmd.AddCommand(
 		serve.NewCmdServe(f, nil),
 		reset.NewCmdReset(f, nil),
+		backup.NewCmdBackup(f, nil),
+		restore.NewCmdRestore(f, nil),
 		clock.NewCmdClock(f),
 		review.NewCmdReview(f),
 		releaseprefix.NewCmdReleasePrefix(f),

@@ -19,7 +19,7 @@ import (
 
 // Options are the inputs of `mkt sandbox serve`.
 type Options struct {
-	Factory *cmdutil.Factory
+	Factory  *cmdutil.Factory
 	Addr     string
 	Quiet    bool
 	Throttle float64
