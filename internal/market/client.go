@@ -97,12 +97,20 @@ func New(opts Options) *Client {
 		SetTimeout(opts.Timeout).
 		SetRetryCount(0).
 		SetHeader("User-Agent", opts.UserAgent).
-		SetDoNotParseResponse(false)
+		SetDoNotParseResponse(false).
+		SetResponseBodyLimit(MaxAnswerBytes)
 	if opts.Transport != nil {
 		hc.SetTransport(opts.Transport)
 	}
 	return &Client{opts: opts, http: hc}
 }
+
+// MaxAnswerBytes bounds an answer: the largest the marketplace sends (a page of 100 products
+// with every field) is a few hundred KiB. A larger one is refused while it is read.
+const MaxAnswerBytes = 64 << 20
+
+// MaxErrorMessage bounds the message of an error envelope that mkt keeps and prints.
+const MaxErrorMessage = 2000
 
 // Endpoint is the base URL the client talks to.
 func (c *Client) Endpoint() string { return c.opts.Endpoint }
@@ -392,6 +400,11 @@ func (c *Client) once(ctx context.Context, req Request) (*Response, error) {
 		if c.opts.Debug != nil {
 			fmt.Fprintf(c.opts.Debug, "< transport error after %s: %v\n", time.Since(start).Round(time.Millisecond), err)
 		}
+		if errors.Is(err, resty.ErrResponseBodyTooLarge) {
+			// Read no further: the answer is not one the marketplace sends, and sending the
+			// same request again would bring the same flood.
+			return nil, &DecodeError{Action: req.Action, Status: resp.StatusCode(), Err: fmt.Errorf("the answer is larger than %d MiB", MaxAnswerBytes>>20)}
+		}
 		// Only a failed exchange (what http.Client.Do reports as *url.Error, or an answer cut
 		// off mid-body) may be retried; an error building the request would fail the same way
 		// every time.
@@ -417,6 +430,8 @@ func (c *Client) once(ctx context.Context, req Request) (*Response, error) {
 		apiErr.Code = fmt.Sprintf("HTTP%d", out.Status)
 		apiErr.Message = strings.TrimSpace(truncate(string(out.Body), 200))
 	}
+	// An envelope's message is a sentence or two; a flood in it is cut, not printed.
+	apiErr.Message = truncate(apiErr.Message, MaxErrorMessage)
 	apiErr.HTTPStatus = out.Status
 	apiErr.Action = req.Action
 	return nil, &httpStatusError{APIError: apiErr, retryAfter: out.Header.Get("Retry-After")}

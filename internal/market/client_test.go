@@ -272,3 +272,40 @@ func TestRetryAfterWithinDeadline(t *testing.T) {
 		t.Fatalf("%v after %v", err, time.Since(start))
 	}
 }
+
+// A flood of an answer is refused while it is read (exit 7, not retried, the reading stops
+// near the limit), and a flood of an error message is cut before anyone prints it.
+func TestAnswersAreBounded(t *testing.T) {
+	var sent atomic.Int64
+	rec := &recorded{}
+	flood := func(w http.ResponseWriter) {
+		w.WriteHeader(200)
+		chunk := bytes.Repeat([]byte("a"), 1<<20)
+		for i := 0; i < 1024; i++ { // up to 1 GiB
+			n, err := w.Write(chunk)
+			sent.Add(int64(n))
+			if err != nil {
+				return
+			}
+		}
+	}
+	srv := httptest.NewServer(handler(rec, flood, flood))
+	defer srv.Close()
+	err := client(t, srv.URL, rec, Options{}).Call(context.Background(), Request{Action: "DescribeProducts"}, nil)
+	var de *DecodeError
+	if !errors.As(err, &de) || !strings.Contains(err.Error(), "larger than") {
+		t.Fatalf("a 1 GiB answer: %v", err)
+	}
+	if len(rec.tokens) != 1 || sent.Load() > 2*MaxAnswerBytes {
+		t.Errorf("%d requests; %d MiB sent before the client stopped reading", len(rec.tokens), sent.Load()>>20)
+	}
+
+	long := `{"RequestId":"R1","Code":"InvalidParameter","Message":"` + strings.Repeat("x", 1<<20) + `"}`
+	srv2 := httptest.NewServer(handler(&recorded{}, status(400, long)))
+	defer srv2.Close()
+	err = client(t, srv2.URL, &recorded{}, Options{}).Call(context.Background(), Request{Action: "DescribeProducts"}, nil)
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || len(apiErr.Message) > MaxErrorMessage+len("…") {
+		t.Errorf("a 1 MiB message kept whole: %d bytes", len(apiErr.Message))
+	}
+}
