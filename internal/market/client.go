@@ -166,6 +166,11 @@ func (c *Client) Call(ctx context.Context, req Request, out any) error {
 		return err
 	}
 	if out == nil {
+		// Even an answer nobody reads must be the API's: a 2xx page from something in between
+		// is no proof that the request was carried out.
+		if !json.Valid(resp.Body) && !bytes.HasPrefix(bytes.TrimSpace(resp.Body), []byte("<?xml")) {
+			return &DecodeError{Action: req.Action, Status: resp.Status, Body: string(resp.Body), Err: errors.New("the answer is not JSON")}
+		}
 		return nil
 	}
 	if err := json.Unmarshal(resp.Body, out); err != nil {

@@ -309,3 +309,28 @@ func TestAnswersAreBounded(t *testing.T) {
 		t.Errorf("a 1 MiB message kept whole: %d bytes", len(apiErr.Message))
 	}
 }
+
+// A 2xx page that is not the API's answer is no proof the request was carried out, even when
+// the caller reads nothing from it; a 5xx or a gateway's page is never a certain refusal.
+func TestUnreadAnswersAreChecked(t *testing.T) {
+	srv := httptest.NewServer(handler(&recorded{}, status(200, "<html>captive portal</html>")))
+	defer srv.Close()
+	err := client(t, srv.URL, &recorded{}, Options{}).Call(context.Background(), Request{Action: "PushMeteringData", Once: true}, nil)
+	var de *DecodeError
+	if !errors.As(err, &de) {
+		t.Fatalf("a 200 HTML page: %v", err)
+	}
+	for _, c := range []struct {
+		err  *APIError
+		want bool
+	}{
+		{&APIError{HTTPStatus: 400, Code: "InvalidParameter"}, true},
+		{&APIError{HTTPStatus: 502, Code: "HTTP502"}, false},
+		{&APIError{HTTPStatus: 403, Code: "HTTP403"}, false},
+		{&APIError{HTTPStatus: 500, Code: "InternalError"}, false},
+	} {
+		if got := IsRefusal(c.err); got != c.want {
+			t.Errorf("IsRefusal(%d %s) = %v", c.err.HTTPStatus, c.err.Code, got)
+		}
+	}
+}

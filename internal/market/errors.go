@@ -88,6 +88,17 @@ func IsRetryable(err error) bool {
 	return false
 }
 
+// IsRefusal reports whether err is the API's own refusal of a request that was therefore not
+// carried out: its error envelope with a 4xx status. A 5xx (the service failed somewhere), a
+// gateway's page (no envelope) or no answer at all leaves the outcome unknown.
+func IsRefusal(err error) bool {
+	var e *APIError
+	if !errors.As(err, &e) || e.HTTPStatus < 400 || e.HTTPStatus >= 500 {
+		return false
+	}
+	return e.Code != fmt.Sprintf("HTTP%d", e.HTTPStatus)
+}
+
 // IsThrottled reports whether err is a flow-control refusal (Throttling, Throttling.User,
 // Throttling.Api): the request was refused before anything was done.
 func IsThrottled(err error) bool {

@@ -129,7 +129,7 @@ func (p *Pusher) send(ctx context.Context, recs []marketapi.MeteringRecord) erro
 			if err := p.Sleep(ctx, p.Interval); err != nil {
 				return err
 			}
-		case errors.As(err, &refusal):
+		case market.IsRefusal(err), errors.As(err, &refusal) && refusal.Code == "Service.Flow.Control":
 			if jerr := p.Journal.Refused(recs); jerr != nil {
 				return &JournalError{Path: p.Journal.path, Err: jerr}
 			}

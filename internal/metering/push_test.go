@@ -41,6 +41,7 @@ func TestPusherPacesAndJournals(t *testing.T) {
 	refused := &market.APIError{HTTPStatus: 400, Code: "Invalid.Parameter.Metering"}
 	flow := &market.APIError{HTTPStatus: 500, Code: "Service.Flow.Control"}
 	lost := errors.New("connection reset: the answer was lost")
+	gateway := &market.APIError{HTTPStatus: 502, Code: "HTTP502", Message: "<html>Bad Gateway</html>"}
 	cases := []struct {
 		name      string
 		failAt    int   // the request that fails (0: none)
@@ -55,6 +56,8 @@ func TestPusherPacesAndJournals(t *testing.T) {
 		{name: "second request refused: nothing billed, the rerun sends the rest", failAt: 2, failWith: refused,
 			wantSent: 100, wantReqs: 1, wantSleep: []time.Duration{time.Minute}, rerunSent: 51},
 		{name: "second answer lost: its records are held back, never billed twice", failAt: 2, failWith: lost,
+			wantSent: 100, wantReqs: 1, wantSleep: []time.Duration{time.Minute}, rerunSent: 1, rerunUnknown: 50, resent: 50},
+		{name: "a gateway's 502 for the second: held back like a lost answer", failAt: 2, failWith: gateway,
 			wantSent: 100, wantReqs: 1, wantSleep: []time.Duration{time.Minute}, rerunSent: 1, rerunUnknown: 50, resent: 50},
 		{name: "flow control is waited out", failAt: 2, failWith: flow,
 			wantSent: 151, wantReqs: 3, wantSleep: []time.Duration{time.Minute, time.Minute}},
@@ -82,7 +85,7 @@ func TestPusherPacesAndJournals(t *testing.T) {
 				t.Fatalf("summary %+v, err %v", sum, err)
 			}
 			var unknown *UnknownError
-			if c.failWith == lost && (!errors.As(err, &unknown) || unknown.Records != 50) {
+			if (c.failWith == lost || c.failWith == gateway) && (!errors.As(err, &unknown) || unknown.Records != 50) {
 				t.Errorf("a lost answer: %v, want 50 records of unknown outcome", err)
 			}
 			if fmt.Sprint(clk.sleeps) != fmt.Sprint(c.wantSleep) {
