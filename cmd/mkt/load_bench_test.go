@@ -108,7 +108,7 @@ func load(b *testing.B, clients int, newClient func() *market.Client, send func(
 // BenchmarkServeLoad drives `mkt sandbox serve` (a separate process) with signed requests from
 // 8 and 32 concurrent clients in the benchmark's process: reads (DescribeProducts, a page of 10
 // of 50 products), small writes (UploadFile, 1 KiB, a ClientToken each) and product creation
-// (CreateProduct). Targets (2 cores, load generator on the same cores): ≥ 3,000 reads/s and
+// (CreateProduct), and uploads from 256 clients at once, none of which may fail. Targets (2 cores, load generator on the same cores): ≥ 3,000 reads/s and
 // ≥ 1,500 writes/s at 8 and 32 clients, p99 ≤ 50 ms.
 //
 //	go test ./cmd/mkt -run '^$' -bench ServeLoad -benchtime 20000x
@@ -124,7 +124,17 @@ func BenchmarkServeLoad(b *testing.B) {
 	}
 	content := base64.StdEncoding.EncodeToString([]byte(strings.Repeat("mkt load test line\n", 54)))
 	var run atomic.Int64
-	for _, clients := range []int{8, 32} {
+	for _, clients := range []int{8, 32, 256} {
+		if clients == 256 { // contention: every write must still land (no "database is locked")
+			b.Run("uploads-256", func(b *testing.B) {
+				r := run.Add(1)
+				load(b, clients, newClient, func(c *market.Client, i int64) error {
+					return c.Call(ctx, market.Request{Action: "UploadFile", ClientToken: fmt.Sprintf("load-%d-%d", r, i),
+						Form: url.Values{"FileName": {"load.txt"}, "Content": {content}}}, nil)
+				})
+			})
+			continue
+		}
 		b.Run(fmt.Sprintf("reads-%d", clients), func(b *testing.B) {
 			load(b, clients, newClient, func(c *market.Client, i int64) error {
 				return c.Call(ctx, market.Request{Action: "DescribeProducts", Query: url.Values{"PageSize": {"10"}}}, nil)
