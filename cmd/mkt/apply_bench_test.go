@@ -72,7 +72,7 @@ func BenchmarkApply1000(b *testing.B) {
 			b.Fatal(err)
 		}
 		var out, errb bytes.Buffer
-		cmd := exec.Command(mkt, "apply", "-f", file)
+		cmd := exec.Command(mkt, "--sandbox", "apply", "-f", file)
 		cmd.Env, cmd.Stdout, cmd.Stderr = env, &out, &errb
 		b.StartTimer()
 		start := time.Now()

@@ -1,6 +1,7 @@
 package cmdutil
 
 import (
+	"bufio"
 	"encoding/json"
 	"io"
 	"sort"
@@ -29,11 +30,14 @@ type ListPrinter[T any] struct {
 	buf    []T
 	table  *iostreams.Table
 	werr   error
+	// w buffers what is written as it comes; it is flushed after each page and at Close, so
+	// a reader still sees a listing page by page, without a system call per item.
+	w *bufio.Writer
 }
 
 // NewListPrinter starts a list with the given columns.
 func NewListPrinter[T any](f *Factory, cols ...Column[T]) *ListPrinter[T] {
-	p := &ListPrinter[T]{f: f, format: f.OutputFormat(), cols: cols}
+	p := &ListPrinter[T]{f: f, format: f.OutputFormat(), cols: cols, w: bufio.NewWriterSize(f.IOStreams.Out, 64<<10)}
 	if p.format == "table" {
 		headers := make([]string, len(cols))
 		for i, c := range cols {
@@ -41,6 +45,7 @@ func NewListPrinter[T any](f *Factory, cols ...Column[T]) *ListPrinter[T] {
 		}
 		p.table = f.IOStreams.NewTable(headers...)
 		p.table.Stream = true
+		p.table.Out = p.w
 	}
 	return p
 }
@@ -66,7 +71,8 @@ func (p *ListPrinter[T]) Add(v T) error {
 		if p.n == 1 {
 			sep = "[\n  "
 		}
-		_, err = io.WriteString(p.f.IOStreams.Out, sep+string(b))
+		p.w.WriteString(sep)
+		_, err = p.w.Write(b)
 		return err
 	case "table":
 		if p.Streaming() {
@@ -89,6 +95,9 @@ func (p *ListPrinter[T]) AddPage(items []T, limit int) bool {
 		if p.werr = p.Add(v); p.werr != nil {
 			return false
 		}
+	}
+	if p.werr = p.w.Flush(); p.werr != nil {
+		return false
 	}
 	return limit == 0 || p.n < limit
 }
@@ -126,7 +135,15 @@ func (p *ListPrinter[T]) row(v T) {
 
 // Close finishes the list.
 func (p *ListPrinter[T]) Close() error {
-	out := p.f.IOStreams.Out
+	err := p.close()
+	if ferr := p.w.Flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+func (p *ListPrinter[T]) close() error {
+	out := p.w
 	switch p.format {
 	case "json":
 		end := "\n]\n"

@@ -21,6 +21,9 @@ type Table struct {
 	// Stream writes each row as it ends when the output is a pipe, so a long listing uses
 	// flat memory and a reader sees rows at once. (A terminal needs every row to align.)
 	Stream bool
+	// Out, when set, receives the table instead of the streams' Out (a buffered writer the
+	// caller flushes).
+	Out io.Writer
 	// keyed marks a key/value table: the first column is a label.
 	keyed   bool
 	written bool
@@ -63,7 +66,7 @@ func (t *Table) EndRow() {
 		if !t.written {
 			t.written = true
 			if t.HeadersInPipe && len(t.headers) > 0 {
-				t.err = writePlainRow(t.s.Out, t.headers)
+				t.err = writePlainRow(t.out(), t.headers)
 			}
 		}
 		texts := make([]string, len(t.cur))
@@ -71,7 +74,7 @@ func (t *Table) EndRow() {
 			texts[i] = c.text
 		}
 		if t.err == nil {
-			t.err = writePlainRow(t.s.Out, texts)
+			t.err = writePlainRow(t.out(), texts)
 		}
 		t.cur = nil
 		return
@@ -92,9 +95,16 @@ func (t *Table) Render() error {
 		return nil
 	}
 	if !t.s.IsStdoutTTY() {
-		return t.renderPlain(t.s.Out)
+		return t.renderPlain(t.out())
 	}
-	return t.renderTTY(t.s.Out)
+	return t.renderTTY(t.out())
+}
+
+func (t *Table) out() io.Writer {
+	if t.Out != nil {
+		return t.Out
+	}
+	return t.s.Out
 }
 
 // KeyValue is the form of `show` and `get` commands: one field a line, its label first. On a

@@ -2,8 +2,10 @@ package market
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
 	"strconv"
+	"sync"
 
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
@@ -19,7 +21,12 @@ type InvoiceFilter struct {
 }
 
 // ListInvoices pages through DescribeInvoiceForIsv with PageIndex, handing each page to fn
-// (which returns false to stop). One page is held at a time.
+// (which returns false to stop). Fetching, decoding and fn run as a pipeline — the next page is
+// asked for as soon as the current one's answer arrives, decoded while fn works on the one
+// before — so a long listing keeps two cores busy and holds at most three pages. Whether a
+// next page exists is known only once a page is decoded, so a listing of pages of 50 or more
+// may ask for up to two pages past its end (empty answers); smaller pages are asked for one
+// at a time, when needed.
 func (c *Client) ListInvoices(ctx context.Context, flt InvoiceFilter, fn func([]marketapi.Invoice) bool) error {
 	size := flt.PageSize
 	if size <= 0 {
@@ -37,22 +44,85 @@ func (c *Client) ListInvoices(ctx context.Context, flt InvoiceFilter, fn func([]
 	set("UserId", flt.UserID)
 	set("CreateTimeStart", flt.From)
 	set("CreateTimeEnd", flt.To)
+
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer func() { cancel(); wg.Wait() }()
+	type answer struct {
+		resp *Response
+		err  error
+	}
+	answers := make(chan answer, 1)
+	// Small pages (a lookup by ID) are not fetched ahead: each is asked for when needed.
+	ahead := size >= 50
+	want := make(chan struct{}, 1)
+	wg.Add(1)
+	go func() { // fetch
+		defer wg.Done()
+		defer close(answers)
+		for n := 1; ; n++ {
+			if n > 1 && !ahead {
+				select {
+				case <-want:
+				case <-ctx.Done():
+					return
+				}
+			}
+			pq := cloneValues(q)
+			pq.Set("PageIndex", strconv.Itoa(n))
+			resp, err := c.Do(ctx, Request{Action: "DescribeInvoiceForIsv", Query: pq})
+			select {
+			case answers <- answer{resp, err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	type page struct {
+		Count  string
+		Result []marketapi.Invoice
+		err    error
+	}
+	pages := make(chan page, 1)
+	wg.Add(1)
+	go func() { // decode
+		defer wg.Done()
+		defer close(pages)
+		for a := range answers {
+			var p page
+			if p.err = a.err; p.err == nil {
+				if err := json.Unmarshal(a.resp.Body, &p); err != nil {
+					p.err = &DecodeError{Action: "DescribeInvoiceForIsv", Status: a.resp.Status, Body: string(a.resp.Body), Err: err}
+				}
+			}
+			select {
+			case pages <- p:
+			case <-ctx.Done():
+				return
+			}
+			if p.err != nil {
+				return
+			}
+		}
+	}()
 	seen := 0
-	for page := 1; ; page++ {
-		q.Set("PageIndex", strconv.Itoa(page))
-		var out struct {
-			Count  string
-			Result []marketapi.Invoice
+	for p := range pages {
+		if p.err != nil {
+			return p.err
 		}
-		if err := c.Call(ctx, Request{Action: "DescribeInvoiceForIsv", Query: q}, &out); err != nil {
-			return err
-		}
-		seen += len(out.Result)
-		total, _ := strconv.Atoi(out.Count)
-		if len(out.Result) == 0 || !fn(out.Result) || len(out.Result) < size || seen >= total {
+		seen += len(p.Result)
+		total, _ := strconv.Atoi(p.Count)
+		if len(p.Result) == 0 || !fn(p.Result) || len(p.Result) < size || seen >= total {
 			return nil
 		}
+		if !ahead {
+			want <- struct{}{}
+		}
 	}
+	return ctx.Err()
 }
 
 // GetInvoice returns one invoice request.
