@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -19,7 +20,51 @@ import (
 // seconds per apply (target under 10 s) and the apply process's peak RSS.
 //
 //	go test ./cmd/mkt -run '^$' -bench Apply1000 -benchtime 3x
-func BenchmarkApply1000(b *testing.B) {
+func BenchmarkApply1000(b *testing.B) { benchApply(b) }
+
+// BenchmarkApply1000Throttled is BenchmarkApply1000 against a sandbox that throttles as
+// production does, at 50 requests a second per AccessKey (sandbox serve --throttle 50): every
+// product must still be created (mkt waits flow control out), in about the time the limit
+// implies. Reported besides: the requests the server answered, how many it refused with
+// Throttling.User, and the seconds 50 requests a second imply for the ones it served.
+//
+//	go test ./cmd/mkt -run '^$' -bench Apply1000Throttled -benchtime 1x
+func BenchmarkApply1000Throttled(b *testing.B) { benchApply(b, "--throttle", "50") }
+
+// lineCounter counts the request log lines of sandbox serve: all, and the throttled ones.
+type lineCounter struct {
+	mu              sync.Mutex
+	partial         []byte
+	lines, refusals int
+}
+
+func (c *lineCounter) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.partial = append(c.partial, p...)
+	for {
+		i := bytes.IndexByte(c.partial, '\n')
+		if i < 0 {
+			return len(p), nil
+		}
+		line := string(c.partial[:i])
+		c.partial = c.partial[i+1:]
+		if f := strings.Fields(line); len(f) == 4 && len(f[0]) == 8 { // "15:04:05 Action status duration"
+			c.lines++
+			if f[2] == "400" {
+				c.refusals++
+			}
+		}
+	}
+}
+
+func (c *lineCounter) counts() (int, int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.lines, c.refusals
+}
+
+func benchApply(b *testing.B, serveArgs ...string) {
 	goBin, err := exec.LookPath("go")
 	if err != nil {
 		b.Skip("go not on PATH")
@@ -30,8 +75,10 @@ func BenchmarkApply1000(b *testing.B) {
 	buildBinary(b, goBin, mkt, wd)
 
 	base := []string{"HOME=" + dir, "PATH=/usr/bin:/bin", "MKT_SANDBOX_DIR=" + filepath.Join(dir, "sandbox")}
-	serve := exec.Command(mkt, "sandbox", "serve", "--addr", "127.0.0.1:0")
+	serve := exec.Command(mkt, append([]string{"sandbox", "serve", "--addr", "127.0.0.1:0"}, serveArgs...)...)
 	serve.Env = base
+	log := &lineCounter{}
+	serve.Stderr = log
 	stdout, _ := serve.StdoutPipe()
 	if err := serve.Start(); err != nil {
 		b.Fatal(err)
@@ -91,6 +138,12 @@ func BenchmarkApply1000(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(total.Seconds()/float64(b.N), "s/apply")
+	if len(serveArgs) > 0 {
+		served, refused := log.counts()
+		b.ReportMetric(float64(served)/float64(b.N), "requests/apply")
+		b.ReportMetric(float64(refused)/float64(b.N), "throttled/apply")
+		b.ReportMetric(float64(served-refused)/50/float64(b.N), "implied-s/apply")
+	}
 	b.ReportMetric(float64(maxRSS)/1024, "MiB-peak-RSS")
 }
 
