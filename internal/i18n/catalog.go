@@ -150,6 +150,8 @@ var catalog = map[string]entry{
 	"onboard.none":                {"尚未提交入驻申请：mkt onboard submit --from-file onboarding.yaml", "no onboarding application yet: mkt onboard submit --from-file onboarding.yaml"},
 	"review.onboarding.done":      {"入驻申请 %s 当前状态 %s", "onboarding application %s is now %s"},
 	"shop.image.type":             {"%s：%s 不是图片：png、jpg、gif 或 webp", "%s: %s is not an image: png, jpg, gif or webp"},
+	"rule.product.name":           {"商品名称有 %d 个字符，最多 %d 个", "the product name has %d characters; at most %d are allowed"},
+	"remedy.product.name":         {"缩短名称；其余说明可写在商品简介里", "shorten the name; say the rest in the product's summary"},
 	"shop.name":                   {"店铺名称为 1 到 50 个字符", "a shop name has 1 to 50 characters"},
 	"remedy.shop":                 {"修正后重试；当前店铺：mkt shop show", "correct it and try again; the shop now: mkt shop show"},
 	"shop.intro":                  {"店铺介绍最多 2000 个字符", "the introduction has at most 2000 characters"},

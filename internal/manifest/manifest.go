@@ -462,6 +462,8 @@ func (m *Manifest) Check() Problems {
 		}
 		if strings.TrimSpace(p.Name) == "" {
 			add(p.line, "manifest.name.missing", who)
+		} else if v := rules.CheckProductName(p.Name); v != nil {
+			addV(p.line, v, who)
 		}
 		t, ok := rules.ParseType(p.Type)
 		if !ok {

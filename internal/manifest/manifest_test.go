@@ -114,6 +114,14 @@ func TestParseReportsAllProblemsWithPositions(t *testing.T) {
 	if zh := probs.In(i18n.ZH); !strings.Contains(zh, "第 4 行：") || !strings.Contains(zh, "第 13 行：") {
 		t.Fatalf("zh = %s", zh)
 	}
+	// The API's 60-character name rule is the plan's too: counted in characters, not bytes.
+	src = good + "  - key: long\n    name: " + strings.Repeat("发", 61) + "\n    type: service\n    validity: [1y]\n" +
+		"  - key: sixty\n    name: " + strings.Repeat("发", 60) + "\n    type: service\n    validity: [1y]\n"
+	_, err = Parse([]byte(src), env(nil))
+	probs, _ = err.(Problems)
+	if len(probs) != 1 || !strings.Contains(probs.In(i18n.EN), "61 characters; at most 60") {
+		t.Fatalf("a 61-character name: %v", err)
+	}
 }
 
 func TestParseNormalizes(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mkt-cli/mkt/internal/i18n"
 )
@@ -267,6 +268,21 @@ func CheckAPIPrefix(prefix string) *Violation {
 func DeliveryTemplateApplies(code string, t ProductType) *Violation {
 	if t != TypeService {
 		return rule(CodeDeliveryTemplate, i18n.M("rule.template.service", code, string(t)), i18n.M("remedy.template.service"))
+	}
+	return nil
+}
+
+// MaxProductName is the longest product name the marketplace takes, in characters.
+const MaxProductName = 60
+
+// CodeProductName is a product name out of bounds (exit 2), the code the API answers.
+const CodeProductName = "InvalidParameter.Name"
+
+// CheckProductName checks a product name: 1 to 60 characters after trimming, as the API
+// checks it — so that a plan refuses what the apply would meet.
+func CheckProductName(name string) *Violation {
+	if n := utf8.RuneCountInString(strings.TrimSpace(name)); n == 0 || n > MaxProductName {
+		return input(CodeProductName, i18n.M("rule.product.name", n, MaxProductName), i18n.M("remedy.product.name"))
 	}
 	return nil
 }
