@@ -39,12 +39,32 @@ func FlagErrorFunc(cmd *cobra.Command, err error) error {
 			name = rest[1:2]
 		}
 	}
+	name, _, _ = strings.Cut(name, "=")
 	if name != "" {
-		if s := SuggestFlag(cmd, name); s != "" {
+		s := SuggestFlag(cmd, name)
+		if secretFlag(name) {
+			// mkt takes no secret as an argument; the value typed is in the shell's history.
+			if strings.HasSuffix(s, "-stdin") {
+				return e.WithRemedy("remedy.secret.flag", "--"+s)
+			}
+			return e.WithRemedy("remedy.secret.stdin")
+		}
+		if s != "" {
 			return e.WithRemedy("remedy.didyoumean", "--"+s)
 		}
 	}
 	return e.WithRemedy("remedy.help", cmd.CommandPath())
+}
+
+// secretFlag says whether a flag's name asks for a secret (--access-key-secret, --password,
+// --spi-key, --security-token …).
+func secretFlag(name string) bool {
+	n := strings.ToLower(name)
+	switch n {
+	case "key", "isv-key", "spi-key", "token", "security-token", "sts-token":
+		return true
+	}
+	return strings.Contains(n, "secret") || strings.Contains(n, "password") || strings.Contains(n, "passwd")
 }
 
 // SuggestFlag returns the name of the command's flag closest to name, or "".

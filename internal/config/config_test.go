@@ -412,3 +412,26 @@ func TestUpdateLosesNothing(t *testing.T) {
 		t.Fatalf("%d of %d profiles survived", len(f.Profiles), n)
 	}
 }
+
+// A password in an endpoint never reaches an error message.
+func TestRedactEndpoint(t *testing.T) {
+	for in, want := range map[string]string{
+		"http://admin:hunter2@127.0.0.1:1": "http://admin:***@127.0.0.1:1",
+		"https://u@host":                   "https://u@host",
+		"market.aliyuncs.com":              "market.aliyuncs.com",
+		"http://a:b%zz@host":               "http://***@host",
+		"http://127.0.0.1:8080":            "http://127.0.0.1:8080",
+	} {
+		if got := RedactEndpoint(in); got != want {
+			t.Errorf("RedactEndpoint(%q) = %q, want %q", in, got, want)
+		}
+	}
+	_, err := Resolve(Inputs{FlagEndpoint: "http://admin:hunter2@127.0.0.1:1", Getenv: envOf(nil), File: &File{Profiles: map[string]*Profile{}}})
+	if err == nil || strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("resolve error: %v", err)
+	}
+	k, _ := LookupKey("endpoint")
+	if err := (&File{Profiles: map[string]*Profile{}}).Set(k, "default", "http://admin:hunter2@host"); err == nil || strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("config set error: %v", err)
+	}
+}

@@ -170,7 +170,11 @@ func (f *File) Set(k Key, profile, value string) error {
 		value = strings.ToLower(value)
 	}
 	if err := k.validate(value); err != nil {
-		return &KeyError{Msg: i18n.M("config.value.invalid", value, k.Name, err.Error())}
+		shown := value
+		if k.Name == "endpoint" {
+			shown = RedactEndpoint(value)
+		}
+		return &KeyError{Msg: i18n.M("config.value.invalid", shown, k.Name, err.Error())}
 	}
 	var p *Profile
 	if !k.Global {

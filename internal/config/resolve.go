@@ -325,7 +325,7 @@ func Resolve(in Inputs) (*Resolved, error) {
 	}
 	if r.EndpointSource.Kind != SourceSandbox {
 		if _, err := NormalizeEndpoint(r.Endpoint); err != nil {
-			return nil, &ResolveError{Msg: i18n.M("config.endpoint.invalid", r.Endpoint, r.EndpointSource.Detail, err.Error()), Remedy: i18n.M("remedy.endpoint")}
+			return nil, &ResolveError{Msg: i18n.M("config.endpoint.invalid", RedactEndpoint(r.Endpoint), r.EndpointSource.Detail, err.Error()), Remedy: i18n.M("remedy.endpoint")}
 		}
 	}
 	return r, nil
@@ -379,6 +379,25 @@ func ValidRegion(s string) bool {
 		}
 	}
 	return true
+}
+
+// RedactEndpoint is s fit to print: a password given in the URL (which NormalizeEndpoint
+// refuses, with a message that shows the endpoint) is replaced by "***".
+func RedactEndpoint(s string) string {
+	if u, err := url.Parse(strings.TrimSpace(s)); err == nil && u.User != nil {
+		if _, has := u.User.Password(); has {
+			u.User = url.UserPassword(u.User.Username(), "***")
+			return strings.Replace(u.String(), "%2A%2A%2A", "***", 1)
+		}
+		return u.String()
+	}
+	// Not parseable as a URL: cut whatever stands between "//" and "@".
+	if i := strings.Index(s, "://"); i >= 0 {
+		if j := strings.LastIndex(s, "@"); j > i {
+			return s[:i+3] + "***" + s[j:]
+		}
+	}
+	return s
 }
 
 // NormalizeEndpoint turns "host", "host:port" or an http(s) URL into a base URL with a scheme
@@ -451,7 +470,7 @@ func resolveSandbox(in Inputs, getenv func(string) string, file *File, r *Resolv
 		return r, nil
 	}
 	if _, err := NormalizeEndpoint(r.Endpoint); err != nil {
-		return nil, &ResolveError{Msg: i18n.M("config.endpoint.invalid", r.Endpoint, r.EndpointSource.Detail, err.Error()), Remedy: i18n.M("remedy.endpoint")}
+		return nil, &ResolveError{Msg: i18n.M("config.endpoint.invalid", RedactEndpoint(r.Endpoint), r.EndpointSource.Detail, err.Error()), Remedy: i18n.M("remedy.endpoint")}
 	}
 	c, src, err := envCredential(getenv, []string{"MKT_"}, SourceEnvMKT)
 	if err != nil {

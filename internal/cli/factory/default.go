@@ -291,7 +291,7 @@ func (w *wiring) callerAccount(ctx context.Context) (string, error) {
 	switch {
 	case f.Getenv("MKT_STS_ENDPOINT") != "":
 		if sts, err = config.NormalizeEndpoint(f.Getenv("MKT_STS_ENDPOINT")); err != nil {
-			return "", cmdutil.FlagError("config.endpoint.invalid", f.Getenv("MKT_STS_ENDPOINT"), "MKT_STS_ENDPOINT", err.Error())
+			return "", cmdutil.FlagError("config.endpoint.invalid", config.RedactEndpoint(f.Getenv("MKT_STS_ENDPOINT")), "MKT_STS_ENDPOINT", err.Error())
 		}
 	case res.EndpointSource.Kind != config.SourceDefault:
 		sts = client.Endpoint()

@@ -79,7 +79,7 @@ func loginRun(opts *Options) error {
 
 	if opts.Endpoint != "" {
 		if _, err := config.NormalizeEndpoint(opts.Endpoint); err != nil {
-			return cmdutil.FlagError("config.endpoint.invalid", opts.Endpoint, "--endpoint", err.Error()).WithRemedy("remedy.endpoint")
+			return cmdutil.FlagError("config.endpoint.invalid", config.RedactEndpoint(opts.Endpoint), "--endpoint", err.Error()).WithRemedy("remedy.endpoint")
 		}
 	}
 	if opts.Region != "" && !config.ValidRegion(opts.Region) {
