@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -66,7 +68,12 @@ func Run(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv fu
 	return runWith(ctx, args, ios, getenv, nil)
 }
 
-func runWith(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string, lookup func(string) (string, bool)) int {
+func runWith(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string, lookup func(string) (string, bool)) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			code = crashed(ios, getenv, r, debug.Stack())
+		}
+	}()
 	f := factory.New(ios, getenv)
 	f.LookupEnv = lookup
 	defer f.Close()
@@ -116,4 +123,44 @@ func printError(f *cmdutil.Factory, err error) {
 	if f.Global.Debug && e != nil && e.Err != nil && e.Msg.Key != "" {
 		fmt.Fprintf(w, "%s %v\n", st.Muted.Render("cause:"), e.Err)
 	}
+}
+
+// crashed reports a panic as a person should see it: one line saying it is mkt's fault and
+// where the details are, the stack trace in a file (0600) under the user's cache directory.
+// It returns the exit code (1).
+func crashed(ios *iostreams.IOStreams, getenv func(string) string, r any, stack []byte) int {
+	lang := i18n.Detect("", "", getenv)
+	path := writeCrashReport(getenv, r, stack)
+	if path == "" {
+		fmt.Fprintf(ios.ErrOut, "%s\n", i18n.T(lang, "error.crash.nofile", fmt.Sprint(r)))
+	} else {
+		fmt.Fprintf(ios.ErrOut, "%s\n", i18n.T(lang, "error.crash", fmt.Sprint(r), path))
+	}
+	return exitcode.Failure.Code()
+}
+
+// writeCrashReport writes the version, the panic and the stack to a new file and returns its
+// path ("" when none could be written). No argument or environment variable is recorded: the
+// report holds nothing secret.
+func writeCrashReport(getenv func(string) string, r any, stack []byte) string {
+	dir := getenv("XDG_CACHE_HOME")
+	if dir == "" {
+		if home := getenv("HOME"); home != "" {
+			dir = filepath.Join(home, ".cache")
+		} else {
+			dir = os.TempDir()
+		}
+	}
+	dir = filepath.Join(dir, "mkt")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return ""
+	}
+	f, err := os.CreateTemp(dir, "crash-"+time.Now().UTC().Format("20060102T150405Z")+"-*.txt")
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	info := build.Read()
+	fmt.Fprintf(f, "mkt %s (%s, %s) %s/%s\n\npanic: %v\n\n%s", info.Version, info.Commit, info.Date, runtime.GOOS, runtime.GOARCH, r, stack)
+	return f.Name()
 }

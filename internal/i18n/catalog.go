@@ -153,6 +153,8 @@ var catalog = map[string]entry{
 	"rule.product.name":           {"商品名称有 %d 个字符，最多 %d 个", "the product name has %d characters; at most %d are allowed"},
 	"remedy.secret.flag":          {"mkt 不从命令行参数读取密钥：改用 %s。刚才输入的值可能已留在 shell 历史中（以及进程列表里）：若他人可能看到，请轮换该密钥，并删去历史中的那一行（bash：history -d 行号）", "mkt takes no secret as a command-line argument: use %s. The value you typed may now be in your shell history (and was visible in the process list): if others could see it, rotate it, and delete the line from the history (bash: history -d N)"},
 	"remedy.secret.stdin":         {"mkt 不从命令行参数读取密钥：请从标准输入传入（见 --help）。刚才输入的值可能已留在 shell 历史中（以及进程列表里）：若他人可能看到，请轮换该密钥，并删去历史中的那一行（bash：history -d 行号）", "mkt takes no secret as a command-line argument: pass it on standard input (see --help). The value you typed may now be in your shell history (and was visible in the process list): if others could see it, rotate it, and delete the line from the history (bash: history -d N)"},
+	"error.crash":                 {"mkt 内部出错（这是 mkt 的缺陷，不是您的操作问题）：%s。报告问题时请附上详情文件：%s", "mkt failed unexpectedly (a bug in mkt, not something you did): %s. Please attach the details to a bug report: %s"},
+	"error.crash.nofile":          {"mkt 内部出错（这是 mkt 的缺陷，不是您的操作问题）：%s。请报告问题", "mkt failed unexpectedly (a bug in mkt, not something you did): %s. Please report it"},
 	"remedy.product.name":         {"缩短名称；其余说明可写在商品简介里", "shorten the name; say the rest in the product's summary"},
 	"shop.name":                   {"店铺名称为 1 到 50 个字符", "a shop name has 1 to 50 characters"},
 	"remedy.shop":                 {"修正后重试；当前店铺：mkt shop show", "correct it and try again; the shop now: mkt shop show"},
