@@ -113,7 +113,16 @@ func load(b *testing.B, clients int, newClient func() *market.Client, send func(
 //
 //	go test ./cmd/mkt -run '^$' -bench ServeLoad -benchtime 20000x
 func BenchmarkServeLoad(b *testing.B) {
-	newClient, _ := servedSandbox(b)
+	newClient, pid := servedSandbox(b)
+	if os.Getenv("MKT_BENCH_IDLE_RSS") != "" {
+		// After all cells: the server's resident memory right after the load and after 70 s
+		// idle (memory must be returned once the load is over).
+		defer func() {
+			after := vmRSS(pid)
+			time.Sleep(70 * time.Second)
+			b.Logf("sandbox serve VmRSS: %d MiB after the load, %d MiB after 70 s idle", after>>10, vmRSS(pid)>>10)
+		}()
+	}
 	ctx := context.Background()
 	seed := newClient()
 	for i := range 50 {
@@ -156,4 +165,20 @@ func BenchmarkServeLoad(b *testing.B) {
 			})
 		})
 	}
+}
+
+// vmRSS is a process's resident memory in KiB, from /proc (0 when unknown).
+func vmRSS(pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			var kib int64
+			fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), &kib)
+			return kib
+		}
+	}
+	return 0
 }

@@ -411,6 +411,9 @@ func Open(dir string) (*Store, error) {
 	// schema, which cost a quarter of a read when database/sql kept only two idle.
 	s.rdb.SetMaxIdleConns(64)
 	s.db.SetMaxIdleConns(8)
+	// ...and close them once a burst is over: each holds its own page cache.
+	s.rdb.SetConnMaxIdleTime(30 * time.Second)
+	s.db.SetConnMaxIdleTime(30 * time.Second)
 	if s.akID, err = getMeta(db, "access_key_id"); err == nil {
 		s.akSecret, err = getMeta(db, "access_key_secret")
 	}
