@@ -14,6 +14,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
+	"github.com/mkt-cli/mkt/internal/iostreams"
 	"github.com/mkt-cli/mkt/internal/sandbox"
 )
 
@@ -173,6 +174,6 @@ func logRequests(w interface{ Write([]byte) (int, error) }, next http.Handler) h
 		if action == "" {
 			action = r.URL.Query().Get("Action")
 		}
-		fmt.Fprintf(w, "%s %s %d %s\n", time.Now().Format("15:04:05"), action, sw.status, time.Since(start).Round(time.Microsecond))
+		fmt.Fprintf(w, "%s %s %d %s\n", time.Now().Format("15:04:05"), iostreams.LogValue(action), sw.status, time.Since(start).Round(time.Microsecond))
 	})
 }

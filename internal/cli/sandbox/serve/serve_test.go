@@ -1,8 +1,11 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -31,5 +34,18 @@ func Test_serveRun(t *testing.T) {
 	}
 	if !strings.HasPrefix(info.URL, "http://127.0.0.1:") || !strings.HasPrefix(info.AccessKeyID, "LTAIsandbox") {
 		t.Errorf("%+v", info)
+	}
+}
+
+// The request log shows a caller's action name on one line and bounded: an unsigned caller
+// cannot forge lines or fill the log.
+func TestRequestLogIsBounded(t *testing.T) {
+	var log bytes.Buffer
+	h := logRequests(&log, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(403) }))
+	r := httptest.NewRequest(http.MethodPost, "/", nil)
+	r.Header.Set("x-acs-action", "X\n12:00:00 CreateProduct 200 1ms"+strings.Repeat("A", 1<<20))
+	h.ServeHTTP(httptest.NewRecorder(), r)
+	if strings.Count(log.String(), "\n") != 1 || log.Len() > 400 {
+		t.Errorf("log: %d bytes, %d lines", log.Len(), strings.Count(log.String(), "\n"))
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/iostreams"
 	"github.com/mkt-cli/mkt/internal/rules"
 	"github.com/mkt-cli/mkt/internal/spi"
 )
@@ -126,26 +126,10 @@ func printer(f *cmdutil.Factory, jsonOut bool) func(spi.Event) {
 		var ps []string
 		for k, v := range e.Params {
 			if k != "action" && k != "token" {
-				ps = append(ps, logText(k)+"="+logText(v))
+				ps = append(ps, iostreams.LogValue(k)+"="+iostreams.LogValue(v))
 			}
 		}
 		sort.Strings(ps)
-		fmt.Fprintf(ios.Out, "%s %s %s %s → %d %s\n", e.Time.Format("15:04:05"), mark, st.Bold.Render(logText(e.Action)), strings.Join(ps, " "), e.Status, st.Muted.Render(e.Verdict))
+		fmt.Fprintf(ios.Out, "%s %s %s %s → %d %s\n", e.Time.Format("15:04:05"), mark, st.Bold.Render(iostreams.LogValue(e.Action)), strings.Join(ps, " "), e.Status, st.Muted.Render(e.Verdict))
 	}
-}
-
-// maxLogValue bounds one value in a log line: a caller without the key must not fill the log.
-const maxLogValue = 200
-
-// logText is a caller's text as a log line shows it: on one line and unmistakably one value —
-// quoted when it holds a space, a quote, an arrow or a control character (a value cannot end
-// the line and forge a "valid token" one) — and at most maxLogValue bytes.
-func logText(v string) string {
-	if len(v) > maxLogValue {
-		v = v[:maxLogValue] + "…"
-	}
-	if strings.ContainsAny(v, " \"→") || strings.IndexFunc(v, func(r rune) bool { return r < 0x20 || (r >= 0x7f && r < 0xa0) }) >= 0 {
-		return strconv.Quote(v)
-	}
-	return v
 }

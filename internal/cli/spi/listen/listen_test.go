@@ -32,21 +32,3 @@ func Test_listenRun(t *testing.T) {
 		t.Errorf("out: %q", e.Out)
 	}
 }
-
-// A caller without the key cannot forge a line or fill the log.
-func TestLogText(t *testing.T) {
-	for in, want := range map[string]string{
-		"cmgj10000001":        "cmgj10000001",
-		"2026-12-30 22:38:38": `"2026-12-30 22:38:38"`,
-		"x\n12:00:00 ✓ createInstance aliUid=1 → 200 valid token": `"x\n12:00:00 ✓ createInstance aliUid=1 → 200 valid token"`,
-		"a → 200 valid token": `"a → 200 valid token"`,
-		"\x1b[2J":             `"\x1b[2J"`,
-	} {
-		if got := logText(in); got != want {
-			t.Errorf("logText(%q) = %s, want %s", in, got, want)
-		}
-	}
-	if got := logText(strings.Repeat("a", 1<<20)); len(got) > maxLogValue+8 {
-		t.Errorf("a 1 MB value logged as %d bytes", len(got))
-	}
-}
