@@ -134,14 +134,7 @@ func TestFaults(t *testing.T) {
 			firstExit: map[clitest.Fault]int{clitest.Lose: 7, clitest.Delay: 7, clitest.BadGateway: 7, clitest.Truncate: 7, clitest.Garbage: 7, clitest.Huge: 7},
 			rerunExit: 8,
 			setup: func(t *testing.T, l *clitest.Lossy, dir string) []string {
-				name, mode, dead := "Metered", "spi", "http://127.0.0.1:1/spi"
-				p, err := l.Direct.CreateProduct(ctx, market.ProductInput{Type: "SAAS", Name: &name, DeliveryMode: &mode, ProductionUrl: &dead,
-					Skus: []marketapi.SKU{{Name: "B", Price: "1"}}, ValidityPeriods: []string{"1m"}}, "")
-				if err != nil {
-					t.Fatal(err)
-				}
-				l.Direct.SubmitProduct(ctx, p.Code, "review", "")
-				l.Direct.ReviewProduct(ctx, p.Code, "approve", "")
+				p := clitest.ListOn(t, l.Direct, clitest.MeteredInput("Metered"))
 				buy, err := l.Direct.Simulate(ctx, "SandboxPurchase", market.BuyerEvent{Code: p.Code, SpiRetries: 1})
 				if err != nil {
 					t.Fatal(err)
@@ -218,14 +211,7 @@ func countProducts(t *testing.T, l *clitest.Lossy) int {
 func invoiceRequest(t *testing.T, l *clitest.Lossy) string {
 	t.Helper()
 	ctx := context.Background()
-	name, mode, act := "Invoiced", "license", "https://isv.example.com/activate"
-	p, err := l.Direct.CreateProduct(ctx, market.ProductInput{Type: "SAAS", Name: &name, DeliveryMode: &mode, ActivationUrl: &act,
-		Skus: []marketapi.SKU{{Name: "Basic", Price: "100"}}, ValidityPeriods: []string{"1m"}}, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	l.Direct.SubmitProduct(ctx, p.Code, "review", "")
-	l.Direct.ReviewProduct(ctx, p.Code, "approve", "")
+	p := clitest.ListOn(t, l.Direct, clitest.LicenseInput("Invoiced"))
 	buy, err := l.Direct.Simulate(ctx, "SandboxPurchase", market.BuyerEvent{Code: p.Code})
 	if err != nil {
 		t.Fatal(err)

@@ -91,17 +91,28 @@ func (e *Env) Client(t testing.TB) *market.Client {
 
 // Listed creates a listed license-mode SaaS product named name and returns it.
 func (e *Env) Listed(t testing.TB, name string) marketapi.Product {
+	return e.list(t, LicenseInput(name))
+}
+
+// LicenseInput is a license-mode SaaS product named name (one SKU, monthly and yearly).
+func LicenseInput(name string) market.ProductInput {
 	mode, act := "license", "https://isv.example.com/activate"
-	return e.list(t, market.ProductInput{Type: "SAAS", Name: &name, DeliveryMode: &mode, ActivationUrl: &act,
-		Skus: []marketapi.SKU{{Name: "Basic", Price: "100"}}, ValidityPeriods: []string{"1m", "1y"}})
+	return market.ProductInput{Type: "SAAS", Name: &name, DeliveryMode: &mode, ActivationUrl: &act,
+		Skus: []marketapi.SKU{{Name: "Basic", Price: "100"}}, ValidityPeriods: []string{"1m", "1y"}}
+}
+
+// MeteredInput is an SPI product named name whose endpoint answers nothing (the marketplace's
+// calls fail as notifications), for usage to be metered.
+func MeteredInput(name string) market.ProductInput {
+	mode, dead := "spi", "http://127.0.0.1:1/spi"
+	return market.ProductInput{Type: "SAAS", Name: &name, DeliveryMode: &mode, ProductionUrl: &dead,
+		Skus: []marketapi.SKU{{Name: "Basic", Price: "1"}}, ValidityPeriods: []string{"1m"}}
 }
 
 // Metered lists an SPI product (usage is metered; its endpoint answers nothing, so the
 // marketplace's calls fail as notifications) and returns it.
 func (e *Env) Metered(t testing.TB, name string) marketapi.Product {
-	mode, dead := "spi", "http://127.0.0.1:1/spi"
-	return e.list(t, market.ProductInput{Type: "SAAS", Name: &name, DeliveryMode: &mode, ProductionUrl: &dead,
-		Skus: []marketapi.SKU{{Name: "Basic", Price: "1"}}, ValidityPeriods: []string{"1m"}})
+	return e.list(t, MeteredInput(name))
 }
 
 // ListedAPI lists an API product named name (group and prefix made from it) and returns it.
@@ -134,8 +145,13 @@ func (e *Env) Delivering(t testing.TB) string {
 // list creates, submits and approves a product.
 func (e *Env) list(t testing.TB, in market.ProductInput) marketapi.Product {
 	t.Helper()
+	return ListOn(t, e.Client(t), in)
+}
+
+// ListOn creates, submits and approves a product through c (a sandbox's client).
+func ListOn(t testing.TB, c *market.Client, in market.ProductInput) marketapi.Product {
+	t.Helper()
 	ctx := context.Background()
-	c := e.Client(t)
 	p, err := c.CreateProduct(ctx, in, "")
 	if err != nil {
 		t.Fatal(err)

@@ -11,7 +11,6 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/clitest"
 	"github.com/mkt-cli/mkt/internal/market"
-	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 func TestNewCmdPush(t *testing.T) {
@@ -60,14 +59,7 @@ func TestPushLostAnswerNeverBillsTwice(t *testing.T) {
 	l := clitest.NewLossy(t)
 	e.F.Client = func() (*market.Client, error) { return l.Client, nil }
 	ctx := context.Background()
-	name, mode, dead := "Metered", "spi", "http://127.0.0.1:1/spi"
-	p, err := l.Direct.CreateProduct(ctx, market.ProductInput{Type: "SAAS", Name: &name, DeliveryMode: &mode, ProductionUrl: &dead,
-		Skus: []marketapi.SKU{{Name: "B", Price: "1"}}, ValidityPeriods: []string{"1m"}}, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	l.Direct.SubmitProduct(ctx, p.Code, "review", "")
-	l.Direct.ReviewProduct(ctx, p.Code, "approve", "")
+	p := clitest.ListOn(t, l.Direct, clitest.MeteredInput("Metered"))
 	buy, err := l.Direct.Simulate(ctx, "SandboxPurchase", market.BuyerEvent{Code: p.Code, SpiRetries: 1})
 	if err != nil {
 		t.Fatal(err)
