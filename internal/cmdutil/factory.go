@@ -26,6 +26,10 @@ type GlobalOptions struct {
 	Timeout  time.Duration
 	// Sandbox is --sandbox: always the sandbox, whatever credentials exist.
 	Sandbox bool
+	// JQ and Template are --jq and --template: the JSON output filtered (Filter).
+	JQ, Template string
+	// Filter is JQ or Template parsed, set before the command runs; nil when neither.
+	Filter *Filter
 }
 
 // Factory gives commands what they need, each piece made the first time it is asked for, so
@@ -159,6 +163,9 @@ func (f *Factory) T(key string, args ...any) string { return i18n.T(f.Lang(), ke
 
 // OutputFormat is -o, else MKT_OUTPUT, else the profile's output setting, else table.
 func (f *Factory) OutputFormat() string {
+	if f.Global.Filter != nil {
+		return "json" // what --jq and --template work on
+	}
 	if f.Global.Output != "" {
 		return f.Global.Output
 	}

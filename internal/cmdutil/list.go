@@ -50,8 +50,12 @@ func NewListPrinter[T any](f *Factory, cols ...Column[T]) *ListPrinter[T] {
 	return p
 }
 
-// Streaming reports whether items are written as they are added (not collected).
+// Streaming reports whether items are written as they are added (not collected). A filtered
+// list (--jq, --template) is collected: the filter sees the whole array.
 func (p *ListPrinter[T]) Streaming() bool {
+	if p.f.Global.Filter != nil {
+		return false
+	}
 	return p.format == "json" || (p.format == "table" && !p.f.IOStreams.IsStdoutTTY())
 }
 
@@ -61,6 +65,10 @@ func (p *ListPrinter[T]) Len() int { return p.n }
 // Add prints or collects one item.
 func (p *ListPrinter[T]) Add(v T) error {
 	p.n++
+	if p.f.Global.Filter != nil {
+		p.buf = append(p.buf, v)
+		return nil
+	}
 	switch p.format {
 	case "json":
 		b, err := json.MarshalIndent(v, "  ", "  ")
@@ -144,6 +152,12 @@ func (p *ListPrinter[T]) Close() error {
 
 func (p *ListPrinter[T]) close() error {
 	out := p.w
+	if p.f.Global.Filter != nil {
+		if p.buf == nil {
+			p.buf = []T{}
+		}
+		return p.f.Global.Filter.Write(out, p.buf)
+	}
 	switch p.format {
 	case "json":
 		end := "\n]\n"

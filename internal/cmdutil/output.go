@@ -24,8 +24,12 @@ func ValidateOutput(v string) error {
 }
 
 // Print writes data in the chosen format: -o json and -o yaml print the typed model itself;
-// table (the default) calls renderTable, which writes through IOStreams' table printer.
+// table (the default) calls renderTable, which writes through IOStreams' table printer;
+// --jq and --template filter the JSON form.
 func (f *Factory) Print(data any, renderTable func() error) error {
+	if f.Global.Filter != nil {
+		return f.Global.Filter.Write(f.IOStreams.Out, data)
+	}
 	format := f.OutputFormat()
 	switch format {
 	case "json":
@@ -36,6 +40,15 @@ func (f *Factory) Print(data any, renderTable func() error) error {
 		return renderTable()
 	}
 	return ValidateOutput(format)
+}
+
+// PrintJSON writes data as -o json does, through --jq or --template when given: for commands
+// whose JSON is not the model Print takes (a raw answer, a manifest).
+func (f *Factory) PrintJSON(data any) error {
+	if f.Global.Filter != nil {
+		return f.Global.Filter.Write(f.IOStreams.Out, data)
+	}
+	return WriteJSON(f.IOStreams.Out, data)
 }
 
 // WriteJSON writes v as indented JSON without HTML escaping.

@@ -163,6 +163,9 @@ func printBody(f *cmdutil.Factory, action string, resp *market.Response) error {
 		_, _ = f.IOStreams.Out.Write(body)
 		return &market.DecodeError{Action: action, Status: resp.Status, Body: string(body), Err: err}
 	}
+	if f.Global.Filter != nil {
+		return f.PrintJSON(json.RawMessage(body))
+	}
 	if f.OutputFormat() == "yaml" {
 		return cmdutil.WriteYAML(f.IOStreams.Out, json.RawMessage(body))
 	}

@@ -4,6 +4,8 @@ package export
 import (
 	"context"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/catalog"
@@ -51,13 +53,17 @@ func exportRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	m := manifest.Export(snap)
-	if f.OutputFormat() == "json" {
-		return cmdutil.WriteJSON(f.IOStreams.Out, m)
-	}
-	b, err := manifest.Encode(m)
+	b, err := manifest.Encode(manifest.Export(snap))
 	if err != nil {
 		return err
+	}
+	if f.OutputFormat() == "json" {
+		// The manifest's JSON form has the file's own field names (apiVersion, products, …).
+		var doc any
+		if err := yaml.Unmarshal(b, &doc); err != nil {
+			return err
+		}
+		return f.PrintJSON(doc)
 	}
 	_, err = f.IOStreams.Out.Write(b)
 	return err

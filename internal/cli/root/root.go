@@ -71,6 +71,11 @@ offer it sends nothing and exits 10. 'mkt auth status' shows the target and why.
 					return cmdutil.FlagError("error.lang.invalid", g.Lang)
 				}
 			}
+			fl, err := cmdutil.ParseFilter(g.JQ, g.Template, g.Output)
+			if err != nil {
+				return err
+			}
+			g.Filter = fl
 			if g.Timeout < 0 {
 				return cmdutil.FlagError("error.timeout.invalid", g.Timeout.String())
 			}
@@ -88,6 +93,8 @@ offer it sends nothing and exits 10. 'mkt auth status' shows the target and why.
 	pf.BoolVar(&g.Sandbox, "sandbox", false, "use the sandbox, whatever credentials exist (env: MKT_SANDBOX=1)")
 	pf.StringVar(&g.Region, "region", "", "region ID, e.g. cn-hangzhou (env: MKT_REGION)")
 	pf.StringVarP(&g.Output, "output", "o", "", "output format: table|json|yaml (env: MKT_OUTPUT)")
+	pf.StringVar(&g.JQ, "jq", "", "filter the JSON output with a jq expression, e.g. '.[].code' (strings print raw)")
+	pf.StringVar(&g.Template, "template", "", "format the JSON output with a Go template, e.g. '{{range .}}{{.code}}{{\"\\n\"}}{{end}}'")
 	pf.StringVar(&g.Lang, "lang", "", "message language: zh|en (env: MKT_LANG, then LANG)")
 	pf.BoolVar(&g.NoColor, "no-color", false, "disable colour (also: NO_COLOR)")
 	pf.BoolVar(&g.Debug, "debug", false, "print HTTP exchanges on stderr, secrets redacted")

@@ -37,6 +37,9 @@ func NewCmdVersion(f *cmdutil.Factory, info build.Info, runF func(*Options) erro
 func versionRun(opts *Options) error {
 	f := opts.Factory
 	// Only -o is consulted here (never the config file): version does no disk work.
+	if f.Global.Filter != nil {
+		return f.PrintJSON(opts.Info)
+	}
 	switch f.Global.Output {
 	case "json":
 		return cmdutil.WriteJSON(f.IOStreams.Out, opts.Info)
