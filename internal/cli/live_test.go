@@ -280,16 +280,17 @@ func TestPlanIsADriftCheckLive(t *testing.T) {
 	env := stub.Env()
 	env["MKT_CONFIG_DIR"], env["HOME"] = t.TempDir(), t.TempDir()
 	r := run(t, env, "", false, "plan", "-f", write("100.00"), "--detailed-exitcode")
-	if r.code != 0 || !strings.Contains(r.stdout, "in-sync product helper") {
+	if r.code != 0 || !strings.Contains(r.stdout, "in-sync\tproduct\thelper\t") {
 		t.Errorf("no drift: %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 	r = run(t, env, "", false, "plan", "-f", write("120.00"), "--detailed-exitcode")
-	if r.code != 9 || !strings.Contains(r.stdout, "price: 100.00 → 120.00") || !strings.Contains(r.stdout, "seller console") {
+	// Piped: the row on stdout, what to do in the seller console on stderr.
+	if r.code != 9 || !strings.Contains(r.stdout, "drift\tproduct\thelper\t") || !strings.Contains(r.stderr, "price: 100.00 → 120.00") || !strings.Contains(r.stderr, "seller console") {
 		t.Errorf("price drift: %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 	stub.Reset()
 	r = run(t, env, "", false, "apply", "-f", write("120.00"))
-	if r.code != 10 || !strings.Contains(r.stdout, "price: 100.00 → 120.00") {
+	if r.code != 10 || !strings.Contains(r.stderr, "price: 100.00 → 120.00") {
 		t.Errorf("apply live: %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 	for _, a := range stub.Received() {

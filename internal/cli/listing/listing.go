@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"sync/atomic"
@@ -201,7 +202,6 @@ func onlyBlocked(p manifest.Plan) manifest.Plan {
 	return out
 }
 
-// printPlan writes the plan for people: one line per resource, its changes indented.
 // driftRun is plan and apply against a live endpoint without the seller extension: a drift
 // check of the manifest against the live listing (public actions only). Plan exits 9 with
 // --detailed-exitcode when anything drifted; apply changes nothing it cannot and exits 10 with
@@ -227,10 +227,43 @@ func driftRun(opts *Options, plan manifest.Plan) error {
 	return nil
 }
 
+// printPlan writes the plan: for people on a terminal; in a pipe one tab-separated row per
+// item on stdout — action, kind, key, code, detail (the fields that change, or a blocked item's
+// rule and reason) — blocked items included, and the human form of what is not unchanged on
+// stderr, for the CI log.
 func printPlan(ios *iostreams.IOStreams, p manifest.Plan) {
-	st := ios.Styles()
-	w := ios.Out
+	if ios.IsStdoutTTY() {
+		printPlanHuman(ios.Out, ios.Styles(), p.Items)
+		return
+	}
+	var notable []manifest.Item
 	for _, it := range p.Items {
+		fmt.Fprintln(ios.Out, strings.Join([]string{string(it.Action), it.Kind, it.Key, it.Code, planDetail(it)}, "\t"))
+		if it.Action != manifest.Unchanged && it.Action != manifest.InSync {
+			notable = append(notable, it)
+		}
+	}
+	printPlanHuman(ios.ErrOut, ios.StylesErr(), notable)
+}
+
+// planDetail is an item's last column in a pipe: a blocked item's rule and reason, else the
+// fields that change.
+func planDetail(it manifest.Item) string {
+	var d string
+	if b := it.Block; b != nil {
+		d = b.Code + ": " + b.Text
+	} else {
+		fields := make([]string, len(it.Changes))
+		for i, c := range it.Changes {
+			fields[i] = c.Field
+		}
+		d = strings.Join(fields, ",")
+	}
+	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(d)
+}
+
+func printPlanHuman(w io.Writer, st *iostreams.Styles, items []manifest.Item) {
+	for _, it := range items {
 		mark, style := "=", st.Muted
 		switch it.Action {
 		case manifest.Create:
