@@ -101,9 +101,55 @@ func newExitCodesTopic() *cobra.Command {
   6    conflict: idempotency mismatch, state changed under us
   7    the marketplace is unreachable or failing after retries
   8    finished, but the outcome is a failure (a product rejected, a check failed)
-  9    mkt plan --detailed-exitcode: the plan has changes
+  9    mkt plan --detailed-exitcode: the plan has changes; mkt todo --exit-code: something
+       is outstanding
   10   not offered by this endpoint: the command needs seller-console work that the target
        does not offer (Alibaba Cloud has no public API for it); nothing was sent
   130  interrupted`,
+	}
+}
+
+// newEnvironmentTopic is `mkt help environment`.
+func newEnvironmentTopic() *cobra.Command {
+	return &cobra.Command{
+		Use:   "environment",
+		Short: "The environment variables mkt reads",
+		Long: `The environment variables mkt reads. A flag wins over its variable; a variable wins over
+the profile in the configuration file (precedence: README.md, Configuration).
+
+Credentials and target
+  MKT_ACCESS_KEY_ID, MKT_ACCESS_KEY_SECRET, MKT_SECURITY_TOKEN
+                      the AccessKey pair (and STS token) to sign with
+  ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALIBABA_CLOUD_SECURITY_TOKEN
+                      the same, under the names Alibaba Cloud's SDKs use
+  ALIBABA_CLOUD_PROFILE, ALIBABA_CLOUD_CONFIG_FILE, ALIBABA_CLOUD_IGNORE_PROFILE,
+  ALIBABA_CLOUD_CLI_PROFILE_DISABLED
+                      which aliyun CLI profile to borrow, or none
+  ALIBABA_CLOUD_REGION_ID, MKT_REGION
+                      the region (--region)
+  MKT_PROFILE         the mkt profile (--profile)
+  MKT_ENDPOINT        the Market API endpoint (--endpoint)
+  MKT_STS_ENDPOINT    where "who am I" (GetCallerIdentity) is asked
+  MKT_EXTENSION       1: the endpoint implements mkt's seller extension
+  MKT_SANDBOX         1: always the sandbox (--sandbox)
+  CI                  set by CI services: no credentials is an error (exit 4), not the sandbox
+
+Files
+  MKT_CONFIG_DIR      the configuration directory (default $XDG_CONFIG_HOME/mkt)
+  MKT_SANDBOX_DIR     the sandbox's state (default $XDG_DATA_HOME/mkt/sandbox)
+  XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME
+                      the bases of the above (~/.config, ~/.local/share, ~/.cache); crash
+                      reports go to $XDG_CACHE_HOME/mkt
+  MKT_SPI_KEY         the ISV key for SPI tokens (mkt spi key set stores it instead)
+
+Output
+  MKT_OUTPUT          table, json or yaml (-o)
+  MKT_LANG            zh or en (--lang); else LC_ALL, LC_MESSAGES, LANG
+  NO_COLOR            no colour (--no-color)
+  MKT_FORCE_TTY       1: print for a terminal even in a pipe
+
+Diagnostics
+  MKT_CPUPROFILE      write a CPU profile of the run to this file
+  GOGC                the Go collector's target (mkt sets 400 for short runs unless set)`,
 	}
 }

@@ -138,6 +138,7 @@ offer it sends nothing and exits 10. 'mkt auth status' shows the target and why.
 		sandboxcmd.NewCmdSandbox(f),
 		version.NewCmdVersion(f, info, nil),
 		newExitCodesTopic(),
+		newEnvironmentTopic(),
 	)
 	declareNeeds(cmd)
 	return cmd

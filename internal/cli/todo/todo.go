@@ -3,12 +3,14 @@ package todo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cli/listing"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/todo"
 )
 
@@ -17,6 +19,8 @@ type Options struct {
 	Factory *cmdutil.Factory
 	// File is a listing manifest whose plan adds to the list (drift, against live).
 	File string
+	// ExitCode makes anything outstanding exit 9.
+	ExitCode bool
 }
 
 // NewCmdTodo builds `mkt todo`; runF replaces the run in tests.
@@ -28,12 +32,13 @@ func NewCmdTodo(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Long: `The to-do list of the seller console (待办事项, FAQ 二): the onboarding application not
 submitted or rejected, the shop not decorated, the settlement account missing or failed,
 rejected products, and invoice requests due within the 7-day window. Each line has the
-command that resolves it. Nothing to do: exit 0 (and a friendly line on a terminal).
+command that resolves it. Nothing to do: exit 0 (and a friendly line on a terminal). With
+--exit-code, a scheduled job fails when anything is outstanding: exit 9 and a count on stderr.
 
 Against Alibaba Cloud's public API (no seller extension) it lists what that API can see —
 invoice requests due, SPI notifications not delivered — says one line for each part it cannot
 check, and with -f a listing manifest, each listed product that drifted from it.`,
-		Example: "  mkt todo\n  mkt todo -f listing.yaml -o json",
+		Example: "  mkt todo\n  mkt todo -f listing.yaml -o json\n  mkt todo --exit-code   # in a scheduled CI job: fails while something is outstanding",
 		Args:    cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -43,8 +48,11 @@ check, and with -f a listing manifest, each listed product that drifted from it.
 		},
 	}
 	cmd.Flags().StringVarP(&opts.File, "file", "f", "", "a listing manifest: add what its plan leaves to do (drift, against live)")
+	cmd.Flags().BoolVar(&opts.ExitCode, "exit-code", false, "exit 9 when anything is outstanding (for scheduled jobs)")
 	return cmd
 }
+
+var errOutstanding = errors.New("items are outstanding")
 
 // partKeys name the parts of the list that a target may not offer.
 var partKeys = map[string]string{
@@ -78,7 +86,7 @@ func todoRun(ctx context.Context, opts *Options) error {
 		}
 		items = append(items, todo.FromPlan(plan, opts.File, f.Lang())...)
 	}
-	return f.Print(items, func() error {
+	err = f.Print(items, func() error {
 		if len(items) == 0 {
 			if f.IOStreams.IsStdoutTTY() {
 				fmt.Fprintln(f.IOStreams.Out, f.T("todo.empty"))
@@ -95,4 +103,9 @@ func todoRun(ctx context.Context, opts *Options) error {
 		}
 		return t.Render()
 	})
+	if err == nil && opts.ExitCode && len(items) > 0 {
+		fmt.Fprintln(f.IOStreams.ErrOut, f.T("todo.outstanding", len(items)))
+		return &cmdutil.Error{Kind: exitcode.Changes, Silent: true, Err: errOutstanding}
+	}
+	return err
 }

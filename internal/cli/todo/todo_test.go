@@ -26,3 +26,18 @@ func Test_todoRun(t *testing.T) {
 		}
 	}
 }
+
+// --exit-code makes a scheduled job fail while anything is outstanding: exit 9, the list
+// still printed, a count on stderr.
+func TestTodoExitCode(t *testing.T) {
+	e := clitest.New(t)
+	opts, err := clitest.Parse(t, NewCmdTodo, "--exit-code")
+	if err != nil || !opts.ExitCode {
+		t.Fatalf("%+v %v", opts, err)
+	}
+	opts.Factory = e.F
+	err = todoRun(context.Background(), opts)
+	if clitest.ExitCode(err) != 9 || !strings.Contains(e.Out.String(), "onboarding\t") || !strings.Contains(e.ErrOut.String(), "outstanding") {
+		t.Fatalf("exit %d (%v)\nout %s\nerr %s", clitest.ExitCode(err), err, e.Out, e.ErrOut)
+	}
+}
