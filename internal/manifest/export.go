@@ -68,10 +68,34 @@ func Export(snap Snapshot) Manifest {
 func Encode(m Manifest) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString("# yaml-language-server: $schema=https://github.com/mkt-cli/mkt/docs/reference/manifest.schema.json\n")
+	var doc yaml.Node
+	if err := doc.Encode(m); err != nil {
+		return nil, err
+	}
+	escapeDollars(&doc)
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
-	if err := enc.Encode(m); err != nil {
+	if err := enc.Encode(&doc); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), enc.Close()
+}
+
+// escapeDollars writes every "$" in a string value as "$$", the manifest's literal dollar, so
+// that a name containing "${AMOUNT}" reads back as itself, never as a variable.
+func escapeDollars(n *yaml.Node) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 1; i < len(n.Content); i += 2 {
+			escapeDollars(n.Content[i])
+		}
+	case yaml.DocumentNode, yaml.SequenceNode:
+		for _, c := range n.Content {
+			escapeDollars(c)
+		}
+	case yaml.ScalarNode:
+		if n.Tag == "!!str" && strings.Contains(n.Value, "$") {
+			n.Value = strings.ReplaceAll(n.Value, "$", "$$")
+		}
+	}
 }

@@ -202,7 +202,7 @@ func TestPlan(t *testing.T) {
 }
 
 func TestExportRoundTrip(t *testing.T) {
-	cur := marketapi.Product{Code: "cmgj00000001", Name: "App", Type: "SAAS", Status: "LISTED", DeliveryMode: "spi",
+	cur := marketapi.Product{Code: "cmgj00000001", Name: "Pay ${AMOUNT} $5 now", Type: "SAAS", Status: "LISTED", DeliveryMode: "spi",
 		ProductionUrl: "https://isv.example.com/spi", ValidityPeriods: []string{"1m", "1y"},
 		Skus: []marketapi.SKU{{Code: "sku1", Name: "Basic", ChargeType: "PREPAY", Price: "9.00"}}}
 	snap := Snapshot{Products: []marketapi.Product{cur}}
@@ -210,16 +210,16 @@ func TestExportRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := Parse(b, env(nil))
-	if err != nil {
-		t.Fatalf("exported manifest does not parse: %v\n%s", err, b)
-	}
-	plan := MakePlan(m, snap)
-	for _, it := range plan.Items {
-		// Adopting records the key on the product; nothing else differs.
-		for _, c := range it.Changes {
-			if c.Field != "key" {
-				t.Errorf("exported manifest plans a change: %+v\n%s", c, b)
+	// Whether AMOUNT is set or not, the exported name reads back as itself ($$ is a literal $).
+	for _, vars := range []map[string]string{nil, {"AMOUNT": "5"}} {
+		m, err := Parse(b, env(vars))
+		if err != nil {
+			t.Fatalf("exported manifest does not parse: %v\n%s", err, b)
+		}
+		// Adopting a listed product plans nothing: recording its key is no edit.
+		for _, it := range MakePlan(m, snap).Items {
+			if it.Action != Unchanged || len(it.Changes) > 0 {
+				t.Errorf("exported manifest plans %s %+v\n%s", it.Action, it.Changes, b)
 			}
 		}
 	}

@@ -268,19 +268,22 @@ func MakePlan(m *Manifest, snap Snapshot) Plan {
 			continue
 		}
 		it.Changes = diff(in, cur)
-		// The key travels with the product: pinning by code records it.
-		if cur.ExternalKey != ExternalKey(mp.Key) {
-			it.Changes = append(it.Changes, Change{"key", strings.TrimPrefix(cur.ExternalKey, "manifest:"), mp.Key})
-		}
 		if mp.Agreement != "" && mp.Agreement != agreementOf(cur) {
 			it.Changes = append(it.Changes, Change{"agreementTemplate", agreementOf(cur), mp.Agreement})
 		} else {
 			it.agreement = ""
 		}
 		if len(it.Changes) == 0 {
+			// A product pinned by code whose key is not recorded yet (an adopted one, from
+			// mkt export) is unchanged: the key is bookkeeping, never an edit of its own — a
+			// listed product cannot be edited, and adopting it must not say so.
 			it.Action = Unchanged
 			plan.Items = append(plan.Items, it)
 			continue
+		}
+		// The key travels with the product: a real edit of a product pinned by code records it.
+		if cur.ExternalKey != ExternalKey(mp.Key) {
+			it.Changes = append(it.Changes, Change{"key", strings.TrimPrefix(cur.ExternalKey, "manifest:"), mp.Key})
 		}
 		it.Action = Update
 		it.input = only(in, it.Changes)
