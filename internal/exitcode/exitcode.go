@@ -19,6 +19,7 @@ const (
 	Outcome                 // 8: finished, but the outcome is a failure
 	Changes                 // 9: `plan --detailed-exitcode` found changes to make
 	NotOffered              // 10: the target does not offer what the command needs; nothing was sent
+	Pending                 // 11: waited to the deadline; a product is still in review (not rejected)
 	Interrupted             // 130: SIGINT or SIGTERM
 )
 
@@ -36,6 +37,7 @@ var codes = map[Kind]int{
 	Outcome:     8,
 	Changes:     9,
 	NotOffered:  10,
+	Pending:     11,
 	Interrupted: 130,
 }
 

@@ -4,7 +4,7 @@ import "testing"
 
 // The documented codes (README, `mkt help exit-codes`): each kind its own.
 func TestCodes(t *testing.T) {
-	want := map[Kind]int{Failure: 1, Usage: 2, Rule: 3, Auth: 4, NotFound: 5, Conflict: 6, Unavailable: 7, Outcome: 8, Changes: 9, NotOffered: 10, Interrupted: 130}
+	want := map[Kind]int{Failure: 1, Usage: 2, Rule: 3, Auth: 4, NotFound: 5, Conflict: 6, Unavailable: 7, Outcome: 8, Changes: 9, NotOffered: 10, Pending: 11, Interrupted: 130}
 	seen := map[int]Kind{}
 	for k := Failure; k <= Interrupted; k++ {
 		c := k.Code()

@@ -52,7 +52,15 @@ type Result struct {
 	Action string `json:"action"` // created, updated, submitted, listed, rejected, blocked, failed
 	Detail string `json:"detail,omitempty"`
 	Err    error  `json:"-"`
+	// Waiting and Left describe a "waiting" heartbeat: how many products are still in review
+	// and how long until the deadline.
+	Waiting int           `json:"-"`
+	Left    time.Duration `json:"-"`
 }
+
+// Heartbeat is the longest --wait stays silent: a "waiting" result at least this often (CI
+// services kill jobs that print nothing for minutes).
+const Heartbeat = 30 * time.Second
 
 // Options tune Apply.
 type Options struct {
@@ -250,19 +258,28 @@ func submittable(st string) bool {
 	return false
 }
 
-// wait polls submitted products, with backoff, until each is listed or rejected.
+// wait polls submitted products, with backoff, until each is listed or rejected, reporting a
+// "waiting" heartbeat at the start and at least every Heartbeat, and stops at the deadline to
+// the second: no poll or pause runs past it.
 func wait(ctx context.Context, c *market.Client, pending map[string]string, timeout time.Duration, report func(Result)) {
 	if timeout <= 0 {
 		timeout = 30 * time.Minute
 	}
 	deadline := time.Now().Add(timeout)
+	dctx, cancel := context.WithDeadline(ctx, deadline)
+	defer cancel()
 	delay := 200 * time.Millisecond
 	last := map[string]string{}
+	var beat time.Time
 	for len(pending) > 0 {
+		if time.Since(beat) >= Heartbeat {
+			beat = time.Now()
+			report(Result{Kind: "product", Action: "waiting", Waiting: len(pending), Left: time.Until(deadline).Round(time.Second)})
+		}
 		for key, code := range pending {
-			p, err := c.GetProduct(ctx, code)
+			p, err := c.GetProduct(dctx, code)
 			if err != nil {
-				continue // a transient failure: the next round asks again
+				continue // a transient failure (or the deadline): the next round decides
 			}
 			if p.Status != last[key] && last[key] != "" {
 				report(Result{Kind: "product", Key: key, Code: code, Action: "transition", Detail: last[key] + " → " + p.Status})
@@ -277,10 +294,10 @@ func wait(ctx context.Context, c *market.Client, pending map[string]string, time
 				delete(pending, key)
 			}
 		}
-		if len(pending) == 0 {
+		if len(pending) == 0 || ctx.Err() != nil {
 			return
 		}
-		if time.Now().After(deadline) {
+		if !time.Now().Before(deadline) {
 			for key, code := range pending {
 				report(Result{Kind: "product", Key: key, Code: code, Action: "timeout", Detail: last[key]})
 			}
@@ -289,7 +306,7 @@ func wait(ctx context.Context, c *market.Client, pending map[string]string, time
 		select {
 		case <-ctx.Done():
 			return
-		case <-time.After(delay):
+		case <-time.After(min(delay, time.Until(deadline), time.Until(beat.Add(Heartbeat)))):
 		}
 		delay = min(2*delay, 10*time.Second)
 	}

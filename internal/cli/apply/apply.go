@@ -31,13 +31,18 @@ after a crash or a kill converges without duplicates. A change the marketplace's
 its remedy; the others still apply.
 
 --submit sends to review what the run changed, and drafts or rejected products an earlier
-run left unsent; --wait then polls (with backoff) until each is listed or rejected. Exit codes: 0 all applied; 2 bad manifest; 3 something blocked;
-8 a product rejected (or still in review at --wait-timeout); others as usual.
+run left unsent; --wait then polls (with backoff) until each is listed or rejected, saying
+on stderr at least every 30 s what it waits for, and stops at --wait-timeout to the second.
+Reviews take days: a product still in review then is not a failure of the product, and has
+its own exit code (11), or success with --wait-pending=ok for pipelines that only submit.
+Exit codes: 0 all applied; 2 bad manifest; 3 something blocked; 8 a product rejected;
+11 a product still in review at --wait-timeout; others as usual.
 --dry-run (or 'mkt plan') only shows the plan; with --detailed-exitcode it exits 9 when
 there are changes. Strings may use ${VAR} from the environment; a missing one is an error.`,
 		Example: `  mkt apply -f listing.yaml --dry-run
   mkt apply -f listing.yaml
   PRODUCTION_URL=https://isv.example.com/spi mkt apply -f listing.yaml --submit --wait --wait-timeout 30m
+  mkt apply -f listing.yaml --submit --wait --wait-timeout 10m --wait-pending=ok   # submit, report, do not wait days
   mkt apply --schema > listing.schema.json`,
 		Args: cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -50,6 +55,9 @@ there are changes. Strings may use ${VAR} from the environment; a missing one is
 			}
 			if opts.Wait && !opts.Submit {
 				return cmdutil.FlagError("apply.wait.submit")
+			}
+			if opts.WaitPending != "fail" && opts.WaitPending != "ok" {
+				return cmdutil.FlagError("apply.wait.pending", opts.WaitPending)
 			}
 			if opts.Parallel < 1 || opts.Parallel > 32 {
 				return cmdutil.FlagError("apply.parallel", opts.Parallel)
@@ -67,6 +75,7 @@ there are changes. Strings may use ${VAR} from the environment; a missing one is
 	cmd.Flags().BoolVar(&opts.Submit, "submit", false, "send to review the products this run changed, and drafts or rejected ones left unsent")
 	cmd.Flags().BoolVar(&opts.Wait, "wait", false, "with --submit: wait until each is listed or rejected")
 	cmd.Flags().DurationVar(&opts.WaitTimeout, "wait-timeout", 30*time.Minute, "with --wait: give up after this long")
+	cmd.Flags().StringVar(&opts.WaitPending, "wait-pending", "fail", "with --wait: a product still in review at --wait-timeout is fail (exit 11) or ok (exit 0)")
 	cmd.Flags().BoolVar(&opts.Schema, "schema", false, "print the manifest's JSON Schema")
 	return cmd
 }

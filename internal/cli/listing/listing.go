@@ -30,7 +30,10 @@ type Options struct {
 	Submit           bool
 	Wait             bool
 	WaitTimeout      time.Duration
-	Schema           bool
+	// WaitPending is what a product still in review at the deadline means: "fail" (exit 11)
+	// or "ok".
+	WaitPending string
+	Schema      bool
 }
 
 func lookupEnv(f *cmdutil.Factory) func(string) (string, bool) {
@@ -132,6 +135,10 @@ func Run(ctx context.Context, opts *Options) error {
 	results := manifest.Apply(ctx, client, plan, manifest.Options{
 		Parallel: opts.Parallel, Submit: opts.Submit, Wait: opts.Wait, Timeout: opts.WaitTimeout,
 		Progress: func(r manifest.Result) {
+			if r.Action == "waiting" { // the heartbeat: on stderr, also with -o json
+				fmt.Fprintln(ios.ErrOut, f.T("apply.waiting", r.Waiting, r.Left.String()))
+				return
+			}
 			if jsonOut || r.Action == "blocked" {
 				return
 			}
@@ -172,10 +179,10 @@ func Run(ctx context.Context, opts *Options) error {
 		e := cmdutil.OutcomeError("apply.rejected", rejected)
 		e.Remedy = i18n.M("remedy.apply.rejected")
 		return e
+	case timedOut > 0 && opts.WaitPending == "ok":
+		fmt.Fprintln(ios.ErrOut, f.T("apply.timeout.ok", timedOut))
 	case timedOut > 0:
-		e := cmdutil.OutcomeError("apply.timeout", timedOut)
-		e.Remedy = i18n.M("remedy.apply.timeout")
-		return e
+		return &cmdutil.Error{Kind: exitcode.Pending, Msg: i18n.M("apply.timeout", timedOut), Remedy: i18n.M("remedy.apply.timeout")}
 	}
 	return nil
 }

@@ -105,6 +105,8 @@ func newExitCodesTopic() *cobra.Command {
        is outstanding
   10   not offered by this endpoint: the command needs seller-console work that the target
        does not offer (Alibaba Cloud has no public API for it); nothing was sent
+  11   apply --wait: a product still in review at --wait-timeout (not rejected: reviews
+       take days; --wait-pending=ok makes it 0)
   130  interrupted`,
 	}
 }
