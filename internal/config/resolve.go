@@ -111,6 +111,9 @@ type ResolveError struct {
 
 func (e *ResolveError) Error() string { return e.Msg.String() }
 
+// NoCredentials is the Detail of a sandbox chosen because no credential was found.
+const NoCredentials = "no credentials configured"
+
 // DefaultRegion is used when nothing names one.
 const DefaultRegion = "cn-hangzhou"
 
@@ -266,8 +269,8 @@ func Resolve(in Inputs) (*Resolved, error) {
 		if InCI(getenv) {
 			return nil, &ResolveError{Msg: i18n.M("cred.ci.none"), Remedy: i18n.M("remedy.ci.sandbox")}
 		}
-		r.CredentialSource = Source{SourceSandbox, "no credentials configured"}
-		r.Target, r.TargetSource = TargetSandbox, Source{SourceSandbox, "no credentials configured"}
+		r.CredentialSource = Source{SourceSandbox, NoCredentials}
+		r.Target, r.TargetSource = TargetSandbox, Source{SourceSandbox, NoCredentials}
 		r.Extension, r.ExtensionSource = true, Source{SourceSandbox, "the sandbox serves it"}
 	} else {
 		r.Target, r.TargetSource = TargetLive, r.CredentialSource

@@ -165,6 +165,7 @@ var catalog = map[string]entry{
 	"apply.wait.pending":          {"--wait-pending %q 无效：可选 fail（退出码 11）或 ok", "--wait-pending %q is not valid: use fail (exit 11) or ok"},
 	"apply.waiting":               {"等待中：%d 个商品仍在审核，距截止还有 %s", "waiting: %d product(s) still in review, %s to the deadline"},
 	"apply.timeout.ok":            {"%d 个商品仍在审核中（--wait-pending=ok）：稍后用同一命令查看结果", "%d product(s) still in review (--wait-pending=ok): run the same command later to see the verdict"},
+	"sandbox.why.nocreds":         {"未配置凭据", "no credentials configured"},
 	"remedy.product.name":         {"缩短名称；其余说明可写在商品简介里", "shorten the name; say the rest in the product's summary"},
 	"shop.name":                   {"店铺名称为 1 到 50 个字符", "a shop name has 1 to 50 characters"},
 	"remedy.shop":                 {"修正后重试；当前店铺：mkt shop show", "correct it and try again; the shop now: mkt shop show"},

@@ -181,6 +181,9 @@ func (w *wiring) announce(where string, res *config.Resolved) {
 		return
 	}
 	why := res.TargetSource.Detail
+	if why == config.NoCredentials {
+		why = w.f.T("sandbox.why.nocreds")
+	}
 	fmt.Fprintln(ios.ErrOut, w.f.T("sandbox.line", where, why))
 }
 
