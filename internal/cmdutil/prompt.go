@@ -17,7 +17,7 @@ func (f *Factory) Confirm(question string) error {
 	}
 	ios := f.IOStreams
 	if !ios.CanPrompt() {
-		return FlagError("error.confirm.needyes")
+		return FlagError("error.confirm.needyes").WithRemedy("remedy.needyes")
 	}
 	fmt.Fprintf(ios.ErrOut, "%s [y/N]: ", question)
 	answer, err := iostreams.ReadLine(ios.In)
