@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -78,4 +79,25 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// Every man page says how mkt exits, what it reads from the environment and which files it
+// uses.
+func TestManPagesHaveExitStatusEnvironmentFiles(t *testing.T) {
+	tmp := t.TempDir()
+	if err := generate(tmp); err != nil {
+		t.Fatal(err)
+	}
+	pages, _ := filepath.Glob(filepath.Join(tmp, "docs", "man", "*.1"))
+	if len(pages) < 10 {
+		t.Fatalf("%d man pages", len(pages))
+	}
+	for _, p := range pages {
+		b, _ := os.ReadFile(p)
+		for _, want := range []string{".SH EXIT STATUS", ".SH ENVIRONMENT", ".SH FILES", "11 a product still in review"} {
+			if !strings.Contains(string(b), want) {
+				t.Errorf("%s lacks %q", filepath.Base(p), want)
+			}
+		}
+	}
 }
