@@ -62,7 +62,13 @@ func backupRun(ctx context.Context, opts *Options) error {
 	defer store.Close()
 	out, err := os.CreateTemp(filepath.Dir(opts.File), "."+filepath.Base(opts.File)+"-*")
 	if err != nil {
-		return cmdutil.Failure(err, "sandbox.backup.write", opts.File)
+		// A directory that is missing or not writable is the caller's to fix (exit 2); the
+		// message names their path, not the temporary file's.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return cmdutil.FlagError("sandbox.backup.write", opts.File, err)
 	}
 	defer os.Remove(out.Name())
 	files, err := store.Backup(ctx, out)

@@ -48,3 +48,15 @@ func Test_backupRun(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+// A destination directory that does not exist is a usage error naming the caller's path.
+func TestBackupToAMissingDirectory(t *testing.T) {
+	e := clitest.New(t)
+	e.Listed(t, "Invoice Helper")
+	e.F.Close()
+	file := filepath.Join(t.TempDir(), "no", "such", "copy.tar.gz")
+	err := backupRun(context.Background(), &Options{Factory: e.F, File: file})
+	if clitest.ExitCode(err) != 2 || !strings.Contains(err.Error(), file) || strings.Contains(err.Error(), ".copy.tar.gz-") {
+		t.Errorf("exit %d: %v", clitest.ExitCode(err), err)
+	}
+}
