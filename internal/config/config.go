@@ -18,6 +18,7 @@ import (
 
 	"github.com/spf13/viper"
 
+	"github.com/mkt-cli/mkt/internal/atomicfile"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"go.yaml.in/yaml/v3"
 )
@@ -217,28 +218,7 @@ func (f *File) Save() error {
 	if err := enc.Close(); err != nil {
 		return err
 	}
-	data := buf.Bytes()
-	tmp, err := os.CreateTemp(dir, ".config-*.yaml")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), f.path)
+	return atomicfile.WriteFile(f.path, buf.Bytes(), 0o600)
 }
 
 // ValidProfileName reports whether name can be a profile name: lower-case letters, digits,

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/mkt-cli/mkt/internal/atomicfile"
 )
 
 // NoncesFile is where a cleanly stopped `sandbox serve` leaves the signature nonces it
@@ -52,27 +54,5 @@ func (s *Server) SaveNonces() error {
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(filepath.Join(s.store.Dir(), NoncesFile), b)
-}
-
-// writeFileAtomic writes data to path through a temporary file in the same directory, synced
-// and renamed over it, readable by the owner only.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.WriteFile(filepath.Join(s.store.Dir(), NoncesFile), b, 0o600)
 }
