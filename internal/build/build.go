@@ -19,7 +19,7 @@ var (
 type Info struct {
 	Version   string `json:"version"`
 	Commit    string `json:"commit,omitempty"`
-	Date      string `json:"date,omitempty"`
+	Date      string `json:"date,omitempty" mkt:"time"`
 	GoVersion string `json:"goVersion"`
 }
 

@@ -317,7 +317,7 @@ func TestSandboxFlagIgnoresCredentials(t *testing.T) {
 	env := map[string]string{"MKT_SANDBOX_DIR": t.TempDir(), "MKT_CONFIG_DIR": t.TempDir(),
 		"MKT_ACCESS_KEY_ID": "LTAI5tNotUsedHere", "MKT_ACCESS_KEY_SECRET": "notarealsecret"}
 	r := run(t, env, "", false, "--sandbox", "sandbox", "clock", "show", "-o", "json")
-	if r.code != 0 || !strings.Contains(r.stdout, "OffsetSeconds") {
+	if r.code != 0 || !strings.Contains(r.stdout, "offsetSeconds") {
 		t.Errorf("%d %q %q", r.code, r.stdout, r.stderr)
 	}
 	r = run(t, env, "", false, "sandbox", "clock", "show")
@@ -415,7 +415,7 @@ func TestProductAndBundleJSONIsTheModel(t *testing.T) {
 	}
 	// YAML is the same model.
 	r = run(t, env, "", false, "product", "get", a, "-o", "yaml")
-	if !strings.Contains(r.stdout, "Code: "+a) || !strings.Contains(r.stdout, "DeliveryMode: license") {
+	if !strings.Contains(r.stdout, "code: "+a) || !strings.Contains(r.stdout, "deliveryMode: license") {
 		t.Errorf("yaml: %s", r.stdout)
 	}
 }

@@ -24,6 +24,62 @@ import (
 // either works or exits 10 having sent no action that is not public; the stub's log is the
 // proof. Commands that reach no endpoint at all are listed in local.
 func TestEveryCommandAgainstProduction(t *testing.T) {
+	stub, args, local, _ := everyCommand(t)
+	for _, path := range leafCommands() {
+		if _, ok := local[path]; ok {
+			continue
+		}
+		a, ok := args[path]
+		if !ok {
+			t.Errorf("%s: no arguments in the table (add it to args, or to local with the reason)", path)
+			continue
+		}
+		t.Run(strings.TrimPrefix(path, "mkt "), func(t *testing.T) {
+			stub.Reset()
+			env := stub.Env()
+			env["MKT_CONFIG_DIR"], env["MKT_SANDBOX_DIR"], env["HOME"] = t.TempDir(), t.TempDir(), t.TempDir()
+			r := run(t, env, "", false, append(strings.Fields(path)[1:], a...)...)
+			for _, action := range stub.Received() {
+				if row, ok := marketapi.Lookup(action); action != "GetCallerIdentity" && (!ok || row.Kind != marketapi.Public) {
+					t.Errorf("sent %s, which production does not offer", action)
+				}
+			}
+			switch {
+			case r.code == 0:
+			case r.code == 10:
+				if !strings.Contains(r.stderr, "Try: ") {
+					t.Errorf("exit 10 without a next step: %s", r.stderr)
+				}
+			case strings.HasPrefix(path, "mkt sandbox ") && r.code == 2 && strings.Contains(r.stderr, "--sandbox"):
+				// sandbox controls against a live target: refused, pointing at --sandbox
+			default:
+				t.Errorf("exit %d (want 0, or 10 with nothing sent):\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
+			}
+		})
+	}
+}
+
+// leafCommands are the paths of every runnable leaf command.
+func leafCommands() []string {
+	ios, _, _, _ := iostreams.Test()
+	tree := root.NewCmdRoot(cmdutil.NewFactory(ios, func(string) string { return "" }), build.Info{})
+	var leaves []string
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		if !c.HasSubCommands() && c.Runnable() && c.Name() != "help" {
+			leaves = append(leaves, c.CommandPath())
+		}
+		for _, s := range c.Commands() {
+			walk(s)
+		}
+	}
+	walk(tree)
+	return leaves
+}
+
+// everyCommand seeds a stub with one of everything and returns it, the arguments that run each
+// leaf command against it, and the commands that reach no marketplace endpoint.
+func everyCommand(t *testing.T) (*clitest.ProdStub, map[string][]string, map[string]string, fixtureIDs) {
 	stub := clitest.NewProdStub(t)
 	ctx := context.Background()
 	p := stub.ListedProduct(t, "Invoice Helper", "100")
@@ -89,8 +145,40 @@ func TestEveryCommandAgainstProduction(t *testing.T) {
 	listing := write("listing.yaml", "apiVersion: mkt/v1\nkind: Listing\nproducts:\n  - key: helper\n    code: "+p.Code+"\n    name: Invoice Helper\n    type: saas\n    delivery: license\n    activationUrl: https://isv.example.com/activate\n    validity: [1m, 1y]\n    skus:\n      - {name: Basic, price: \"100.00\"}\n")
 	usage := write("usage.csv", "instance_id,start_time,end_time,key,value,metering_assit\n"+strconv.FormatInt(spiBuy.InstanceId, 10)+",1700000000,1700000600,Frequency,1,"+spiProduct.Code+"-Frequency-1\n")
 	tpl := write("tpl.yaml", "name: T\nsteps:\n  - name: S\n")
-	plan := write("plan.md", "# plan\n")
-	ob := write("onboarding.yaml", "company: 示例\n")
+	plan := write("plan.md", "## 商品上架时间点\n2027-01-15 上架 CRM 标准版\n\n## 商品对用户的价值\n帮助中小企业管理客户\n\n## 入驻后的运营动作\n每月一次线上直播\n\n## 年度营收目标\n500 万元\n")
+	write("statement.png", "\x89PNG\r\n\x1a\n")
+	ob := write("onboarding.yaml", "company: 杭州示例科技有限公司\ncreditCode: 91330100799655058B\ncontact: {name: 王五, mobile: \"13800138000\"}\nauthorization:\n  statement: statement.png\noperationPlan: plan.md\n")
+	// More of each thing, for the commands that change what they are given (run on copies by
+	// TestOutputContract): a draft, a bundle, an API product bought once, an order on credit.
+	draftName, draftMode, act := "Draft", "license", "https://isv.example.com/activate"
+	draft, err := stub.Seller.CreateProduct(ctx, market.ProductInput{Type: "SAAS", Name: &draftName, DeliveryMode: &draftMode, ActivationUrl: &act,
+		Skus: []marketapi.SKU{{Name: "Basic", Price: "1"}}, ValidityPeriods: []string{"1m"}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	svcDraft, err := stub.Seller.CreateProduct(ctx, market.ProductInput{Type: "SERVICE", Name: &svcName,
+		Skus: []marketapi.SKU{{Name: "Std", Price: "1000"}}, ValidityPeriods: []string{"1y"}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bundle, err := stub.Seller.CreateBundle(ctx, market.BundleInput{Name: "Suite", Products: []string{p.Code, spiProduct.Code}, Discount: "10%"}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	apiName, group, prefix := "Weather", "weather", "weather"
+	api := clitest.ListOn(t, stub.Seller, market.ProductInput{Type: "API", Name: &apiName, ApiGroup: &group, ApiPrefix: &prefix,
+		Skus: []marketapi.SKU{{Name: "Calls", Price: "50"}}, ValidityPeriods: []string{"1y"}})
+	apiBuy, err := stub.Seller.Simulate(ctx, "SandboxPurchase", market.BuyerEvent{Code: api.Code})
+	if err != nil {
+		t.Fatal(err)
+	}
+	credit, err := stub.Seller.Simulate(ctx, "SandboxPurchase", market.BuyerEvent{Code: p.Code, PayMethod: "credit"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixture := fixtureIDs{draft: draft.Code, serviceDraft: svcDraft.Code, bundle: bundle.BundleId, template: dt.TemplateId,
+		api: api.Code, apiInstance: strconv.FormatInt(apiBuy.InstanceId, 10), creditOrder: strconv.FormatInt(credit.OrderId, 10),
+		onboarding: ob, plan: plan, listed: p.Code, project: proj}
 	inst, order, invoice := strconv.FormatInt(buy.InstanceId, 10), strconv.FormatInt(buy.OrderId, 10), req.Invoice.Id
 
 	args := map[string][]string{
@@ -100,8 +188,8 @@ func TestEveryCommandAgainstProduction(t *testing.T) {
 		"mkt export":                              {},
 		"mkt auth status":                         {},
 		"mkt bundle create":                       {"--name", "S", "--product", p.Code, "--product", "cmapi00000002", "--discount", "10%"},
-		"mkt bundle delete":                       {"bdl-1", "--yes"},
-		"mkt bundle get":                          {"bdl-1"},
+		"mkt bundle delete":                       {bundle.BundleId, "--yes"},
+		"mkt bundle get":                          {bundle.BundleId},
 		"mkt bundle list":                         {},
 		"mkt delivery template attach":            {"cmfw00000003", "401"},
 		"mkt delivery project attachments":        {proj},
@@ -191,52 +279,13 @@ func TestEveryCommandAgainstProduction(t *testing.T) {
 		"mkt sandbox reset": "deletes local files", "mkt sandbox backup": "copies local files", "mkt sandbox restore": "replaces local files", "mkt sandbox serve": "serves the local sandbox", "mkt version": "prints the version",
 		"mkt completion bash": "prints a script", "mkt completion zsh": "", "mkt completion fish": "", "mkt completion powershell": "",
 	}
-	ios, _, _, _ := iostreams.Test()
-	tree := root.NewCmdRoot(cmdutil.NewFactory(ios, func(string) string { return "" }), build.Info{})
-	var leaves []string
-	var walk func(*cobra.Command)
-	walk = func(c *cobra.Command) {
-		if !c.HasSubCommands() && c.Runnable() && c.Name() != "help" {
-			leaves = append(leaves, c.CommandPath())
-		}
-		for _, s := range c.Commands() {
-			walk(s)
-		}
-	}
-	walk(tree)
-	_ = plan
-	for _, path := range leaves {
-		if _, ok := local[path]; ok {
-			continue
-		}
-		a, ok := args[path]
-		if !ok {
-			t.Errorf("%s: no arguments in the table (add it to args, or to local with the reason)", path)
-			continue
-		}
-		t.Run(strings.TrimPrefix(path, "mkt "), func(t *testing.T) {
-			stub.Reset()
-			env := stub.Env()
-			env["MKT_CONFIG_DIR"], env["MKT_SANDBOX_DIR"], env["HOME"] = t.TempDir(), t.TempDir(), t.TempDir()
-			r := run(t, env, "", false, append(strings.Fields(path)[1:], a...)...)
-			for _, action := range stub.Received() {
-				if row, ok := marketapi.Lookup(action); action != "GetCallerIdentity" && (!ok || row.Kind != marketapi.Public) {
-					t.Errorf("sent %s, which production does not offer", action)
-				}
-			}
-			switch {
-			case r.code == 0:
-			case r.code == 10:
-				if !strings.Contains(r.stderr, "Try: ") {
-					t.Errorf("exit 10 without a next step: %s", r.stderr)
-				}
-			case strings.HasPrefix(path, "mkt sandbox ") && r.code == 2 && strings.Contains(r.stderr, "--sandbox"):
-				// sandbox controls against a live target: refused, pointing at --sandbox
-			default:
-				t.Errorf("exit %d (want 0, or 10 with nothing sent):\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
-			}
-		})
-	}
+	return stub, args, local, fixture
+}
+
+// fixtureIDs are the things everyCommand made besides those in its tables.
+type fixtureIDs struct {
+	draft, serviceDraft, bundle, template, api, apiInstance, creditOrder string
+	onboarding, plan, listed, project                                    string
 }
 
 // Live, product list and get read the public API: the caller's account from STS, its listed
@@ -254,7 +303,7 @@ func TestProductReadsLive(t *testing.T) {
 		t.Errorf("sent: %s", got)
 	}
 	r = run(t, env, "", false, "product", "get", p.Code, "-o", "json")
-	if r.code != 0 || !strings.Contains(r.stdout, `"Name": "Basic"`) || !strings.Contains(r.stdout, `"1y"`) {
+	if r.code != 0 || !strings.Contains(r.stdout, `"name": "Basic"`) || !strings.Contains(r.stdout, `"1y"`) {
 		t.Errorf("get: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 	// Another account's products are not this seller's: the filter is the caller's account.

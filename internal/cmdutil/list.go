@@ -2,8 +2,10 @@ package cmdutil
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
+	"reflect"
 	"sort"
 
 	"github.com/charmbracelet/lipgloss"
@@ -30,6 +32,7 @@ type ListPrinter[T any] struct {
 	buf    []T
 	table  *iostreams.Table
 	werr   error
+	rec   *recordWriter
 	// w buffers what is written as it comes; it is flushed after each page and at Close, so
 	// a reader still sees a listing page by page, without a system call per item.
 	w *bufio.Writer
@@ -50,13 +53,28 @@ func NewListPrinter[T any](f *Factory, cols ...Column[T]) *ListPrinter[T] {
 	return p
 }
 
+// records starts -o csv or tsv: the columns are those of the item type, so a list with no
+// items still has its csv header.
+func (p *ListPrinter[T]) records(first *T) error {
+	if p.rec != nil {
+		return nil
+	}
+	p.rec = newRecordWriter(p.w, p.format)
+	var zero T
+	cols := typeColumns(reflect.TypeOf(zero))
+	if cols == nil && first != nil {
+		cols = columns("", Machine(*first))
+	}
+	return p.rec.header(cols)
+}
+
 // Streaming reports whether items are written as they are added (not collected). A filtered
 // list (--jq, --template) is collected: the filter sees the whole array.
 func (p *ListPrinter[T]) Streaming() bool {
 	if p.f.Global.Filter != nil {
 		return false
 	}
-	return p.format == "json" || (p.format == "table" && !p.f.IOStreams.IsStdoutTTY())
+	return p.format == "json" || p.format == "csv" || p.format == "tsv" || (p.format == "table" && !p.f.IOStreams.IsStdoutTTY())
 }
 
 // Len is the number of items added.
@@ -71,7 +89,7 @@ func (p *ListPrinter[T]) Add(v T) error {
 	}
 	switch p.format {
 	case "json":
-		b, err := json.MarshalIndent(v, "  ", "  ")
+		b, err := indentJSON(Machine(v))
 		if err != nil {
 			return err
 		}
@@ -82,6 +100,11 @@ func (p *ListPrinter[T]) Add(v T) error {
 		p.w.WriteString(sep)
 		_, err = p.w.Write(b)
 		return err
+	case "csv", "tsv":
+		if err := p.records(&v); err != nil {
+			return err
+		}
+		return p.rec.row(Machine(v))
 	case "table":
 		if p.Streaming() {
 			p.row(v)
@@ -156,7 +179,7 @@ func (p *ListPrinter[T]) close() error {
 		if p.buf == nil {
 			p.buf = []T{}
 		}
-		return p.f.Global.Filter.Write(out, p.buf)
+		return p.f.Global.Filter.Write(out, Machine(p.buf))
 	}
 	switch p.format {
 	case "json":
@@ -170,7 +193,12 @@ func (p *ListPrinter[T]) close() error {
 		if p.buf == nil {
 			p.buf = []T{}
 		}
-		return WriteYAML(out, p.buf)
+		return WriteYAML(out, Machine(p.buf))
+	case "csv", "tsv":
+		if err := p.records(nil); err != nil {
+			return err
+		}
+		return p.rec.flush()
 	case "table":
 		for _, v := range p.buf {
 			p.row(v)
@@ -178,4 +206,15 @@ func (p *ListPrinter[T]) close() error {
 		return p.table.Render()
 	}
 	return ValidateOutput(p.format)
+}
+
+// indentJSON is v as one element of an indented array.
+func indentJSON(v any) ([]byte, error) {
+	b, err := marshalNoEscape(v)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	err = json.Indent(&out, b, "  ", "  ")
+	return out.Bytes(), err
 }

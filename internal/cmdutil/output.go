@@ -11,7 +11,7 @@ import (
 )
 
 // Output formats.
-var OutputFormats = []string{"table", "json", "yaml"}
+var OutputFormats = []string{"table", "json", "yaml", "csv", "tsv"}
 
 // ValidateOutput checks an -o value.
 func ValidateOutput(v string) error {
@@ -23,21 +23,33 @@ func ValidateOutput(v string) error {
 	return FlagError("error.output.invalid", v, strings.Join(OutputFormats, "|"))
 }
 
-// Print writes data in the chosen format: -o json and -o yaml print the typed model itself;
-// table (the default) calls renderTable, which writes through IOStreams' table printer;
-// --jq and --template filter the JSON form.
+// Print writes data in the chosen format: -o json, yaml, csv and tsv print the model in the
+// machine-output contract's shape (Machine); table (the default) calls renderTable, which
+// writes through IOStreams' table printer; --jq and --template filter the JSON form.
 func (f *Factory) Print(data any, renderTable func() error) error {
 	if f.Global.Filter != nil {
-		return f.Global.Filter.Write(f.IOStreams.Out, data)
+		return f.Global.Filter.Write(f.IOStreams.Out, Machine(data))
 	}
 	format := f.OutputFormat()
+	if format == "table" {
+		if renderTable == nil {
+			return WriteJSON(f.IOStreams.Out, Machine(data))
+		}
+		return renderTable()
+	}
+	return WriteFormat(f.IOStreams.Out, format, data)
+}
+
+// WriteFormat writes data in a machine format — json, yaml, csv or tsv — in the output
+// contract's shape (Machine).
+func WriteFormat(w io.Writer, format string, data any) error {
 	switch format {
 	case "json":
-		return WriteJSON(f.IOStreams.Out, data)
+		return WriteJSON(w, Machine(data))
 	case "yaml":
-		return WriteYAML(f.IOStreams.Out, data)
-	case "table":
-		return renderTable()
+		return WriteYAML(w, Machine(data))
+	case "csv", "tsv":
+		return writeRecords(w, format, data)
 	}
 	return ValidateOutput(format)
 }

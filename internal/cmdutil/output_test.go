@@ -19,9 +19,11 @@ type model struct {
 func TestPrintFormats(t *testing.T) {
 	m := model{Name: "商品 A", Count: 3, Tags: []string{"x"}, Flag: "true"}
 	for format, want := range map[string]string{
-		"json": "{\n  \"name\": \"商品 A\",\n  \"count\": 3,\n  \"Tags\": [\n    \"x\"\n  ],\n  \"flag\": \"true\"\n}\n",
+		"json": "{\n  \"name\": \"商品 A\",\n  \"count\": 3,\n  \"tags\": [\n    \"x\"\n  ],\n  \"flag\": \"true\"\n}\n",
 		// Field order follows the model; a string that looks like a bool stays a string.
-		"yaml": "name: 商品 A\ncount: 3\nTags:\n  - x\nflag: \"true\"\n",
+		"yaml": "name: 商品 A\ncount: 3\ntags:\n  - x\nflag: \"true\"\n",
+		"csv":  "name,count,tags,flag\n商品 A,3,\"[\"\"x\"\"]\",true\n",
+		"tsv":  "商品 A\t3\t[\"x\"]\ttrue\n",
 	} {
 		ios, _, out, _ := iostreams.Test()
 		f := NewFactory(ios, func(string) string { return "" })

@@ -24,6 +24,7 @@ var catalog = map[string]entry{
 	"error.args.none":        {"%s 不接受参数，收到 %s", "%s takes no arguments, got %s"},
 	"error.output.invalid":   {"不支持的输出格式 %q，可选：%s", "unknown output format %q, use one of %s"},
 	"error.lang.invalid":     {"不支持的语言 %q，可选：zh、en", "unknown language %q, use zh or en"},
+	"export.output":          {"export 输出的是清单文件：-o yaml（默认）或 -o json，不支持 -o %s", "export writes a manifest: -o yaml (the default) or -o json, not -o %s"},
 	"error.timeout.invalid":  {"超时不能为负数：%s", "timeout cannot be negative: %s"},
 	"error.confirm.needyes":  {"此操作需要确认，但当前不是终端，无法询问", "this step needs confirmation and there is no terminal to ask on"},
 	"error.confirm.declined": {"已取消", "cancelled"},
@@ -49,6 +50,8 @@ var catalog = map[string]entry{
 	"remedy.region":           {"使用地域 ID，例如 cn-hangzhou 或 ap-southeast-1", "use a region ID such as cn-hangzhou or ap-southeast-1"},
 	"config.endpoint.invalid": {"接入地址 %q 无效（来自 %s）：%s", "invalid endpoint %q (from %s): %s"},
 	"remedy.endpoint":         {"使用主机名（如 market.aliyuncs.com）或 URL（如 http://127.0.0.1:8080）", "use a host name such as market.aliyuncs.com or a URL such as http://127.0.0.1:8080"},
+	"product.edit.url":        {"--production-url 只用于把商品改为 SPI 方式（与 --delivery spi 一起）；生产接口地址另有专门的命令（FAQ 三 Q1）", "--production-url is only for switching a product to SPI (with --delivery spi); the production URL has its own command (FAQ 三 Q1)"},
+	"remedy.endpoint.set":     {"mkt product endpoint set %s https://…", "mkt product endpoint set %s https://…"},
 
 	// The wire and the sandbox.
 	"sandbox.badge":            {"沙箱：%s · 不会发送到阿里云", "sandbox: %s · nothing is sent to Alibaba Cloud"},

@@ -160,9 +160,12 @@ type InvoiceRequest struct {
 
 // InvoiceRequested is SandboxRequestInvoice's answer.
 type InvoiceRequested struct {
-	Invoice        *struct{ Id, Price, CreateTimeStr string } `json:",omitempty"`
-	Seeded         int                                        `json:",omitempty"`
-	FirstInvoiceId int64                                      `json:",omitempty"`
+	Invoice *struct {
+		Id, Price     string
+		CreateTimeStr string `mkt:"time"`
+	} `json:",omitempty"`
+	Seeded         int   `json:",omitempty"`
+	FirstInvoiceId int64 `json:",omitempty"`
 }
 
 // RequestInvoice has the sandbox's buyer ask for an invoice.

@@ -33,10 +33,10 @@ type ProjectInfo struct {
 	ProductSkuName string
 	FinalStepNo    int
 	CurrentStepNo  int
-	GmtExpired     int64
-	GmtFinished    int64
+	GmtExpired     int64 `mkt:"time"`
+	GmtFinished    int64 `mkt:"time"`
 	ProductSkuCode string
-	GmtCreate      int64
+	GmtCreate      int64 `mkt:"time"`
 	SupplierAliUid int64
 	FinishType     string
 	TemplateId     int64
@@ -61,9 +61,9 @@ type ProjectNode struct {
 	AllowRollbackNode bool
 	NeedAttachment    bool
 	TemplateForm      string
-	GmtStart          int64
-	GmtExpired        int64
-	GmtFinished       int64
+	GmtStart          int64 `mkt:"time"`
+	GmtExpired        int64 `mkt:"time"`
+	GmtFinished       int64 `mkt:"time"`
 }
 
 // FormField is one field of a node's TemplateForm: the template's field and, once entered,
@@ -78,7 +78,7 @@ type FormField struct {
 
 // ProjectMessage is one message of DescribeProjectMessages.
 type ProjectMessage struct {
-	GmtCreate    int64
+	GmtCreate    int64 `mkt:"time"`
 	Operator     int64
 	OperatorRole string
 	OperatorName string
@@ -96,17 +96,17 @@ type ProjectAttachment struct {
 	FileSuffix         string
 	FileSize           int64
 	FileLink           string
-	FileLinkGmtExpired int64
+	FileLinkGmtExpired int64 `mkt:"time"`
 	Content            string
 	Operator           int64
 	OperatorRole       string
 	OperatorName       string
-	GmtCreate          int64
+	GmtCreate          int64 `mkt:"time"`
 }
 
 // ProjectLog is one entry of DescribeProjectOperateLogs.
 type ProjectLog struct {
-	GmtCreate    int64
+	GmtCreate    int64 `mkt:"time"`
 	Operator     int64
 	OperatorRole string
 	OperatorName string

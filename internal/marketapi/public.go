@@ -73,7 +73,7 @@ type PublicProduct struct {
 	Status           string
 	AuditStatus      string
 	AuditFailMsg     string
-	AuditTime        int64
+	AuditTime        int64 `mkt:"time"`
 	ShortDescription string
 	Description      string
 	PicUrl           string
@@ -135,8 +135,8 @@ type OrderForIsv struct {
 	TotalPrice      float64
 	PaymentPrice    float64
 	CouponPrice     float64
-	CreatedOn       int64
-	PaidOn          int64
+	CreatedOn       int64 `mkt:"time"`
+	PaidOn          int64 `mkt:"time"`
 	InstanceIds     []string
 	// Components is a JSON object encoded as a string (package_version, ord_time, order_num).
 	Components string
@@ -160,8 +160,8 @@ type Order struct {
 	TotalPrice          float64
 	PaymentPrice        float64
 	CouponPrice         float64
-	CreatedOn           int64
-	PaidOn              int64
+	CreatedOn           int64 `mkt:"time"`
+	PaidOn              int64 `mkt:"time"`
 	Components          map[string]any
 	SupplierTelephones  struct{ Telephone []string }
 	InstanceIds         struct{ InstanceId []string }
@@ -178,10 +178,10 @@ type InstanceForIsv struct {
 	SupplierName   string
 	Status         string
 	IsTrial        bool
-	AutoRenewal    string
-	BeganOn        int64
-	EndOn          int64
-	CreatedOn      int64
+	AutoRenewal    string `mkt:"bool"`
+	BeganOn        int64  `mkt:"time"`
+	EndOn          int64  `mkt:"time"`
+	CreatedOn      int64  `mkt:"time"`
 	AppJson        string
 	HostJson       string
 	ExtendJson     string
@@ -203,10 +203,10 @@ type Instance struct {
 	SupplierName   string
 	Status         string
 	IsTrial        bool
-	AutoRenewal    string
-	BeganOn        int64
-	EndOn          int64
-	CreatedOn      int64
+	AutoRenewal    string `mkt:"bool"`
+	BeganOn        int64  `mkt:"time"`
+	EndOn          int64  `mkt:"time"`
+	CreatedOn      int64  `mkt:"time"`
 	AppJson        string
 	HostJson       string
 	ExtendJson     string
@@ -228,9 +228,9 @@ type InstanceItem struct {
 	ProductType    string
 	SupplierName   string
 	Status         string
-	BeganOn        int64
-	EndOn          int64
-	CreatedOn      int64
+	BeganOn        int64 `mkt:"time"`
+	EndOn          int64 `mkt:"time"`
+	CreatedOn      int64 `mkt:"time"`
 	AppJson        string
 	HostJson       string
 	ApiJson        string
@@ -259,9 +259,9 @@ type License struct {
 	ProductSkuId  string
 	ProductName   string
 	SupplierName  string
-	CreateTime    string
-	ExpiredTime   string
-	ActivateTime  string
+	CreateTime    string `mkt:"time"`
+	ExpiredTime   string `mkt:"time"`
+	ActivateTime  string `mkt:"time"`
 	ExtendArray   struct{ LicenseAttribute []LicenseAttribute }
 	ExtendInfo    struct {
 		AliUid          int64
@@ -284,7 +284,7 @@ type Notification struct {
 	NotificationRequestId string
 	Action                string
 	Message               string
-	CreateTime            int64
+	CreateTime            int64 `mkt:"time"`
 }
 
 // DescribeInvoiceForIsv.
@@ -301,9 +301,9 @@ type Invoice struct {
 	Price              string
 	UserNotice         string
 	CheckNotice        string
-	CreateTimeStr      string
-	ModifiedTimeStr    string
-	ModifiedTime       string
+	CreateTimeStr      string `mkt:"time"`
+	ModifiedTimeStr    string `mkt:"time"`
+	ModifiedTime       string `mkt:"time"`
 	InvoiceList        []InvoiceListItem
 	ReceiptUserInfoDto struct{ TaxNumber string }
 	UserAddressDto     struct {
@@ -329,7 +329,7 @@ type EvaluateItem struct {
 	ProductCode  string
 	ProductName  string
 	Amount       string
-	BizTimeStr   string
+	BizTimeStr   string `mkt:"time"`
 	RealAliyunPk string
 	RealAliyunId string
 	Agent        bool
@@ -485,7 +485,7 @@ type DistributionLinks struct {
 type CrossAccountAuth struct {
 	Uid       string
 	Name      string
-	AuthTime  int64
+	AuthTime  int64 `mkt:"time"`
 	AuthRoles []string
 }
 

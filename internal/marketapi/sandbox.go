@@ -8,8 +8,8 @@ type Purchase struct {
 	OrderBizId  int64
 	InstanceId  int64
 	Status      string
-	LicenseCode string `json:",omitempty"`
-	EndOn       string
+	LicenseCode string      `json:",omitempty"`
+	EndOn       string      `mkt:"time"`
 	Spi         *SpiOutcome `json:",omitempty"`
 }
 

@@ -43,8 +43,8 @@ type Product struct {
 	Agreement          *Agreement `json:",omitempty"`
 	AuditFailMsg       string     `json:",omitempty"`
 	ExternalKey        string     `json:",omitempty"`
-	CreateTime         string
-	ModifyTime         string
+	CreateTime         string     `mkt:"time"`
+	ModifyTime         string     `mkt:"time"`
 }
 
 // ProductResult is the answer of the actions that return one product.
@@ -77,7 +77,7 @@ type Bundle struct {
 	Discount   int    `json:",omitempty"` // percent off
 	Price      string `json:",omitempty"` // a fixed price instead
 	Sellable   bool   // every product in it is listed
-	CreateTime string
+	CreateTime string `mkt:"time"`
 }
 
 // BundleResult is the answer of the actions that return one bundle.
@@ -119,7 +119,7 @@ type DeliveryTemplate struct {
 	TemplateId string
 	Name       string
 	Steps      []TemplateStep
-	CreateTime string
+	CreateTime string `mkt:"time"`
 }
 
 // DeliveryTemplateResult is CreateDeliveryTemplate's answer.
@@ -265,7 +265,7 @@ type Settlement struct {
 	Amount      string
 	PayMethod   string // BALANCE or CREDIT
 	Status      string // SETTLED, HELD_CREDIT
-	PaidTime    string
+	PaidTime    string `mkt:"time"`
 	SettleTime  string `json:",omitempty"`
 }
 
@@ -285,7 +285,7 @@ type UploadedFile struct {
 	ContentType string
 	Size        int64
 	Sha256      string
-	CreateTime  string
+	CreateTime  string `mkt:"time"`
 	// FileUrl is the file's presigned download link, valid for a year.
 	FileUrl string
 }

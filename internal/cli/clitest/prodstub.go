@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"testing"
@@ -24,10 +25,15 @@ type ProdStub struct {
 	URL string
 	// Seller reaches the stub's state with every action (to seed listed products, purchases…).
 	Seller *market.Client
+	store  *sandbox.Store
 	id     string
 	secret string
 	mu     sync.Mutex
 	got    []string
+
+	backupOnce sync.Once
+	backup     []byte
+	backupErr  error
 }
 
 // NewProdStub starts a stub on 127.0.0.1; the test stops it.
@@ -44,7 +50,7 @@ func NewProdStub(t testing.TB) *ProdStub {
 		t.Fatal(err)
 	}
 	handler := sandbox.NewServer(store)
-	s := &ProdStub{id: id, secret: secret}
+	s := &ProdStub{store: store, id: id, secret: secret}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		r.Body = io.NopCloser(bytes.NewReader(body))
@@ -83,6 +89,29 @@ func NewProdStub(t testing.TB) *ProdStub {
 // Env is the environment of a live run against the stub: credentials and the endpoint.
 func (s *ProdStub) Env() map[string]string {
 	return map[string]string{"MKT_ACCESS_KEY_ID": s.id, "MKT_ACCESS_KEY_SECRET": s.secret, "MKT_ENDPOINT": s.URL}
+}
+
+// Copy restores a copy of the stub's state into a new directory and returns it, for a command
+// to run on with --sandbox (each on its own copy, so that one deleting a product does not
+// change what the next sees).
+func (s *ProdStub) Copy(t testing.TB) string {
+	t.Helper()
+	s.backupOnce.Do(func() {
+		var buf bytes.Buffer
+		if _, err := s.store.Backup(context.Background(), &buf); err != nil {
+			s.backupErr = err
+			return
+		}
+		s.backup = buf.Bytes()
+	})
+	if s.backupErr != nil {
+		t.Fatal(s.backupErr)
+	}
+	dir := filepath.Join(t.TempDir(), "sandbox")
+	if err := sandbox.Restore(dir, bytes.NewReader(s.backup)); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 // Received is every action the stub was sent, in order.

@@ -40,6 +40,10 @@ func NewCmdExport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 
 func exportRun(ctx context.Context, opts *Options) error {
 	f := opts.Factory
+	// A manifest is a document, not a table: YAML (the file itself) or its JSON form.
+	if o := f.OutputFormat(); o != "yaml" && o != "json" && o != "table" {
+		return cmdutil.FlagError("export.output", o)
+	}
 	client, err := f.Client()
 	if err != nil {
 		return err

@@ -56,6 +56,50 @@ type PlanReport struct {
 	Results []manifest.Result `json:"results,omitempty"`
 }
 
+// Row is one plan item or apply result as -o csv and -o tsv print it — the same columns, in
+// the same order, as the rows plan and apply print in a pipe.
+type Row struct {
+	Action string `json:"action"`
+	Kind   string `json:"kind"`
+	Key    string `json:"key"`
+	Code   string `json:"code"`
+	Detail string `json:"detail"`
+}
+
+// report reports whether the chosen output is the whole report (-o json, yaml) and whether it
+// is records (-o csv, tsv).
+func report(f *cmdutil.Factory) (whole, records bool) {
+	switch f.OutputFormat() {
+	case "json", "yaml":
+		return true, false
+	case "csv", "tsv":
+		return false, true
+	}
+	return false, false
+}
+
+// writePlan prints the plan in the chosen form; records also show what is notable on stderr.
+func writePlan(f *cmdutil.Factory, plan manifest.Plan) error {
+	whole, records := report(f)
+	switch {
+	case whole:
+		return f.Print(PlanReport{Plan: plan}, nil)
+	case records:
+		rows := make([]Row, len(plan.Items))
+		var notable []manifest.Item
+		for i, it := range plan.Items {
+			rows[i] = Row{string(it.Action), it.Kind, it.Key, it.Code, planDetail(it)}
+			if it.Action != manifest.Unchanged && it.Action != manifest.InSync {
+				notable = append(notable, it)
+			}
+		}
+		printPlanHuman(f.IOStreams.ErrOut, f.IOStreams.StylesErr(), notable)
+		return f.Print(rows, nil)
+	}
+	printPlan(f.IOStreams, plan)
+	return nil
+}
+
 // LoadPlan reads the manifest file and plans it against the target: a drift check against a
 // live endpoint without the seller extension, the plan mkt apply would follow elsewhere.
 // Problems in the file are reported on stderr and are exit 2.
@@ -109,12 +153,8 @@ func Run(ctx context.Context, opts *Options) error {
 	creates, updates, unchanged, blocked := plan.Count(manifest.Create), plan.Count(manifest.Update), plan.Count(manifest.Unchanged), plan.Count(manifest.Blocked)
 
 	if opts.DryRun {
-		if f.OutputFormat() == "json" || f.OutputFormat() == "yaml" {
-			if err := f.Print(PlanReport{Plan: plan}, nil); err != nil {
-				return err
-			}
-		} else {
-			printPlan(ios, plan)
+		if err := writePlan(f, plan); err != nil {
+			return err
 		}
 		fmt.Fprintln(ios.ErrOut, f.T("apply.summary", creates, updates, unchanged, blocked))
 		if blocked > 0 {
@@ -128,7 +168,8 @@ func Run(ctx context.Context, opts *Options) error {
 
 	total := creates + updates
 	var n atomic.Int64
-	jsonOut := f.OutputFormat() == "json" || f.OutputFormat() == "yaml"
+	whole, records := report(f)
+	jsonOut := whole || records
 	if !jsonOut && blocked > 0 {
 		printPlan(ios, onlyBlocked(plan))
 	}
@@ -145,8 +186,22 @@ func Run(ctx context.Context, opts *Options) error {
 			printResult(ios, r, &n, total)
 		},
 	})
-	if jsonOut {
+	switch {
+	case whole:
 		if err := f.Print(PlanReport{Plan: plan, Results: results}, nil); err != nil {
+			return err
+		}
+	case records:
+		rows := make([]Row, 0, len(results))
+		for _, it := range onlyBlocked(plan).Items {
+			rows = append(rows, Row{string(it.Action), it.Kind, it.Key, it.Code, planDetail(it)})
+		}
+		for _, r := range results {
+			if r.Action != "blocked" {
+				rows = append(rows, Row{r.Action, r.Kind, r.Key, r.Code, r.Detail})
+			}
+		}
+		if err := f.Print(rows, nil); err != nil {
 			return err
 		}
 	}
@@ -216,12 +271,8 @@ func onlyBlocked(p manifest.Plan) manifest.Plan {
 func driftRun(opts *Options, plan manifest.Plan) error {
 	f := opts.Factory
 	ios := f.IOStreams
-	if f.OutputFormat() == "json" || f.OutputFormat() == "yaml" {
-		if err := f.Print(PlanReport{Plan: plan}, nil); err != nil {
-			return err
-		}
-	} else {
-		printPlan(ios, plan)
+	if err := writePlan(f, plan); err != nil {
+		return err
 	}
 	drifted := plan.Count(manifest.Drift)
 	fmt.Fprintln(ios.ErrOut, f.T("drift.summary", drifted, plan.Count(manifest.InSync), plan.Count(manifest.Unchecked)))

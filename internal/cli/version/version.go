@@ -38,13 +38,10 @@ func versionRun(opts *Options) error {
 	f := opts.Factory
 	// Only -o is consulted here (never the config file): version does no disk work.
 	if f.Global.Filter != nil {
-		return f.PrintJSON(opts.Info)
+		return f.Global.Filter.Write(f.IOStreams.Out, cmdutil.Machine(opts.Info))
 	}
-	switch f.Global.Output {
-	case "json":
-		return cmdutil.WriteJSON(f.IOStreams.Out, opts.Info)
-	case "yaml":
-		return cmdutil.WriteYAML(f.IOStreams.Out, opts.Info)
+	if o := f.Global.Output; o != "" && o != "table" {
+		return cmdutil.WriteFormat(f.IOStreams.Out, o, opts.Info)
 	}
 	_, err := fmt.Fprintln(f.IOStreams.Out, opts.Info.String())
 	return err

@@ -29,10 +29,13 @@ func NewCmdEdit(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Long: `Change the fields given as flags (or in a product file); the others stay. A product can be
 edited in DRAFT, TESTING, REJECTED and DELISTED; in review or on sale it cannot.
 
-The production URL has its own command, 'mkt product endpoint set', because of FAQ 三 Q1.
+The production URL has its own command, 'mkt product endpoint set', because of FAQ 三 Q1;
+--production-url here is only for switching a product to SPI (--delivery spi), which needs
+one.
 Renaming an API product whose gateway prefix is bound is refused (FAQ 三 Q4).`,
 		Example: `  mkt product edit cmgj10000001 --summary "Invoices in one click"
   mkt product edit cmgj10000001 --sku basic:99 --sku pro:399
+  mkt product edit cmgj10000001 --delivery spi --production-url https://isv.example.com/spi
   mkt product edit cmgj10000001 --delivery spi -f product.yaml`,
 		Args: cmdutil.ExactArgs(1, "<product-code>"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -48,6 +51,9 @@ Renaming an API product whose gateway prefix is bound is refused (FAQ 三 Q4).`,
 				return cmdutil.FlagError("product.type.change")
 			}
 			in.Type = ""
+			if cmd.Flags().Changed("production-url") && (in.DeliveryMode == nil || *in.DeliveryMode != "spi") {
+				return cmdutil.FlagError("product.edit.url").WithRemedy("remedy.endpoint.set", opts.Code)
+			}
 			if len(in.Form()) == 0 {
 				return cmdutil.FlagError("product.edit.nothing").WithRemedy("remedy.help", cmd.CommandPath())
 			}
@@ -58,7 +64,7 @@ Renaming an API product whose gateway prefix is bound is refused (FAQ 三 Q4).`,
 			return editRun(cmd.Context(), opts)
 		},
 	}
-	fields.Register(cmd, false, false)
+	fields.Register(cmd, false, true)
 	return cmd
 }
 

@@ -20,7 +20,7 @@ func Test_showRun(t *testing.T) {
 	if err := showRun(context.Background(), &Options{Factory: e.F, Code: p.Code}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(e.Out.String(), `"Locked": true`) {
+	if !strings.Contains(e.Out.String(), `"locked": true`) {
 		t.Errorf("a listed product's endpoint is locked: %s", e.Out)
 	}
 }
