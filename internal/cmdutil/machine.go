@@ -22,7 +22,8 @@ import (
 //     CategoryId → categoryId, URL → url); keys of maps are data and stay as they are;
 //   - every time is RFC 3339 in UTC (time.Time values, and wire fields tagged mkt:"time" —
 //     epoch milliseconds, or "2006-01-02 15:04:05" in Beijing time); an unset time is null;
-//   - wire fields tagged mkt:"bool" ("true"/"false" strings) are booleans;
+//   - wire fields tagged mkt:"bool" ("true"/"false" strings) are booleans, and those tagged
+//     mkt:"json" (a JSON document sent as a string) are that document, or null when unset;
 //   - fields keep their declaration order.
 //
 // Raw API answers (mkt api) are not models and are printed as the API sent them.
@@ -280,6 +281,17 @@ func (w walker) convert(tag string, v reflect.Value) any {
 	switch tag {
 	case "time":
 		return wireTime(v)
+	case "json":
+		// A JSON document the wire sends as a string (an instance's auto-renewal settings):
+		// the document itself; unset ("" or "false") is null.
+		raw := strings.TrimSpace(v.String())
+		if raw == "" || raw == "false" || raw == "null" {
+			return nil
+		}
+		if json.Valid([]byte(raw)) {
+			return decodeOrdered([]byte(raw))
+		}
+		return raw
 	case "bool":
 		switch strings.ToLower(strings.TrimSpace(v.String())) {
 		case "true", "1", "yes", "y":

@@ -28,7 +28,9 @@ type wire struct {
 	EndOn       int64  `mkt:"time"`
 	ExpiredTime string `mkt:"time"`
 	PaidTime    string `mkt:"time"`
-	AutoRenewal string `mkt:"bool"`
+	AutoRenewal string `mkt:"json"`
+	Trial       string `mkt:"bool"`
+	Off         string `mkt:"json"`
 	Note        string `json:"note,omitempty"`
 	Hidden      string `json:"-"`
 	When        time.Time
@@ -44,14 +46,14 @@ type wire struct {
 // strings as booleans, map keys and raw JSON untouched.
 func TestMachine(t *testing.T) {
 	w := wire{Id: 200000000000001, CreatedOn: 1796067072928, ExpiredTime: "2026-12-31 03:31:12", PaidTime: "2026-12-01T08:00:00+08:00",
-		AutoRenewal: "true", Hidden: "x", When: time.Date(2026, 12, 1, 8, 0, 0, 0, time.FixedZone("CST", 8*3600)),
+		AutoRenewal: `{"autoRenewCycle":"Month","autoRenewDuration":3}`, Trial: "true", Hidden: "x", When: time.Date(2026, 12, 1, 8, 0, 0, 0, time.FixedZone("CST", 8*3600)),
 		Params: map[string]string{"Zed": "1", "aliUid": "2"}, Raw: json.RawMessage(`{"B":1,"A":[true]}`), Ptr: &inner{"p"}, inner: inner{"s"}}
 	b, err := json.Marshal(Machine(w))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := `{"id":200000000000001,"createdOn":"2026-11-30T19:31:12Z","endOn":null,"expiredTime":"2026-12-30T19:31:12Z",` +
-		`"paidTime":"2026-12-01T00:00:00Z","autoRenewal":true,"when":"2026-12-01T00:00:00Z","never":null,` +
+		`"paidTime":"2026-12-01T00:00:00Z","autoRenewal":{"autoRenewCycle":"Month","autoRenewDuration":3},"trial":true,"off":null,"when":"2026-12-01T00:00:00Z","never":null,` +
 		`"params":{"Zed":"1","aliUid":"2"},"raw":{"B":1,"A":[true]},"ptr":{"shopName":"p"},"shopName":"s"}`
 	if string(b) != want {
 		t.Errorf("got  %s\nwant %s", b, want)

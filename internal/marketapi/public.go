@@ -178,7 +178,7 @@ type InstanceForIsv struct {
 	SupplierName   string
 	Status         string
 	IsTrial        bool
-	AutoRenewal    string `mkt:"bool"`
+	AutoRenewal    string `mkt:"json"`
 	BeganOn        int64  `mkt:"time"`
 	EndOn          int64  `mkt:"time"`
 	CreatedOn      int64  `mkt:"time"`
@@ -203,7 +203,7 @@ type Instance struct {
 	SupplierName   string
 	Status         string
 	IsTrial        bool
-	AutoRenewal    string `mkt:"bool"`
+	AutoRenewal    string `mkt:"json"`
 	BeganOn        int64  `mkt:"time"`
 	EndOn          int64  `mkt:"time"`
 	CreatedOn      int64  `mkt:"time"`

@@ -92,7 +92,7 @@ offer it sends nothing and exits 10. 'mkt auth status' shows the target and why.
 	pf.StringVar(&g.Endpoint, "endpoint", "", "Market API endpoint: host name or URL (env: MKT_ENDPOINT)")
 	pf.BoolVar(&g.Sandbox, "sandbox", false, "use the sandbox, whatever credentials exist (env: MKT_SANDBOX=1)")
 	pf.StringVar(&g.Region, "region", "", "region ID, e.g. cn-hangzhou (env: MKT_REGION)")
-	pf.StringVarP(&g.Output, "output", "o", "", "output format: table|json|yaml (env: MKT_OUTPUT)")
+	pf.StringVarP(&g.Output, "output", "o", "", "output format: table|json|yaml|csv|tsv (env: MKT_OUTPUT)")
 	pf.StringVar(&g.JQ, "jq", "", "filter the JSON output with a jq expression, e.g. '.[].code' (strings print raw)")
 	pf.StringVar(&g.Template, "template", "", "format the JSON output with a Go template, e.g. '{{range .}}{{.code}}{{\"\\n\"}}{{end}}'")
 	pf.StringVar(&g.Lang, "lang", "", "message language: zh|en (env: MKT_LANG, then LANG)")
