@@ -3,7 +3,10 @@ package due
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/url"
+	"sort"
 	"strings"
 	"time"
 
@@ -19,6 +22,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/iostreams"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
+	"github.com/mkt-cli/mkt/internal/notify"
 	"github.com/mkt-cli/mkt/internal/timeutil"
 )
 
@@ -29,12 +33,14 @@ type Options struct {
 	Loc           *time.Location
 	FailOnOverdue bool
 	Limit         int
+	// Robot is where --notify posts the due requests (nil: nowhere).
+	Robot *notify.Robot
 }
 
 // NewCmdDue builds `mkt invoice due`; runF replaces the run in tests.
 func NewCmdDue(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{Factory: f}
-	var within, tz string
+	var within, tz, hook, format string
 	cmd := &cobra.Command{
 		Use:   "due",
 		Short: "Open invoice requests and their 7-day deadlines, most urgent first",
@@ -43,10 +49,19 @@ left and the amount, most urgent first; overdue ones flagged. On a terminal, col
 urgency (overdue, under a day, under 3 days); in a pipe, plain rows; -o json gives the
 deadline in RFC 3339 and the remaining seconds.
 
---fail-on-overdue exits 3 when anything is overdue, for a scheduled CI job that alerts.`,
+--fail-on-overdue exits 3 when anything is overdue, for a scheduled CI job that alerts.
+
+--notify URL (or MKT_NOTIFY_URL) posts the due and overdue requests, once, to a chat robot:
+DingTalk (钉钉), WeCom (企业微信) or Feishu (飞书), told apart by the URL's host, or any other
+URL as a generic JSON webhook (--notify-format overrides the guess). Nothing is posted when
+nothing is due. A DingTalk robot with 加签 or a Feishu robot with a signature check needs its
+secret in MKT_NOTIFY_SECRET. A robot that refuses the message is exit 8, one that cannot be
+reached after 3 attempts exit 7; the list is printed either way. The URL holds the robot's
+token: it is never printed.`,
 		Example: `  mkt invoice due
   mkt invoice due --within 2d --tz Asia/Shanghai
-  mkt invoice due --fail-on-overdue -o json > due.json`,
+  mkt invoice due --fail-on-overdue -o json > due.json
+  MKT_NOTIFY_SECRET="$DINGTALK_SECRET" mkt invoice due --within 2d --notify "$DINGTALK_WEBHOOK"`,
 		Args: cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			d, err := timeutil.ParseDuration(within)
@@ -55,6 +70,9 @@ deadline in RFC 3339 and the remaining seconds.
 			}
 			opts.Within = d
 			if opts.Loc, err = shared.LoadTZ(tz); err != nil {
+				return err
+			}
+			if opts.Robot, err = robot(f, hook, format, cmd.Flags().Changed("notify-format")); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -67,7 +85,31 @@ deadline in RFC 3339 and the remaining seconds.
 	cmd.Flags().StringVar(&tz, "tz", "", "time zone to show deadlines in (default local), e.g. Asia/Shanghai")
 	cmd.Flags().BoolVar(&opts.FailOnOverdue, "fail-on-overdue", false, "exit 3 when any request is past its deadline")
 	cmd.Flags().IntVarP(&opts.Limit, "limit", "L", 0, "show at most this many (0: all; overdue ones are still counted)")
+	cmd.Flags().StringVar(&hook, "notify", "", "post the due requests to this chat robot or webhook URL (env: MKT_NOTIFY_URL)")
+	cmd.Flags().StringVar(&format, "notify-format", "auto", "the robot's format: auto|dingtalk|wecom|feishu|webhook")
+	_ = cmd.RegisterFlagCompletionFunc("notify-format", cobra.FixedCompletions([]string{"auto", "dingtalk", "wecom", "feishu", "webhook"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// robot is the --notify target, checked before anything is listed.
+func robot(f *cmdutil.Factory, hook, format string, formatSet bool) (*notify.Robot, error) {
+	if hook == "" {
+		hook = f.Getenv("MKT_NOTIFY_URL")
+	}
+	kind, ok := notify.ParseKind(format)
+	if !ok {
+		return nil, cmdutil.FlagError("notify.format.invalid", format)
+	}
+	if hook == "" {
+		if formatSet {
+			return nil, cmdutil.FlagError("notify.format.nourl")
+		}
+		return nil, nil
+	}
+	if u, err := url.Parse(hook); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return nil, cmdutil.FlagError("notify.url.invalid", notify.Redact(hook))
+	}
+	return &notify.Robot{URL: hook, Kind: kind, Secret: f.Getenv("MKT_NOTIFY_SECRET")}, nil
 }
 
 func dueRun(ctx context.Context, opts *Options) error {
@@ -82,6 +124,7 @@ func dueRun(ctx context.Context, opts *Options) error {
 	}
 	p := printer(f, opts.Loc)
 	overdue, unsorted := 0, false
+	var due []invoicing.Due // for --notify: every due request, whatever --limit shows
 	var last string
 	var werr error
 	err = client.ListInvoices(ctx, market.InvoiceFilter{Status: "0"}, func(page []marketapi.Invoice) bool {
@@ -96,6 +139,9 @@ func dueRun(ctx context.Context, opts *Options) error {
 			}
 			if d.Overdue {
 				overdue++
+			}
+			if opts.Robot != nil {
+				due = append(due, d)
 			}
 			if opts.Limit > 0 && p.Len() >= opts.Limit {
 				continue // keep counting the overdue ones
@@ -118,7 +164,67 @@ func dueRun(ctx context.Context, opts *Options) error {
 	if err := p.Close(); err != nil {
 		return err
 	}
-	return report(f, p.Len(), overdue, unsorted && p.Streaming(), opts.FailOnOverdue)
+	var nerr error
+	if opts.Robot != nil {
+		nerr = notifyDue(ctx, f, opts, due, overdue)
+	}
+	if err := report(f, p.Len(), overdue, unsorted && p.Streaming(), opts.FailOnOverdue); err != nil {
+		var ce *cmdutil.Error
+		if errors.As(nerr, &ce) {
+			fmt.Fprintln(f.IOStreams.ErrOut, ce.Localized(f.Lang()))
+		}
+		return err
+	}
+	return nerr
+}
+
+// maxLines bounds the requests one notification lists; the title has the counts.
+const maxLines = 20
+
+// notifyDue posts the due requests to the robot, once; nothing when nothing is due.
+func notifyDue(ctx context.Context, f *cmdutil.Factory, opts *Options, due []invoicing.Due, overdue int) error {
+	ios, lang := f.IOStreams, f.Lang()
+	if len(due) == 0 {
+		fmt.Fprintln(ios.ErrOut, f.T("notify.nothing"))
+		return nil
+	}
+	sort.SliceStable(due, func(i, j int) bool { return due[i].RemainingSeconds < due[j].RemainingSeconds })
+	msg := notify.Message{Title: i18n.T(lang, "notify.invoice.title", len(due), overdue), Event: "invoice.due",
+		Data: struct {
+			Due      int             `json:"due"`
+			Overdue  int             `json:"overdue"`
+			Requests []invoicing.Due `json:"requests"`
+		}{len(due), overdue, due}}
+	for i, d := range due {
+		if i == maxLines {
+			msg.Lines = append(msg.Lines, i18n.T(lang, "notify.more", len(due)-maxLines))
+			break
+		}
+		dl, _ := time.Parse(time.RFC3339, d.Deadline)
+		left := invoice.Left(time.Duration(d.RemainingSeconds) * time.Second)
+		if d.Overdue {
+			left = i18n.T(lang, "invoice.overdue", strings.TrimPrefix(left, "-"))
+		}
+		msg.Lines = append(msg.Lines, i18n.T(lang, "notify.invoice.line", d.Id, d.Title, d.Amount, dl.In(opts.Loc).Format("2006-01-02 15:04 MST"), left))
+	}
+	msg.Lines = append(msg.Lines, i18n.T(lang, "notify.invoice.how"))
+	r := *opts.Robot
+	if t := f.Global.Timeout; t > 0 {
+		r.Timeout = t
+	}
+	err := r.Send(ctx, msg)
+	var refused *notify.RefusedError
+	var unreachable *notify.UnreachableError
+	switch {
+	case err == nil:
+		f.Success("notify.sent", notify.Redact(r.URL), len(due))
+		return nil
+	case errors.As(err, &refused):
+		return &cmdutil.Error{Kind: exitcode.Outcome, Code: "Notify.Refused", Msg: i18n.M("notify.refused", refused.Kind, notify.Redact(r.URL), strings.TrimSpace(refused.Code+" "+refused.Message), refused.Status), Remedy: i18n.M("remedy.notify.refused")}
+	case errors.As(err, &unreachable):
+		return &cmdutil.Error{Kind: exitcode.Unavailable, Code: "Notify.Unreachable", Msg: i18n.M("notify.unreachable", notify.Redact(r.URL), unreachable.Attempts, unreachable.Err), Remedy: i18n.M("remedy.notify.unreachable")}
+	}
+	return err
 }
 
 // printer lists due requests; the time left is the last column, coloured by urgency.
