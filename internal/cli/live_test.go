@@ -239,6 +239,7 @@ func everyCommand(t *testing.T) (*clitest.ProdStub, map[string][]string, map[str
 		"mkt product list":                        {},
 		"mkt product price":                       {p.Code, "--period", "1y"},
 		"mkt product submit":                      {p.Code},
+		"mkt product wait":                        {p.Code},
 		"mkt product validity set":                {p.Code, "1m", "1y"},
 		"mkt product validity show":               {p.Code},
 		"mkt sandbox clock advance":               {"1d"},

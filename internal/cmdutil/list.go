@@ -32,7 +32,7 @@ type ListPrinter[T any] struct {
 	buf    []T
 	table  *iostreams.Table
 	werr   error
-	rec   *recordWriter
+	rec    *recordWriter
 	// w buffers what is written as it comes; it is flushed after each page and at Close, so
 	// a reader still sees a listing page by page, without a system call per item.
 	w *bufio.Writer

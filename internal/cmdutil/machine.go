@@ -34,7 +34,9 @@ type Object struct {
 	Vals map[string]any
 }
 
-func newObject(n int) *Object { return &Object{Keys: make([]string, 0, n), Vals: make(map[string]any, n)} }
+func newObject(n int) *Object {
+	return &Object{Keys: make([]string, 0, n), Vals: make(map[string]any, n)}
+}
 
 func (o *Object) set(k string, v any) {
 	if _, ok := o.Vals[k]; !ok {

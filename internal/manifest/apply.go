@@ -244,7 +244,7 @@ func Apply(ctx context.Context, c *market.Client, plan Plan, opts Options) []Res
 		}
 	}
 	if opts.Wait && len(submitted) > 0 {
-		wait(ctx, c, submitted, opts.Timeout, report)
+		Wait(ctx, c, submitted, opts.Timeout, report)
 	}
 	return results
 }
@@ -258,10 +258,10 @@ func submittable(st string) bool {
 	return false
 }
 
-// wait polls submitted products, with backoff, until each is listed or rejected, reporting a
+// Wait polls the products in pending (key → code), with backoff, until each is listed or rejected, reporting a
 // "waiting" heartbeat at the start and at least every Heartbeat, and stops at the deadline to
 // the second: no poll or pause runs past it.
-func wait(ctx context.Context, c *market.Client, pending map[string]string, timeout time.Duration, report func(Result)) {
+func Wait(ctx context.Context, c *market.Client, pending map[string]string, timeout time.Duration, report func(Result)) {
 	if timeout <= 0 {
 		timeout = 30 * time.Minute
 	}

@@ -173,19 +173,21 @@ func Run(ctx context.Context, opts *Options) error {
 	if !jsonOut && blocked > 0 {
 		printPlan(ios, onlyBlocked(plan))
 	}
+	status := f.NewWaitStatus()
 	results := manifest.Apply(ctx, client, plan, manifest.Options{
 		Parallel: opts.Parallel, Submit: opts.Submit, Wait: opts.Wait, Timeout: opts.WaitTimeout,
 		Progress: func(r manifest.Result) {
 			if r.Action == "waiting" { // the heartbeat: on stderr, also with -o json
-				fmt.Fprintln(ios.ErrOut, f.T("apply.waiting", r.Waiting, r.Left.String()))
+				status.Heartbeat(r.Waiting, r.Left)
 				return
 			}
 			if jsonOut || r.Action == "blocked" {
 				return
 			}
-			printResult(ios, r, &n, total)
+			status.Print(func() { printResult(ios, r, &n, total) })
 		},
 	})
+	status.Stop()
 	switch {
 	case whole:
 		if err := f.Print(PlanReport{Plan: plan, Results: results}, nil); err != nil {

@@ -15,6 +15,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/product/price"
 	"github.com/mkt-cli/mkt/internal/cli/product/submit"
 	"github.com/mkt-cli/mkt/internal/cli/product/validity"
+	"github.com/mkt-cli/mkt/internal/cli/product/wait"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 )
 
@@ -39,6 +40,7 @@ images, deleted. Each refusal names the current state and the steps allowed from
 		edit.NewCmdEdit(f, nil),
 		deletecmd.NewCmdDelete(f, nil),
 		submit.NewCmdSubmit(f, nil),
+		wait.NewCmdWait(f, nil),
 		delist.NewCmdDelist(f, nil),
 		endpoint.NewCmdEndpoint(f),
 		validity.NewCmdValidity(f),

@@ -24,7 +24,7 @@ func NewCmdGet(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Use:   "get <product-code>",
 		Short: "Show one product",
 		Example: `  mkt product get cmgj10000001
-  mkt product get cmgj10000001 -o json | jq -r .Status`,
+  mkt product get cmgj10000001 --jq .status`,
 		Args: cmdutil.ExactArgs(1, "<product-code>"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
