@@ -105,7 +105,7 @@ func newExitCodesTopic() *cobra.Command {
        is outstanding
   10   not offered by this endpoint: the command needs seller-console work that the target
        does not offer (Alibaba Cloud has no public API for it); nothing was sent
-  11   apply --wait: a product still in review at --wait-timeout (not rejected: reviews
+  11   apply --wait, product wait: a product still in review at --wait-timeout (not rejected: reviews
        take days; --wait-pending=ok makes it 0)
   130  interrupted`,
 	}
@@ -145,10 +145,14 @@ Files
   MKT_SPI_KEY         the ISV key for SPI tokens (mkt spi key set stores it instead)
 
 Output
-  MKT_OUTPUT          table, json or yaml (-o)
+  MKT_OUTPUT          table, json, yaml, csv or tsv (-o); the contract: docs/output.md
   MKT_LANG            zh or en (--lang); else LC_ALL, LC_MESSAGES, LANG
   NO_COLOR            no colour (--no-color)
   MKT_FORCE_TTY       1: print for a terminal even in a pipe
+
+Notifications (mkt invoice due --notify)
+  MKT_NOTIFY_URL      the chat robot's or webhook's URL (it holds the robot's token)
+  MKT_NOTIFY_SECRET   a DingTalk 加签 or Feishu signature secret
 
 Diagnostics
   MKT_CPUPROFILE      write a CPU profile of the run to this file
