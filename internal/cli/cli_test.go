@@ -433,3 +433,25 @@ func TestProductListTTY(t *testing.T) {
 		t.Errorf("empty: %d %q", empty.code, empty.stderr)
 	}
 }
+
+// mkt help: an unknown topic is a usage error with the closest command, not the root help
+// with exit 0; the root help is grouped by a merchant's day, in the chosen language.
+func TestHelpTopics(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"help", "prodcut"}, 2, "Try: mkt product"},
+		{[]string{"help", "product", "sbmit"}, 2, "Try: mkt product submit"},
+		{[]string{"help", "product", "submit"}, 0, "Send a product to testing"},
+		{[]string{"help", "exit-codes"}, 0, "11   apply --wait"},
+		{[]string{"help"}, 0, "After the sale (invoices, orders, instances):\n  cross-account"},
+		{[]string{"--lang", "zh", "help"}, 0, "售后（发票、订单、实例）：\n  cross-account"},
+	} {
+		r := run(t, nil, "", false, c.args...)
+		if r.code != c.code || !strings.Contains(r.stdout+r.stderr, c.want) {
+			t.Errorf("mkt %s: exit %d\n%s%s", strings.Join(c.args, " "), r.code, r.stdout, r.stderr)
+		}
+	}
+}

@@ -50,11 +50,11 @@ credentials: mkt auth login) or the sandbox (a local marketplace for rehearsals:
 MKT_SANDBOX=1; also when no credentials are configured, except in CI). Alibaba Cloud has no
 public API for most seller-console work: a command that needs it against a target that does not
 offer it sends nothing and exits 10. 'mkt auth status' shows the target and why.`,
-		Example: `  mkt auth status
-  mkt --sandbox apply -f listing.yaml
-  mkt auth login --access-key-id LTAI... --access-key-secret-stdin < secret.txt
-  mkt config set region ap-southeast-1
-  mkt version -o json`,
+		Example: `  mkt todo                                   # what needs doing today
+  mkt product create --type saas --name "Invoice Helper" --sku basic:99 --validity 1m,1y
+  mkt invoice due                            # invoice requests and their 7-day deadlines
+  mkt --sandbox apply -f listing.yaml        # listings as code, rehearsed
+  mkt auth login --access-key-id LTAI… --access-key-secret-stdin < secret.txt`,
 		Version:       info.String(),
 		Args:          cobra.ArbitraryArgs,
 		RunE:          cmdutil.GroupRunE,
@@ -140,6 +140,8 @@ offer it sends nothing and exits 10. 'mkt auth status' shows the target and why.
 		newExitCodesTopic(),
 		newEnvironmentTopic(),
 	)
+	cmd.SetHelpCommand(newHelpCmd(cmd))
+	groupCommands(f, cmd)
 	declareNeeds(cmd)
 	return cmd
 }
