@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/build"
+	"github.com/mkt-cli/mkt/internal/cli/clitest"
 	"github.com/mkt-cli/mkt/internal/cli/root"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/exitcode"
@@ -453,5 +454,30 @@ func TestHelpTopics(t *testing.T) {
 		if r.code != c.code || !strings.Contains(r.stdout+r.stderr, c.want) {
 			t.Errorf("mkt %s: exit %d\n%s%s", strings.Join(c.args, " "), r.code, r.stdout, r.stderr)
 		}
+	}
+}
+
+// TAB completes the IDs a merchant would otherwise copy from a list, from the configured
+// target — quietly (no target line), and with nothing (not an error) when it cannot ask.
+func TestDynamicCompletion(t *testing.T) {
+	e := clitest.New(t)
+	listed := e.Listed(t, "Invoice Helper").Code
+	env := map[string]string{"MKT_SANDBOX_DIR": e.Getenv("MKT_SANDBOX_DIR"), "MKT_CONFIG_DIR": e.Getenv("MKT_CONFIG_DIR")}
+	r := run(t, env, "", false, "__complete", "product", "submit", "")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, listed+"\tInvoice Helper (LISTED)\n") || strings.Contains(r.stderr, "sandbox") {
+		t.Errorf("product codes: %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	id := e.InvoiceRequest(t, listed)
+	if r := run(t, env, "", false, "__complete", "invoice", "issue", ""); !strings.HasPrefix(r.stdout, id+"\t") {
+		t.Errorf("invoice IDs: %s", r.stdout)
+	}
+	// Only the first argument is a product code; a second one completes nothing.
+	if r := run(t, env, "", false, "__complete", "product", "get", listed, ""); strings.Contains(r.stdout, "cmgj") {
+		t.Errorf("second argument: %s", r.stdout)
+	}
+	// CI without credentials: no target to ask, no candidates, no error.
+	env["CI"] = "true"
+	if r := run(t, env, "", false, "__complete", "product", "submit", ""); r.code != 0 || strings.Contains(r.stdout, "cmgj") {
+		t.Errorf("no target: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 }

@@ -20,10 +20,11 @@ type Options struct {
 func NewCmdDelete(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{Factory: f}
 	return &cobra.Command{
-		Use:     "delete <bundle-id>",
-		Short:   "Delete a bundle (asks first; --yes in scripts)",
-		Example: "  mkt bundle delete bdl-3k9x0abc12de45fg --yes",
-		Args:    cmdutil.ExactArgs(1, "<bundle-id>"),
+		Use:               "delete <bundle-id>",
+		Short:             "Delete a bundle (asks first; --yes in scripts)",
+		Example:           "  mkt bundle delete bdl-3k9x0abc12de45fg --yes",
+		Args:              cmdutil.ExactArgs(1, "<bundle-id>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.BundleIDs, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ID = args[0]
 			if runF != nil {

@@ -21,10 +21,11 @@ type Options struct {
 func NewCmdGet(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{Factory: f}
 	return &cobra.Command{
-		Use:     "get <bundle-id>",
-		Short:   "Show one bundle",
-		Example: "  mkt bundle get bdl-3k9x0abc12de45fg",
-		Args:    cmdutil.ExactArgs(1, "<bundle-id>"),
+		Use:               "get <bundle-id>",
+		Short:             "Show one bundle",
+		Example:           "  mkt bundle get bdl-3k9x0abc12de45fg",
+		Args:              cmdutil.ExactArgs(1, "<bundle-id>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.BundleIDs, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ID = args[0]
 			if runF != nil {

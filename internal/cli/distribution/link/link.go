@@ -27,7 +27,8 @@ func NewCmdLink(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Short: "Print the promotion links of promoted products (up to 50)",
 		Example: `  mkt distribution link cmgj10000001
   mkt distribution link cmgj10000001 cmapi10000002 -o json`,
-		Args: cmdutil.MinimumArgs(1, "<product-code>..."),
+		Args:              cmdutil.MinimumArgs(1, "<product-code>..."),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > MaxCodes {
 				return cmdutil.FlagError("distribution.link.many", len(args), MaxCodes)

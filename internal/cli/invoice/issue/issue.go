@@ -37,7 +37,8 @@ that is already done is refused; issuing again with the same number after a time
 issued twice.`,
 		Example: `  mkt invoice issue 4072040001 --number 24332000000012345678 --url https://isv.example.com/invoices/123.pdf
   mkt invoice issue 4072040001 --number 24332000000012345678 --file invoice.pdf --type 3`,
-		Args: cmdutil.ExactArgs(1, "<invoice-id>"),
+		Args:              cmdutil.ExactArgs(1, "<invoice-id>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.OpenInvoiceIDs, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ID = args[0]
 			if err := shared.CheckID(opts.ID); err != nil {

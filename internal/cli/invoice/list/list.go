@@ -56,6 +56,7 @@ pipe and with -o json, so memory stays flat however many there are.`,
 		},
 	}
 	cmd.Flags().StringVar(&status, "status", "", "requested or done")
+	_ = cmd.RegisterFlagCompletionFunc("status", cobra.FixedCompletions([]string{"requested", "done"}, cobra.ShellCompDirectiveNoFileComp))
 	cmd.Flags().StringVar(&typ, "type", "", "2 (digital ordinary invoice) or 3 (digital special VAT invoice)")
 	cmd.Flags().StringVar(&opts.Filter.UserID, "buyer", "", "the buyer's account ID")
 	cmd.Flags().StringVar(&since, "since", "", "requested within this long, e.g. 30d")

@@ -23,10 +23,11 @@ type Options struct {
 func NewCmdRefuse(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{Factory: f}
 	cmd := &cobra.Command{
-		Use:     "refuse <invoice-id> --reason <text>",
-		Short:   "Refuse an invoice request, with the reason the buyer sees",
-		Example: `  mkt invoice refuse 4072040002 --reason "The tax number does not match the company name"`,
-		Args:    cmdutil.ExactArgs(1, "<invoice-id>"),
+		Use:               "refuse <invoice-id> --reason <text>",
+		Short:             "Refuse an invoice request, with the reason the buyer sees",
+		Example:           `  mkt invoice refuse 4072040002 --reason "The tax number does not match the company name"`,
+		Args:              cmdutil.ExactArgs(1, "<invoice-id>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.OpenInvoiceIDs, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ID = args[0]
 			if err := shared.CheckID(opts.ID); err != nil {

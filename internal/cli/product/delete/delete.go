@@ -27,7 +27,8 @@ be delisted first — except an image product, which cannot be delisted and is d
 directly, even while listed (FAQ 三 Q7). Bundles that hold the product stop being sellable.`,
 		Example: `  mkt product delete cmgj10000001
   mkt product delete cmjj10000002 --yes`,
-		Args: cmdutil.ExactArgs(1, "<product-code>"),
+		Args:              cmdutil.ExactArgs(1, "<product-code>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
 			if err := cmdutil.CheckProductCode(opts.Code); err != nil {

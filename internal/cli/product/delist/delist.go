@@ -28,8 +28,9 @@ func NewCmdDelist(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 		Long: `Take a listed product off sale (LISTED → DELISTED). Image products cannot be delisted,
 only deleted (FAQ 三 Q7): use 'mkt product delete'. Bundles holding the product stop
 being sellable until it is listed again.`,
-		Example: `  mkt product delist cmgj10000001`,
-		Args:    cmdutil.ExactArgs(1, "<product-code>"),
+		Example:           `  mkt product delist cmgj10000001`,
+		Args:              cmdutil.ExactArgs(1, "<product-code>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
 			if err := cmdutil.CheckProductCode(opts.Code); err != nil {

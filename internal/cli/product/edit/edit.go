@@ -37,7 +37,8 @@ Renaming an API product whose gateway prefix is bound is refused (FAQ 三 Q4).`,
   mkt product edit cmgj10000001 --sku basic:99 --sku pro:399
   mkt product edit cmgj10000001 --delivery spi --production-url https://isv.example.com/spi
   mkt product edit cmgj10000001 --delivery spi -f product.yaml`,
-		Args: cmdutil.ExactArgs(1, "<product-code>"),
+		Args:              cmdutil.ExactArgs(1, "<product-code>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
 			if err := cmdutil.CheckProductCode(opts.Code); err != nil {

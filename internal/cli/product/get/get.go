@@ -25,7 +25,8 @@ func NewCmdGet(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Short: "Show one product",
 		Example: `  mkt product get cmgj10000001
   mkt product get cmgj10000001 --jq .status`,
-		Args: cmdutil.ExactArgs(1, "<product-code>"),
+		Args:              cmdutil.ExactArgs(1, "<product-code>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
 			if err := cmdutil.CheckProductCode(opts.Code); err != nil {

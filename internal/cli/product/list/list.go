@@ -66,6 +66,7 @@ are left out unless asked for with --status DELETED.`,
 	cmd.Flags().StringSliceVar(&opts.Status, "status", nil, "only these states: draft, testing, reviewing, rejected, listed, delisted, deleted")
 	cmd.Flags().IntVarP(&opts.Limit, "limit", "L", 0, "at most this many products (0: all)")
 	_ = cmd.RegisterFlagCompletionFunc("type", cobra.FixedCompletions([]string{"saas", "api", "image", "service"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("status", cobra.FixedCompletions([]string{"draft", "testing", "reviewing", "rejected", "listed", "delisted", "deleted"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

@@ -32,7 +32,8 @@ before and after promotions, as DescribePrice answers it. A public action: it wo
 real marketplace as well as the sandbox.`,
 		Example: `  mkt product price cmgj00012345 --period 1y
   mkt product price cmgj00012345 --sku yuncode12928000016 --period 3m -o json`,
-		Args: cmdutil.ExactArgs(1, "<product-code>"),
+		Args:              cmdutil.ExactArgs(1, "<product-code>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := cmdutil.CheckProductCode(args[0]); err != nil {
 				return err

@@ -35,7 +35,8 @@ binds its name to its gateway prefix (FAQ 三 Q4). In testing and in review the 
 URL cannot change (FAQ 三 Q1).`,
 		Example: `  mkt product submit cmgj10000001 --for test
   mkt product submit cmgj10000001`,
-		Args: cmdutil.ExactArgs(1, "<product-code>"),
+		Args:              cmdutil.ExactArgs(1, "<product-code>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
 			if err := cmdutil.CheckProductCode(opts.Code); err != nil {

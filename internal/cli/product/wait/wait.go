@@ -52,7 +52,8 @@ Exit codes: 0 all listed; 8 any rejected; 11 any still in review at --wait-timeo
 --wait-pending=ok, for pipelines that only report); 3 a product not in review.`,
 		Example: `  mkt product wait cmgj10000001 cmapi10000002 --wait-timeout 2h
   mkt product wait cmgj10000001 --wait-timeout 10m --wait-pending ok -o json`,
-		Args: cmdutil.MinimumArgs(1, "<product-code>..."),
+		Args:              cmdutil.MinimumArgs(1, "<product-code>..."),
+		ValidArgsFunction: cmdutil.CompleteEach(cmdutil.ProductCodes, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			for _, c := range args {
 				if err := cmdutil.CheckProductCode(c); err != nil {

@@ -22,7 +22,8 @@ commission on them; no seller API enrols a product. This plays the programme in 
 for 'mkt distribution list' and 'link'. --commission 0 takes the product out.`,
 		Example: `  mkt sandbox distribute cmgj10000001 --commission 30
   mkt sandbox distribute cmgj10000001 --commission 0`,
-		Args: cmdutil.ExactArgs(1, "<product-code>"),
+		Args:              cmdutil.ExactArgs(1, "<product-code>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := cmdutil.CheckProductCode(args[0]); err != nil {
 				return err

@@ -20,7 +20,8 @@ console and republish; this command plays that console step in the sandbox, so t
 remedy can be rehearsed end to end.`,
 		Example: `  mkt sandbox release-prefix cmapi10000002
   mkt product edit cmapi10000002 --name "Weather API v2"`,
-		Args: cmdutil.ExactArgs(1, "<api-product-code>"),
+		Args:              cmdutil.ExactArgs(1, "<api-product-code>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := cmdutil.CheckProductCode(args[0]); err != nil {
 				return err

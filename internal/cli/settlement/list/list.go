@@ -43,6 +43,7 @@ HELD_CREDIT.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Status, "status", "", "only settled or held_credit")
+	_ = cmd.RegisterFlagCompletionFunc("status", cobra.FixedCompletions([]string{"settled", "held_credit"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

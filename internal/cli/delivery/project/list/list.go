@@ -61,6 +61,7 @@ account.`,
 	}
 	cmd.Flags().StringVar(&opts.Product, "product", "", "only projects of these products (comma-separated codes)")
 	cmd.Flags().StringVar(&opts.Status, "status", "", "only projects in this status: "+strings.Join(Statuses, ", "))
+	_ = cmd.RegisterFlagCompletionFunc("status", cobra.FixedCompletions(Statuses, cobra.ShellCompDirectiveNoFileComp))
 	cmd.Flags().IntVarP(&opts.Limit, "limit", "L", 0, "at most this many (0: all)")
 	return cmd
 }

@@ -26,6 +26,12 @@ func NewCmdAttach(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 		Short:   "Attach a delivery template to a service product",
 		Example: "  mkt delivery template attach cmfw10000003 401",
 		Args:    cmdutil.ExactArgs(2, "<product-code> <template-id>"),
+		ValidArgsFunction: func(c *cobra.Command, args []string, to string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) == 1 {
+				return cmdutil.CompleteArgs(1, cmdutil.DeliveryTemplateIDs, f)(c, args, to)
+			}
+			return cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f)(c, args, to)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code, opts.TemplateID = args[0], args[1]
 			if err := cmdutil.CheckProductCode(opts.Code); err != nil {

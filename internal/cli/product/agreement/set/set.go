@@ -24,7 +24,8 @@ func NewCmdSet(f *cmdutil.Factory) *cobra.Command {
 .doc, .docx, .md, .html or .txt, at most 10 MiB; checked before anything is uploaded).`,
 		Example: `  mkt product agreement set cmgj10000001 --template saas-standard-zh
   mkt product agreement set cmgj10000001 --file agreement.pdf`,
-		Args: cmdutil.ExactArgs(1, "<product-code>"),
+		Args:              cmdutil.ExactArgs(1, "<product-code>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			code := args[0]
 			if err := cmdutil.CheckProductCode(code); err != nil {
@@ -48,6 +49,7 @@ func NewCmdSet(f *cmdutil.Factory) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&tpl, "template", "", "a template ID (see: mkt product agreement template)")
+	_ = cmd.RegisterFlagCompletionFunc("template", cmdutil.CompleteFlag(cmdutil.AgreementTemplateIDs, f))
 	cmd.Flags().StringVar(&file, "file", "", "an agreement file to upload")
 	return cmd
 }

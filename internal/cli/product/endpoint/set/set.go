@@ -38,7 +38,8 @@ With --check, the SPI conformance suite (mkt spi check) runs against the new URL
 the URL is set only if every check passes.`,
 		Example: `  mkt product endpoint set cmgj10000001 https://isv.example.com/marketplace/spi
   mkt product endpoint set cmgj10000001 https://isv.example.com/marketplace/spi --check`,
-		Args: cmdutil.ExactArgs(2, "<product-code> <url>"),
+		Args:              cmdutil.ExactArgs(2, "<product-code> <url>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code, opts.URL = args[0], args[1]
 			if err := cmdutil.CheckProductCode(opts.Code); err != nil {

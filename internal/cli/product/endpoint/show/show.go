@@ -33,10 +33,11 @@ type Endpoint struct {
 func NewCmdShow(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{Factory: f}
 	return &cobra.Command{
-		Use:     "show <product-code>",
-		Short:   "Show the production URL and whether it may change now",
-		Example: "  mkt product endpoint show cmgj10000001",
-		Args:    cmdutil.ExactArgs(1, "<product-code>"),
+		Use:               "show <product-code>",
+		Short:             "Show the production URL and whether it may change now",
+		Example:           "  mkt product endpoint show cmgj10000001",
+		Args:              cmdutil.ExactArgs(1, "<product-code>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
 			if err := cmdutil.CheckProductCode(opts.Code); err != nil {

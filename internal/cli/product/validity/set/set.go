@@ -29,7 +29,8 @@ func NewCmdSet(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Short: "Replace the validity periods",
 		Example: `  mkt product validity set cmgj10000001 1m 3m 6m 1y
   mkt product validity set cmfw10000003 3m 6m 1y   # service products: at least 3 months`,
-		Args: cmdutil.MinimumArgs(2, "<product-code> <period>..."),
+		Args:              cmdutil.MinimumArgs(2, "<product-code> <period>..."),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
 			if err := cmdutil.CheckProductCode(opts.Code); err != nil {

@@ -31,10 +31,11 @@ type Validity struct {
 func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{Factory: f}
 	return &cobra.Command{
-		Use:     "show <product-code>",
-		Short:   "Show the validity periods",
-		Example: "  mkt product validity show cmfw10000003",
-		Args:    cmdutil.ExactArgs(1, "<product-code>"),
+		Use:               "show <product-code>",
+		Short:             "Show the validity periods",
+		Example:           "  mkt product validity show cmfw10000003",
+		Args:              cmdutil.ExactArgs(1, "<product-code>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
 			if err := cmdutil.CheckProductCode(opts.Code); err != nil {

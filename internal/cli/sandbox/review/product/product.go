@@ -21,7 +21,8 @@ or listed (it goes back to the seller with the reason, and its production URL ca
 again: FAQ 三 Q1).`,
 		Example: `  mkt sandbox review product cmgj10000001 --approve
   mkt sandbox review product cmgj10000001 --reject --reason "SPI answers too slowly"`,
-		Args: cmdutil.ExactArgs(1, "<product-code>"),
+		Args:              cmdutil.ExactArgs(1, "<product-code>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			code := args[0]
 			if err := cmdutil.CheckProductCode(code); err != nil {

@@ -23,7 +23,8 @@ func NewCmdPurchase(f *cmdutil.Factory) *cobra.Command {
 		Example: `  mkt sandbox simulate purchase cmgj10000001
   mkt sandbox simulate purchase cmgj10000001 --sku pro --period 1y --pay credit
   mkt sandbox simulate purchase cmgj10000001 --months 3 --trial`,
-		Args: cmdutil.ExactArgs(1, "<product-code>"),
+		Args:              cmdutil.ExactArgs(1, "<product-code>"),
+		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := cmdutil.CheckProductCode(args[0]); err != nil {
 				return err
