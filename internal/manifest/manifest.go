@@ -67,7 +67,7 @@ type ProductSpec struct {
 	Summary          string      `yaml:"summary,omitempty"`
 	Description      string      `yaml:"description,omitempty"`
 	Skus             []rules.SKU `yaml:"skus,omitempty"`
-	Validity         []string    `yaml:"validity,omitempty"`
+	Validity         Periods     `yaml:"validity,omitempty"`
 	Delivery         string      `yaml:"delivery,omitempty"`
 	ProductionURL    string      `yaml:"productionUrl,omitempty"`
 	ActivationURL    string      `yaml:"activationUrl,omitempty"`
@@ -588,3 +588,21 @@ func validKey(k string) bool {
 
 // ExternalKey is how a manifest product is recorded on the marketplace product.
 func ExternalKey(key string) string { return "manifest:" + key }
+
+// Periods are validity periods as a file writes them: a list (validity: [1m, 3m]) or one
+// string in the validity grammar (validity: "1m, 3m 1y"), like the flags and arguments.
+type Periods []string
+
+// UnmarshalYAML takes a sequence or a scalar.
+func (p *Periods) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*p = rules.SplitPeriods([]string{n.Value})
+		return nil
+	}
+	var list []string
+	if err := n.Decode(&list); err != nil {
+		return err
+	}
+	*p = list
+	return nil
+}

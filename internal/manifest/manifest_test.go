@@ -233,3 +233,24 @@ func TestLoadRefusesWhatIsNotAFile(t *testing.T) {
 		t.Errorf("a huge stdin: %v", err)
 	}
 }
+
+// One validity grammar in files too: a list, or one string with commas or spaces.
+func TestValidityGrammar(t *testing.T) {
+	for _, v := range []string{`[1m, 3m, 1y]`, `"1m, 3m 1y"`, `1m,3m,12m`, `["1m 3m", 1y]`} {
+		src := strings.Replace(good, "validity: [1m]", "validity: "+v, 1)
+		if src == good {
+			t.Fatal("the fixture has no 'validity: [1m]' line")
+		}
+		m, err := Parse([]byte(src), env(nil))
+		if err != nil {
+			t.Fatalf("%s: %v", v, err)
+		}
+		if got := strings.Join(desired(m.Products[0]).ValidityPeriods, " "); got != "1m 3m 1y" {
+			t.Errorf("%s: %s", v, got)
+		}
+	}
+	src := strings.Replace(good, "validity: [1m]", "validity: 1m 2m", 1)
+	if _, err := Parse([]byte(src), env(nil)); err == nil || !strings.Contains(err.Error(), "not a period buyers can order") {
+		t.Errorf("2m: %v", err)
+	}
+}

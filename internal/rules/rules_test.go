@@ -119,24 +119,27 @@ func TestParsePeriods(t *testing.T) {
 		code  string
 	}{
 		{TypeSaaS, []string{"1y", "1m", "3m", "1m"}, "1m 3m 1y", ""},
-		{TypeSaaS, []string{"7d", "1w"}, "7d", ""}, // the same length once
+		{TypeSaaS, []string{"1y", "12m"}, "1y", ""},                           // the same period once
+		{TypeSaaS, []string{"1m,3m", "6m 1y", "2y、1m"}, "1m 3m 6m 1y 2y", ""}, // one grammar: commas, spaces or both
+		{TypeSaaS, []string{" 1m , 3m "}, "1m 3m", ""},
+		{TypeSaaS, []string{"24m"}, "2y", ""},
 		{TypeService, []string{"3m", "6m", "1y"}, "3m 6m 1y", ""},
-		{TypeService, []string{"2m"}, "", CodeValidity},  // FAQ 三 Q6: at least 3 months
-		{TypeService, []string{"89d"}, "", CodeValidity}, // just under
-		{TypeService, []string{"90d"}, "90d", ""},        // exactly 3 months
-		{TypeService, []string{"12w"}, "", CodeValidity},
-		{TypeService, []string{"13w"}, "13w", ""},
-		{TypeSaaS, []string{"2m"}, "2m", ""},
+		{TypeService, []string{"1m"}, "", CodeValidity},  // FAQ 三 Q6: at least 3 months
+		{TypeService, []string{"90d"}, "", CodeValidity}, // not an order period
+		{TypeSaaS, []string{"7d"}, "", CodeValidity},
+		{TypeSaaS, []string{"13w"}, "", CodeValidity},
+		{TypeSaaS, []string{"2m"}, "", CodeValidity},
 		{TypeSaaS, []string{"permanent"}, "", CodeValidity},
 		{TypeSaaS, []string{"长期"}, "", CodeValidity},
 		{TypeSaaS, []string{"0"}, "", CodeValidity},
-		{TypeSaaS, []string{"5y"}, "5y", ""},
+		{TypeSaaS, []string{"5y"}, "", CodeValidity},
 		{TypeSaaS, []string{"6y"}, "", CodeValidity},
 		{TypeSaaS, []string{"1.5m"}, "", CodeValidity},
 		{TypeSaaS, []string{"0m"}, "", CodeValidity},
 		{TypeSaaS, []string{"01m"}, "", CodeValidity},
 		{TypeSaaS, []string{"1q"}, "", CodeValidity},
 		{TypeSaaS, nil, "", CodeValidity},
+		{TypeSaaS, []string{" , "}, "", CodeValidity},
 	}
 	for _, c := range cases {
 		ps, v := ParsePeriods(c.typ, c.specs)

@@ -62,7 +62,7 @@ func (fl *Fields) Register(cmd *cobra.Command, withType, withProductionURL bool)
 	f.StringVar(&fl.Summary, "summary", "", "short description (≤ 200 characters)")
 	f.StringVar(&fl.Description, "description", "", "description")
 	f.StringArrayVar(&fl.SKUs, "sku", nil, "SKU as NAME:PRICE[:prepay|postpay], repeatable (replaces all SKUs)")
-	f.StringSliceVar(&fl.Validity, "validity", nil, "validity periods, e.g. 1m,3m,1y (replaces all)")
+	f.StringSliceVar(&fl.Validity, "validity", nil, "validity periods: 1m 3m 6m 1y 2y, by commas or spaces, e.g. 1m,3m,1y (replaces all)")
 	f.StringVar(&fl.Delivery, "delivery", "", "SaaS delivery: spi or license")
 	if withProductionURL {
 		f.StringVar(&fl.ProductionURL, "production-url", "", "SaaS/API production (SPI) URL")
