@@ -481,3 +481,17 @@ func TestDynamicCompletion(t *testing.T) {
 		t.Errorf("no target: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// Answering "n" to a confirmation is a clean exit: 0, one line saying nothing changed.
+func TestDeclinedIsACleanExit(t *testing.T) {
+	dir := t.TempDir()
+	ios, in, _, errOut := iostreams.Test()
+	ios.SetStdinTTY(true)
+	ios.SetStderrTTY(true)
+	in.WriteString("n\n")
+	env := map[string]string{"MKT_SANDBOX_DIR": dir, "MKT_CONFIG_DIR": t.TempDir(), "HOME": t.TempDir()}
+	code := Run(context.Background(), []string{"--sandbox", "sandbox", "reset"}, ios, func(k string) string { return env[k] })
+	if code != 0 || !strings.HasSuffix(errOut.String(), "Cancelled: nothing changed.\n") || strings.Contains(errOut.String(), "Error") {
+		t.Errorf("exit %d: %q", code, errOut)
+	}
+}

@@ -86,6 +86,10 @@ func runWith(ctx context.Context, args []string, ios *iostreams.IOStreams, geten
 	if err == nil {
 		return exitcode.OK
 	}
+	if errors.Is(err, cmdutil.ErrDeclined) {
+		fmt.Fprintln(ios.ErrOut, f.T("error.confirm.declined"))
+		return exitcode.OK
+	}
 	if ctx.Err() != nil && cmdutil.KindOf(err) == exitcode.Failure {
 		// Interrupted: whatever failed afterwards failed because of the signal.
 		err = &cmdutil.Error{Kind: exitcode.Interrupted, Msg: i18n.M("error.interrupted"), Err: err}

@@ -48,7 +48,7 @@ func TestErrorLocalized(t *testing.T) {
 		t.Error("zh message is the English one")
 	}
 	r := RuleError("Forbidden.ImageDelist", i18n.M("error.confirm.declined"), i18n.M("remedy.login"))
-	if r.Error() != "Forbidden.ImageDelist: cancelled" {
+	if r.Error() != "Forbidden.ImageDelist: Cancelled: nothing changed." {
 		t.Errorf("rule error: %q", r.Error())
 	}
 }

@@ -3,6 +3,7 @@ package delist
 
 import (
 	"context"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -27,7 +28,8 @@ func NewCmdDelist(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 		Short: "Take a listed product off sale",
 		Long: `Take a listed product off sale (LISTED → DELISTED). Image products cannot be delisted,
 only deleted (FAQ 三 Q7): use 'mkt product delete'. Bundles holding the product stop
-being sellable until it is listed again.`,
+being sellable until it is listed again: when a sellable bundle holds it, mkt names the
+bundles and asks first (--yes answers in scripts; "n" changes nothing).`,
 		Example:           `  mkt product delist cmgj10000001`,
 		Args:              cmdutil.ExactArgs(1, "<product-code>"),
 		ValidArgsFunction: cmdutil.CompleteArgs(0, cmdutil.ProductCodes, f),
@@ -50,6 +52,31 @@ being sellable until it is listed again.`,
 }
 
 func delistRun(ctx context.Context, opts *Options) error {
+	f := opts.Factory
+	client, err := f.Client()
+	if err != nil {
+		return err
+	}
+	// Delisting takes the product out of every sellable bundle holding it: ask first, naming them.
+	var hit []string
+	err = client.ListBundles(ctx, "", func(p marketapi.BundlePage) bool {
+		for _, b := range p.Bundles {
+			for _, bp := range b.Products {
+				if bp.Code == opts.Code && b.Sellable {
+					hit = append(hit, b.BundleId+" "+b.Name)
+				}
+			}
+		}
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	if len(hit) > 0 {
+		if err := f.Confirm(f.T("product.delist.ask", opts.Code, len(hit), strings.Join(hit, ", "))); err != nil {
+			return err
+		}
+	}
 	return shared.Mutate(opts.Factory, func(c *market.Client) (marketapi.Product, error) { return c.DelistProduct(ctx, opts.Code) },
 		"product.delisted", func(p marketapi.Product) []any { return []any{p.Code} })
 }

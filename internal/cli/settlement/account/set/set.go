@@ -31,7 +31,9 @@ func NewCmdSet(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 mobile number or an e-mail address (FAQ 二 Q2: "请检查填写的手机号或邮箱，空格需删除"): spaces —
 ASCII, tabs and full-width (U+3000) — are removed and you are told what was removed; anything
 else invalid is refused, saying which of the two forms was expected. The marketplace then
-verifies the account: 'mkt settlement account show'.`,
+verifies the account: 'mkt settlement account show'. Replacing a bound account is asked first
+(the next settlements go to the new one, which must be verified again); --yes answers in
+scripts.`,
 		Example: `  mkt settlement account set finance@example.com --name 杭州示例科技有限公司
   mkt settlement account set "138 0013 8000" --name 杭州示例科技有限公司`,
 		Args: cmdutil.ExactArgs(1, "<alipay-account>"),
@@ -67,6 +69,13 @@ func setRun(ctx context.Context, opts *Options) error {
 	cur, err := client.SettlementAccount(ctx)
 	if err != nil {
 		return err
+	}
+	// Replacing a bound payout account sends the next settlements to the new one, which has to
+	// be verified again: ask first.
+	if cur.Status == "BOUND" && cur.Account != acct {
+		if err := f.Confirm(f.T("settlement.replace.ask", cur.Account, acct)); err != nil {
+			return err
+		}
 	}
 	// The token names the account being replaced: the same change made again is one change,
 	// a later change back is another.
