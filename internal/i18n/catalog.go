@@ -175,6 +175,7 @@ var catalog = map[string]entry{
 	"remedy.product.wait.timeout": {"审核可能需要数天；稍后再运行同一命令，或加大 --wait-timeout", "reviews can take days; run the same command later, or raise --wait-timeout"},
 	"product.delist.ask":          {"下架 %s 会使 %d 个在售组合无法购买（%s），直到它重新上架。确定下架？", "Delisting %s makes %d sellable bundle(s) unsellable (%s) until it is listed again. Delist it?"},
 	"settlement.replace.ask":      {"结算账户 %s 已绑定；改为 %s 后，之后的结算将打入新账户，新账户需要重新验证。确定更换？", "The payout account %s is bound; with %s the next settlements go to the new account, which must be verified again. Replace it?"},
+	"onboard.problems":            {"onboarding.yaml 有 %d 处问题（见上），未发送任何内容", "onboarding.yaml has %d problems (above); nothing was sent"},
 	"help.group.start":            {"起步：", "Getting started:"},
 	"help.group.products":         {"商品与上架：", "Products and listings:"},
 	"help.group.sales":            {"售后（发票、订单、实例）：", "After the sale (invoices, orders, instances):"},

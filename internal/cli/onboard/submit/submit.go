@@ -4,6 +4,7 @@ package submit
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -157,63 +158,94 @@ type material struct {
 // checkApplication runs every check of the application locally and reads its files.
 // The files' IDs are filled into in as they are uploaded.
 func checkApplication(f *cmdutil.Factory, app Application, dir string, in *market.OnboardingInput) ([]material, error) {
+	// Every field is checked, and every problem reported, in one run: a merchant fixes the
+	// file once, not once per mistake.
+	var probs []error
+	add := func(err error) { probs = append(probs, err) }
 	*in = market.OnboardingInput{CompanyName: strings.TrimSpace(app.Company), ContactName: strings.TrimSpace(app.Contact.Name),
 		ContactEmail: strings.TrimSpace(app.Contact.Email)}
 	if in.CompanyName == "" {
-		return nil, cmdutil.FlagError("onboard.field", "company")
+		add(cmdutil.FlagError("onboard.field", "company"))
 	}
 	if in.ContactName == "" {
-		return nil, cmdutil.FlagError("onboard.field", "contact.name")
+		add(cmdutil.FlagError("onboard.field", "contact.name"))
 	}
-	code, v := rules.CheckCreditCode(app.CreditCode)
-	if v != nil {
-		return nil, cmdutil.RuleViolation(v)
+	if code, v := rules.CheckCreditCode(app.CreditCode); v != nil {
+		add(cmdutil.RuleViolation(v))
+	} else {
+		in.CreditCode = code
 	}
-	in.CreditCode = code
-	mobile, kind, v := rules.CheckPhone(app.Contact.Mobile)
-	if v != nil || kind != rules.PhoneMobile {
-		return nil, cmdutil.FlagError("onboard.mobile", app.Contact.Mobile)
+	if mobile, kind, v := rules.CheckPhone(app.Contact.Mobile); v != nil || kind != rules.PhoneMobile {
+		add(cmdutil.FlagError("onboard.mobile", app.Contact.Mobile))
+	} else {
+		in.ContactMobile = mobile
 	}
-	in.ContactMobile = mobile
 	var files []material
 	au := app.Authorization
 	switch {
 	case au.Statement != "" && au.Licence != "":
-		return nil, &cmdutil.Error{Kind: exitcode.Usage, Code: rules.CodeDataAuthorization, Msg: i18n.M("onboard.auth.both"), Remedy: i18n.M("remedy.onboard.auth")}
+		add(&cmdutil.Error{Kind: exitcode.Usage, Code: rules.CodeDataAuthorization, Msg: i18n.M("onboard.auth.both"), Remedy: i18n.M("remedy.onboard.auth")})
 	case au.Statement != "":
-		content, err := readMaterial(dir, "authorization.statement", au.Statement, scanTypes)
-		if err != nil {
-			return nil, err
+		if content, err := readMaterial(dir, "authorization.statement", au.Statement, scanTypes); err != nil {
+			add(err)
+		} else {
+			in.AuthorizationType = "STATEMENT"
+			files = append(files, material{filepath.Base(au.Statement), content, &in.AuthorizationFileId})
 		}
-		in.AuthorizationType = "STATEMENT"
-		files = append(files, material{filepath.Base(au.Statement), content, &in.AuthorizationFileId})
 	case au.Licence != "":
 		if au.LicenceNumber == "" {
-			return nil, &cmdutil.Error{Kind: exitcode.Usage, Code: rules.CodeDataAuthorization, Msg: i18n.M("onboard.auth.number"), Remedy: i18n.M("remedy.onboard.auth")}
+			add(&cmdutil.Error{Kind: exitcode.Usage, Code: rules.CodeDataAuthorization, Msg: i18n.M("onboard.auth.number"), Remedy: i18n.M("remedy.onboard.auth")})
+		} else if v := rules.LicenceNumber(au.LicenceNumber); v != nil {
+			add(cmdutil.RuleViolation(v))
 		}
-		content, err := readMaterial(dir, "authorization.licence", au.Licence, scanTypes)
-		if err != nil {
-			return nil, err
+		if content, err := readMaterial(dir, "authorization.licence", au.Licence, scanTypes); err != nil {
+			add(err)
+		} else {
+			in.AuthorizationType, in.LicenceNumber = "LICENCE", strings.TrimSpace(au.LicenceNumber)
+			files = append(files, material{filepath.Base(au.Licence), content, &in.AuthorizationFileId})
 		}
-		if v := rules.LicenceNumber(au.LicenceNumber); v != nil {
-			return nil, cmdutil.RuleViolation(v)
-		}
-		in.AuthorizationType, in.LicenceNumber = "LICENCE", strings.TrimSpace(au.LicenceNumber)
-		files = append(files, material{filepath.Base(au.Licence), content, &in.AuthorizationFileId})
 	default:
-		return nil, &cmdutil.Error{Kind: exitcode.Usage, Code: rules.CodeDataAuthorization, Msg: i18n.M("onboard.auth.none"), Remedy: i18n.M("remedy.onboard.auth")}
+		add(&cmdutil.Error{Kind: exitcode.Usage, Code: rules.CodeDataAuthorization, Msg: i18n.M("onboard.auth.none"), Remedy: i18n.M("remedy.onboard.auth")})
 	}
-	plan, err := readMaterial(dir, "operationPlan", app.OperationPlan, planTypes)
-	if err != nil {
-		return nil, err
-	}
-	if probs := onboard.ParsePlan(plan).Check(); len(probs) > 0 {
-		for _, p := range probs {
+	if plan, err := readMaterial(dir, "operationPlan", app.OperationPlan, planTypes); err != nil {
+		add(err)
+	} else if pp := onboard.ParsePlan(plan).Check(); len(pp) > 0 {
+		for _, p := range pp {
 			fmt.Fprintln(f.IOStreams.ErrOut, p.Msg.In(f.Lang()))
 		}
-		v := onboard.Violation(probs)
-		return nil, &cmdutil.Error{Kind: exitcode.Usage, Code: v.Code, Msg: v.Msg, Remedy: v.Remedy}
+		v := onboard.Violation(pp)
+		add(&cmdutil.Error{Kind: exitcode.Usage, Code: v.Code, Msg: v.Msg, Remedy: v.Remedy})
+	} else {
+		files = append(files, material{filepath.Base(app.OperationPlan), plan, &in.OperationPlanFileId})
 	}
-	files = append(files, material{filepath.Base(app.OperationPlan), plan, &in.OperationPlanFileId})
-	return files, nil
+	return files, allProblems(f, probs)
+}
+
+// allProblems is nil, the one problem, or — for several — each on its own line of stderr with
+// its remedy and one error counting them: exit 2, or the problems' own code when they share one.
+func allProblems(f *cmdutil.Factory, probs []error) error {
+	switch len(probs) {
+	case 0:
+		return nil
+	case 1:
+		return probs[0]
+	}
+	lang, st, w := f.Lang(), f.IOStreams.StylesErr(), f.IOStreams.ErrOut
+	kind := cmdutil.KindOf(probs[0])
+	for _, p := range probs {
+		var e *cmdutil.Error
+		if !errors.As(cmdutil.Classify(p), &e) {
+			fmt.Fprintf(w, "%s %v\n", st.Error.Render("✗"), p)
+			continue
+		}
+		line := st.Error.Render("✗") + " " + e.Localized(lang)
+		if !e.Remedy.IsZero() {
+			line += "\n  " + i18n.T(lang, "label.try") + e.Remedy.In(lang)
+		}
+		fmt.Fprintln(w, line)
+		if e.Kind != kind {
+			kind = exitcode.Usage
+		}
+	}
+	return &cmdutil.Error{Kind: kind, Msg: i18n.M("onboard.problems", len(probs))}
 }
