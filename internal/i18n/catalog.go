@@ -176,6 +176,12 @@ var catalog = map[string]entry{
 	"product.delist.ask":          {"下架 %s 会使 %d 个在售组合无法购买（%s），直到它重新上架。确定下架？", "Delisting %s makes %d sellable bundle(s) unsellable (%s) until it is listed again. Delist it?"},
 	"settlement.replace.ask":      {"结算账户 %s 已绑定；改为 %s 后，之后的结算将打入新账户，新账户需要重新验证。确定更换？", "The payout account %s is bound; with %s the next settlements go to the new account, which must be verified again. Replace it?"},
 	"onboard.problems":            {"onboarding.yaml 有 %d 处问题（见上），未发送任何内容", "onboarding.yaml has %d problems (above); nothing was sent"},
+	"list.join":                   {"%s；%s", "%s; %s"},
+	"submit.missing.skus":         {"规格（--sku）", "SKUs (--sku)"},
+	"submit.missing.validity":     {"有效期（mkt product validity set）", "validity periods (mkt product validity set)"},
+	"submit.missing.delivery":     {"交付方式（--delivery spi 加生产接口地址，或 license 加激活页地址）", "a delivery (--delivery spi with a production URL, or license with an activation URL)"},
+	"submit.missing.api":          {"API 网关分组与访问前缀（--api-group、--api-prefix）", "the API gateway group and access prefix (--api-group, --api-prefix)"},
+	"submit.missing.image":        {"镜像 ID 与地域（--image-id、--image-region）", "the image ID and region (--image-id, --image-region)"},
 	"help.group.start":            {"起步：", "Getting started:"},
 	"help.group.products":         {"商品与上架：", "Products and listings:"},
 	"help.group.sales":            {"售后（发票、订单、实例）：", "After the sale (invoices, orders, instances):"},
@@ -260,7 +266,7 @@ var catalog = map[string]entry{
 	"rule.field.type":             {"%s 只适用于 %s 商品，%s 商品不能设置", "%s applies only to %s products, not to %s products"},
 	"rule.delivery.islicense":     {"商品 %s 采用授权码激活方式，没有生产接口地址", "product %s is delivered by license code and has no production URL"},
 	"remedy.delivery.switch":      {"先改为 SPI 方式：mkt product edit %s --delivery spi --production-url https://…", "switch it to SPI first: mkt product edit %s --delivery spi --production-url https://…"},
-	"rule.submit.missing":         {"商品 %s 还不能提交：缺少 %s", "product %s cannot be submitted yet: it has no %s"},
+	"rule.submit.missing":         {"商品 %s 还不能提交，缺少：%s", "product %s cannot be submitted yet; it lacks: %s"},
 	"remedy.submit.missing":       {"mkt product edit %s 补充后再提交", "complete it with mkt product edit %s, then submit"},
 
 	// Products, bundles, templates (commands).

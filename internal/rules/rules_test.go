@@ -255,3 +255,27 @@ func TestSubmittableAndTypes(t *testing.T) {
 		t.Error("IsRuleCode")
 	}
 }
+
+// Everything a product lacks is named in one refusal, in the merchant's language.
+func TestCheckSubmittableNamesEverything(t *testing.T) {
+	v := CheckSubmittable(Listing{Code: "cmapi10000002", Type: TypeAPI})
+	if v == nil {
+		t.Fatal("an empty API product is submittable")
+	}
+	en, zh := v.Msg.In(i18n.EN), v.Msg.In(i18n.ZH)
+	for _, want := range []string{"SKUs (--sku)", "validity periods", "--api-group"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("en %q lacks %q", en, want)
+		}
+	}
+	if !strings.Contains(zh, "规格（--sku）；有效期") || strings.Contains(zh, "SKUs") {
+		t.Errorf("zh: %q", zh)
+	}
+	// Only the delivery missing: the delivery's own, more precise refusal.
+	if v := CheckSubmittable(Listing{Code: "cmgj1", Type: TypeSaaS, SKUs: 1, Periods: 1}); v == nil || v.Code == CodeProduct {
+		t.Errorf("delivery only: %+v", v)
+	}
+	if v := CheckSubmittable(Listing{Code: "cmgj1", Type: TypeSaaS, SKUs: 1, Periods: 1, DeliveryMode: "license", ActivationURL: "https://a.example.com"}); v != nil {
+		t.Errorf("complete: %+v", v)
+	}
+}

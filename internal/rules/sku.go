@@ -87,28 +87,37 @@ type Listing struct {
 }
 
 // CheckSubmittable is the readiness check before a product goes to testing or review: it has
-// SKUs and validity periods, and the fields its type needs.
+// SKUs and validity periods, and the fields its type needs. Everything missing is named at
+// once, so one edit completes the product.
 func CheckSubmittable(l Listing) *Violation {
-	missing := func(what string) *Violation {
-		return input(CodeProduct, i18n.M("rule.submit.missing", l.Code, what), i18n.M("remedy.submit.missing", l.Code))
+	var missing []i18n.Message
+	if l.SKUs == 0 {
+		missing = append(missing, i18n.M("submit.missing.skus"))
 	}
-	switch {
-	case l.SKUs == 0:
-		return missing("SKUs (--sku)")
-	case l.Periods == 0:
-		return missing("validity periods (mkt product validity set)")
+	if l.Periods == 0 {
+		missing = append(missing, i18n.M("submit.missing.validity"))
 	}
+	var delivery *Violation
 	switch l.Type {
 	case TypeSaaS:
-		return CheckDelivery(l.Type, l.DeliveryMode, l.ProductionURL, l.ActivationURL)
+		if delivery = CheckDelivery(l.Type, l.DeliveryMode, l.ProductionURL, l.ActivationURL); delivery != nil && len(missing) > 0 {
+			missing = append(missing, i18n.M("submit.missing.delivery"))
+		}
 	case TypeAPI:
 		if l.APIGroup == "" || l.APIPrefix == "" {
-			return missing("API gateway group and access prefix (--api-group, --api-prefix)")
+			missing = append(missing, i18n.M("submit.missing.api"))
 		}
 	case TypeImage:
 		if l.ImageID == "" || l.ImageRegion == "" {
-			return missing("image ID and region (--image-id, --image-region)")
+			missing = append(missing, i18n.M("submit.missing.image"))
 		}
 	}
-	return nil
+	if len(missing) == 0 {
+		return delivery // nil, or the delivery's own, more precise, refusal
+	}
+	what := missing[0]
+	for _, m := range missing[1:] {
+		what = i18n.M("list.join", what, m)
+	}
+	return input(CodeProduct, i18n.M("rule.submit.missing", l.Code, what), i18n.M("remedy.submit.missing", l.Code))
 }
