@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"strconv"
 	"time"
 
 	"github.com/mkt-cli/mkt/internal/i18n"
@@ -68,4 +69,41 @@ func (s Statement) HTML(lang i18n.Lang) string {
 	fmt.Fprintf(&b, "<div class=\"sign\">\n<p>公司名称：%s</p>\n<p>日期：%s</p>\n<p>公司盖章：<span class=\"seal\">盖章处</span></p>\n</div>\n</body>\n</html>\n",
 		html.EscapeString(s.Company), html.EscapeString(s.dateZH()))
 	return b.String()
+}
+
+// ApplicationTemplate is an onboarding.yaml to fill in, in lang, for company: every field with
+// what it must hold as a comment, the materials named as `mkt onboard init` writes them beside
+// it (plan.md, the statement to print, seal and scan as statement-sealed.png).
+func ApplicationTemplate(lang i18n.Lang, company string) string {
+	q := func(s string) string { return strconv.Quote(s) }
+	if lang == i18n.ZH {
+		return `# 入驻申请：填好后运行 mkt onboard submit -f onboarding.yaml（文件路径相对于本文件）。
+# 提交前会检查每一项，所有问题一次列出。
+company: ` + q(company) + `        # 公司名称，与营业执照一致
+creditCode: ""             # 18 位统一社会信用代码（营业执照上；最后一位是校验位）
+contact:
+  name: ""                 # 联系人姓名
+  mobile: ""               # 联系人手机：11 位大陆手机号
+  email: ""                # 可选
+authorization:             # API 数据授权（FAQ 一 Q2），二选一：
+  statement: statement-sealed.png   # 打印 statement.html、加盖公章、扫描为 .png/.jpg/.pdf
+  # licence: licence.pdf            # 或：增值电信业务经营许可证
+  # licenceNumber: 浙B2-20080224    #     与其编号
+operationPlan: plan.md     # 运营计划的四个部分（FAQ 一 Q3）；检查：mkt onboard plan check plan.md
+`
+	}
+	return `# The onboarding application: fill it in, then run mkt onboard submit -f onboarding.yaml
+# (file paths are relative to this file). Every field is checked first; all problems at once.
+company: ` + q(company) + `        # the company's registered name, as on the business licence
+creditCode: ""             # the 18-character unified social credit code (its last is a check character)
+contact:
+  name: ""                 # the contact's name
+  mobile: ""               # the contact's mobile: 11 digits, mainland China
+  email: ""                # optional
+authorization:             # API-data authorization (FAQ 一 Q2), one of:
+  statement: statement-sealed.png   # statement.html printed, sealed with the company seal, scanned (.png/.jpg/.pdf)
+  # licence: licence.pdf            # or the value-added telecom business licence
+  # licenceNumber: 浙B2-20080224    #     and its number
+operationPlan: plan.md     # the operation plan's four parts (FAQ 一 Q3); check: mkt onboard plan check plan.md
+`
 }

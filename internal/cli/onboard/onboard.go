@@ -3,6 +3,7 @@
 package onboard
 
 import (
+	onboardinit "github.com/mkt-cli/mkt/internal/cli/onboard/initcmd"
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cli/onboard/plan/check"
@@ -34,6 +35,6 @@ APIs and data are your own (signed and sealed), or a 增值电信业务经营许
 		RunE:  cmdutil.GroupRunE,
 	}
 	plan.AddCommand(initcmd.NewCmdInit(f), check.NewCmdCheck(f))
-	cmd.AddCommand(plan, statement.NewCmdStatement(f), submit.NewCmdSubmit(f), status.NewCmdStatus(f))
+	cmd.AddCommand(onboardinit.NewCmdInit(f, nil), plan, statement.NewCmdStatement(f), submit.NewCmdSubmit(f), status.NewCmdStatus(f))
 	return cmd
 }
