@@ -274,7 +274,7 @@ func everyCommand(t *testing.T) (*clitest.ProdStub, map[string][]string, map[str
 	local := map[string]string{
 		"mkt auth login": "stores a credential", "mkt auth logout": "removes one", "mkt auth reset-password": "opens a page",
 		"mkt config get": "local settings", "mkt config list": "local settings", "mkt config set": "local settings",
-		"mkt onboard plan check": "a local file", "mkt onboard init": "writes local files", "mkt onboard plan init": "prints a template", "mkt onboard statement": "prints a statement",
+		"mkt onboard plan check": "a local file", "mkt onboard init": "writes local files", "mkt product init": "prints a template", "mkt onboard plan init": "prints a template", "mkt onboard statement": "prints a statement",
 		"mkt spi check": "calls the vendor's endpoint", "mkt spi listen": "serves locally", "mkt spi sign": "computes a token",
 		"mkt spi trigger": "calls the vendor's endpoint", "mkt spi verify": "checks a token", "mkt spi key set": "stores a key",
 		"mkt sandbox reset": "deletes local files", "mkt sandbox backup": "copies local files", "mkt sandbox restore": "replaces local files", "mkt sandbox serve": "serves the local sandbox", "mkt version": "prints the version",

@@ -23,6 +23,7 @@ var notTheModel = map[string]string{
 	"mkt completion zsh":        "prints a shell script",
 	"mkt completion fish":       "prints a shell script",
 	"mkt completion powershell": "prints a shell script",
+	"mkt product init":          "prints a YAML template to fill in",
 	"mkt onboard init":          "writes files and prints their paths",
 	"mkt onboard plan init":     "prints a YAML template to fill in",
 	"mkt onboard statement":     "prints a statement to sign",

@@ -11,6 +11,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/product/edit"
 	"github.com/mkt-cli/mkt/internal/cli/product/endpoint"
 	"github.com/mkt-cli/mkt/internal/cli/product/get"
+	productinit "github.com/mkt-cli/mkt/internal/cli/product/initcmd"
 	"github.com/mkt-cli/mkt/internal/cli/product/list"
 	"github.com/mkt-cli/mkt/internal/cli/product/price"
 	"github.com/mkt-cli/mkt/internal/cli/product/submit"
@@ -33,6 +34,7 @@ images, deleted. Each refusal names the current state and the steps allowed from
 		RunE: cmdutil.GroupRunE,
 	}
 	cmd.AddCommand(
+		productinit.NewCmdInit(f),
 		create.NewCmdCreate(f, nil),
 		list.NewCmdList(f, nil),
 		get.NewCmdGet(f, nil),
