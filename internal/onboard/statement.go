@@ -3,8 +3,8 @@ package onboard
 import (
 	"fmt"
 	"html"
-	"strings"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mkt-cli/mkt/internal/i18n"
