@@ -495,3 +495,23 @@ func TestDeclinedIsACleanExit(t *testing.T) {
 		t.Errorf("exit %d: %q", code, errOut)
 	}
 }
+
+// The README's first command — the main job on the embedded sandbox — works on the example
+// listing as shipped, and a second run has nothing to do.
+func TestReadmeMainJob(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), "go run ./cmd/mkt --sandbox apply -f docs/examples/listing.yaml") {
+		t.Fatal("README's first command changed: update this test")
+	}
+	env := map[string]string{"MKT_SANDBOX_DIR": t.TempDir(), "MKT_CONFIG_DIR": t.TempDir()}
+	file := filepath.Join("..", "..", "docs", "examples", "listing.yaml")
+	if r := run(t, env, "", false, "--sandbox", "apply", "-f", file); r.code != 0 {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := run(t, env, "", false, "--sandbox", "plan", "-f", file, "--detailed-exitcode"); r.code != 0 {
+		t.Errorf("a second run plans changes: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
