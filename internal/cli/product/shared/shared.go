@@ -249,7 +249,7 @@ func PrintProduct(f *cmdutil.Factory, p marketapi.Product) error {
 		state := StateStyle(st, p.Status)
 		row("product.f.code", p.Code, &st.ID)
 		row("product.f.name", p.Name, nil)
-		row("product.f.type", p.Type, nil)
+		row("product.f.type", strings.ToLower(p.Type), nil) // as --type takes it, and as product list shows it
 		row("product.f.status", p.Status, &state)
 		if p.AuditFailMsg != "" {
 			row("product.f.audit", p.AuditFailMsg, &st.Error)
