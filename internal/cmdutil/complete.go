@@ -51,7 +51,8 @@ func CompleteArgs(pos int, fn func(f *Factory) []string, f *Factory) cobra.Compl
 	}
 }
 
-// CompleteEach completes every positional argument with fn's candidates, minus those given.
+// CompleteEach completes every positional argument (or a flag's value) with fn's candidates,
+// minus the arguments given.
 func CompleteEach(fn func(f *Factory) []string, f *Factory) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		given := map[string]bool{}
@@ -66,11 +67,6 @@ func CompleteEach(fn func(f *Factory) []string, f *Factory) cobra.CompletionFunc
 		}
 		return matching(out, toComplete), cobra.ShellCompDirectiveNoFileComp
 	}
-}
-
-// CompleteFlag completes a flag's value with fn's candidates.
-func CompleteFlag(fn func(f *Factory) []string, f *Factory) cobra.CompletionFunc {
-	return CompleteEach(fn, f)
 }
 
 func matching(cands []string, prefix string) []cobra.Completion {

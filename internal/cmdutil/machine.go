@@ -45,9 +45,6 @@ func (o *Object) set(k string, v any) {
 	o.Vals[k] = v
 }
 
-// Get returns the value of key k.
-func (o *Object) Get(k string) (any, bool) { v, ok := o.Vals[k]; return v, ok }
-
 // MarshalJSON writes the object with its keys in order.
 func (o *Object) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer

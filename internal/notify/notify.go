@@ -139,7 +139,7 @@ func (e *UnreachableError) Unwrap() error { return e.Err }
 func (r *Robot) Send(ctx context.Context, m Message) error {
 	u, err := url.Parse(r.URL)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return fmt.Errorf("%q is not an http(s) URL", redact(r.URL))
+		return fmt.Errorf("%q is not an http(s) URL", Redact(r.URL))
 	}
 	kind := r.Kind
 	if kind == "" {
@@ -288,9 +288,9 @@ func FeishuSign(timestampS, secret string) string {
 	return base64.StdEncoding.EncodeToString(mac.Sum(nil))
 }
 
-// redact keeps a webhook URL's host and path start: its query (access_token, key) and the
-// rest of the path (Feishu's hook ID) are the robot's secret.
-func redact(raw string) string {
+// Redact is a webhook URL as it may be shown: scheme and host only — its query (access_token,
+// key) and path (Feishu's hook ID) are the robot's secret.
+func Redact(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
 		return "<webhook URL>"
@@ -310,6 +310,3 @@ func stripURL(err error) error {
 	}
 	return err
 }
-
-// Redact is a webhook URL as it may be shown: scheme and host only.
-func Redact(raw string) string { return redact(raw) }

@@ -49,7 +49,7 @@ func NewCmdSet(f *cmdutil.Factory) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&tpl, "template", "", "a template ID (see: mkt product agreement template)")
-	_ = cmd.RegisterFlagCompletionFunc("template", cmdutil.CompleteFlag(cmdutil.AgreementTemplateIDs, f))
+	_ = cmd.RegisterFlagCompletionFunc("template", cmdutil.CompleteEach(cmdutil.AgreementTemplateIDs, f))
 	cmd.Flags().StringVar(&file, "file", "", "an agreement file to upload")
 	return cmd
 }
