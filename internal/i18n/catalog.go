@@ -186,6 +186,8 @@ var catalog = map[string]entry{
 	"remedy.onboard.init.exists":  {"换一个 --dir，或加 --force 覆盖", "choose another --dir, or add --force to overwrite them"},
 	"onboard.init.dir":            {"无法写入 %s：%v", "cannot write in %s: %v"},
 	"onboard.init.next":           {"下一步：填写 %s 与 %s；打印 statement.html、加盖公章、扫描为 statement-sealed.png；然后 mkt onboard plan check plan.md 与 mkt onboard submit -f onboarding.yaml", "Next: fill in %s and %s; print statement.html, seal it, scan it as statement-sealed.png; then mkt onboard plan check plan.md and mkt onboard submit -f onboarding.yaml"},
+	"help.flag.help":              {"显示 %s 的帮助", "help for %s"},
+	"help.flag.version":           {"显示 %s 的版本", "version for %s"},
 	"help.group.start":            {"起步：", "Getting started:"},
 	"help.group.products":         {"商品与上架：", "Products and listings:"},
 	"help.group.sales":            {"售后（发票、订单、实例）：", "After the sale (invoices, orders, instances):"},

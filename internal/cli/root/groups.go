@@ -44,6 +44,7 @@ func groupCommands(f *cmdutil.Factory, root *cobra.Command) {
 	root.SetCompletionCommandGroupID("tools")
 	defaultHelp := root.HelpFunc()
 	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		Localize(root, f.Lang())
 		for key, grp := range titles {
 			grp.Title = f.T(key)
 		}

@@ -23,7 +23,7 @@ func NewCmdList(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Aliases: []string{"ls"},
 		Short:   "List bundles and whether each can be bought now",
 		Example: `  mkt bundle list
-  mkt bundle list -o json | jq '.[] | select(.Sellable | not) | .BundleId'`,
+  mkt bundle list -o json | jq -r '.[] | select(.sellable | not) | .bundleId'`,
 		Args: cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
