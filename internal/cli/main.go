@@ -23,6 +23,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/iostreams"
+	"github.com/mkt-cli/mkt/internal/market"
 )
 
 // Main runs mkt with the process's arguments, streams and environment and returns the exit
@@ -119,8 +120,29 @@ func printError(f *cmdutil.Factory, err error) {
 			msg += rest[i:]
 		}
 	}
+	// A marketplace error: in Chinese its meaning from the catalog, with the code beside it
+	// (the server's English message with --debug); the RequestId on a line of its own.
+	var api *market.APIError
+	if errors.As(err, &api) {
+		if api.RequestID != "" {
+			msg = strings.Replace(msg, " (RequestId "+api.RequestID+")", "", 1)
+		}
+		if text, ok := i18n.ServerError(lang, api.Code); ok && !f.Global.Debug {
+			whole := api.Code
+			if api.Message != "" {
+				whole += ": " + api.Message
+			}
+			if first, _, cut := strings.Cut(whole, "\n"); cut {
+				whole = first + " …"
+			}
+			msg = strings.Replace(msg, whole, text+"（"+api.Code+"）", 1)
+		}
+	}
 	// The labels carry their own separator: "Error: " in English, "错误：" in Chinese.
 	fmt.Fprintf(w, "%s%s\n", st.Error.Render(i18n.T(lang, "label.error")), msg)
+	if api != nil && api.RequestID != "" {
+		fmt.Fprintf(w, "%s%s\n", st.Muted.Render(i18n.T(lang, "label.requestid")), api.RequestID)
+	}
 	if e != nil && !e.Remedy.IsZero() {
 		fmt.Fprintf(w, "%s%s\n", st.Bold.Render(i18n.T(lang, "label.try")), e.Remedy.In(lang))
 	}

@@ -84,10 +84,23 @@ func TestOutputGolden(t *testing.T) {
 		{"sandbox", "clock", "show"},
 	}
 	for _, args := range commands {
-		for _, tty := range []bool{true, false} {
+		for _, v := range []struct {
+			tty  bool
+			lang string
+		}{{true, "en"}, {false, "en"}, {true, "zh"}, {false, "zh"}} {
+			tty := v.tty
 			mode := "pipe"
 			if tty {
 				mode = "tty"
+			}
+			if v.lang == "zh" {
+				mode += ".zh"
+			}
+			getenv := func(k string) string {
+				if k == "MKT_LANG" {
+					return v.lang
+				}
+				return e.Getenv(k)
 			}
 			name := strings.Join(args[:min(len(args), 3)], "_")
 			name = regexp.MustCompile(`_(cm\w+|bdl-\w+|\d+|[A-Z0-9_-]{20,}|--tz)$`).ReplaceAllString(name, "")
@@ -97,7 +110,7 @@ func TestOutputGolden(t *testing.T) {
 					ios.SetStdoutTTY(true)
 					ios.SetStderrTTY(true)
 				}
-				if code := Run(ctx, args, ios, e.Getenv); code != 0 {
+				if code := Run(ctx, args, ios, getenv); code != 0 {
 					t.Fatalf("mkt %s: exit %d: %s", strings.Join(args, " "), code, errOut)
 				}
 				got := normalize(out.String())

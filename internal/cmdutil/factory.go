@@ -98,7 +98,7 @@ func NewFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 	ios.SetTimeFormat(iostreams.TimeFormat{
 		Now:      func() time.Time { return f.ShownNow() },
 		Relative: func(now, t time.Time) string { return Relative(f.Lang(), now, t) },
-		Duration: func(d time.Duration) string { return Duration(f.Lang(), d) },
+		Duration: func(d time.Duration) string { return i18n.Duration(f.Lang(), d) },
 	})
 	return f
 }
@@ -160,6 +160,14 @@ func (f *Factory) Lang() i18n.Lang {
 
 // T renders a catalog message in the merchant's language.
 func (f *Factory) T(key string, args ...any) string { return i18n.T(f.Lang(), key, args...) }
+
+// Enum is how a code value of kind (i18n.EnumProductState…) reads: its Chinese name in zh.
+func (f *Factory) Enum(kind, value string) string { return i18n.Enum(f.Lang(), kind, value) }
+
+// EnumBeside is Enum with the value beside it in zh, for where the reader may type it.
+func (f *Factory) EnumBeside(kind, value string) string {
+	return i18n.EnumBeside(f.Lang(), kind, value)
+}
 
 // OutputFormat is -o, else MKT_OUTPUT, else the profile's output setting, else table.
 func (f *Factory) OutputFormat() string {

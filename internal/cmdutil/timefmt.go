@@ -42,23 +42,3 @@ func Relative(lang i18n.Lang, now, t time.Time) string {
 	}
 	return fmt.Sprint(i18n.T(lang, key, n))
 }
-
-// Duration renders d in words in lang ("2天5小时", "2d 5h"), to the minute; a negative
-// duration keeps its sign.
-func Duration(lang i18n.Lang, d time.Duration) string {
-	d = d.Round(time.Minute)
-	sign := ""
-	if d < 0 {
-		sign, d = "-", -d
-	}
-	days := int(d / (24 * time.Hour))
-	hours := int(d % (24 * time.Hour) / time.Hour)
-	mins := int(d % time.Hour / time.Minute)
-	switch {
-	case days > 0:
-		return sign + i18n.T(lang, "duration.dh", days, hours)
-	case hours > 0:
-		return sign + i18n.T(lang, "duration.hm", hours, mins)
-	}
-	return sign + i18n.T(lang, "duration.m", mins)
-}

@@ -28,6 +28,13 @@ const (
 type Source struct {
 	Kind   SourceKind `json:"kind"`
 	Detail string     `json:"detail,omitempty"`
+	// Text is Detail for people, in their language, where Detail is words rather than a name.
+	Text i18n.Message `json:"-"`
+}
+
+// described is a Source whose detail is words: Detail in English, Text in any language.
+func described(kind SourceKind, text i18n.Message) Source {
+	return Source{Kind: kind, Detail: text.In(i18n.EN), Text: text}
 }
 
 // Credential is an AccessKey pair, with an STS token when temporary.
@@ -184,7 +191,7 @@ func Resolve(in Inputs) (*Resolved, error) {
 		lower := strings.ToLower(named)
 		if p := file.Profile(lower); p.HasCredential() {
 			r.Credential = &Credential{p.AccessKeyID, p.AccessKeySecret, p.SecurityToken}
-			r.CredentialSource = Source{namedKind, fmt.Sprintf("%s %s → mkt profile %q", namedDetail, named, lower)}
+			r.CredentialSource = described(namedKind, i18n.M("source.d.named", namedDetail, named, lower))
 		} else {
 			c, err := loadAliyun()
 			if err != nil {
@@ -204,7 +211,7 @@ func Resolve(in Inputs) (*Resolved, error) {
 				}
 				aliyunProfile = &ap
 				r.Credential = &Credential{ap.AccessKeyID, ap.AccessKeySecret, ap.StsToken}
-				r.CredentialSource = Source{namedKind, fmt.Sprintf("%s %s → aliyun CLI profile %q in %s", namedDetail, named, named, c.Path())}
+				r.CredentialSource = described(namedKind, i18n.M("source.d.namedaliyun", namedDetail, named, named, c.Path()))
 			case file.Profile(lower) != nil:
 				return nil, &ResolveError{
 					Msg:    i18n.M("cred.profile.nocred", lower),
@@ -240,7 +247,7 @@ func Resolve(in Inputs) (*Resolved, error) {
 	if r.Credential == nil {
 		if p := file.Profile(r.Profile); p.HasCredential() {
 			r.Credential = &Credential{p.AccessKeyID, p.AccessKeySecret, p.SecurityToken}
-			r.CredentialSource = Source{SourceProfile, fmt.Sprintf("%q in %s", r.Profile, file.FilePath())}
+			r.CredentialSource = described(SourceProfile, i18n.M("source.d.in", r.Profile, file.FilePath()))
 		}
 	}
 
@@ -255,7 +262,7 @@ func Resolve(in Inputs) (*Resolved, error) {
 				if ok, why := ap.Usable(); ok {
 					aliyunProfile = &ap
 					r.Credential = &Credential{ap.AccessKeyID, ap.AccessKeySecret, ap.StsToken}
-					r.CredentialSource = Source{SourceAliyunCLI, fmt.Sprintf("%q (%s) in %s", name, how, c.Path())}
+					r.CredentialSource = described(SourceAliyunCLI, i18n.M("source.d.aliyun", name, how, c.Path()))
 				} else {
 					r.Notes = append(r.Notes, i18n.M("cred.aliyun.profileskipped", name, c.Path(), why))
 				}
@@ -269,9 +276,9 @@ func Resolve(in Inputs) (*Resolved, error) {
 		if InCI(getenv) {
 			return nil, &ResolveError{Msg: i18n.M("cred.ci.none"), Remedy: i18n.M("remedy.ci.sandbox")}
 		}
-		r.CredentialSource = Source{SourceSandbox, NoCredentials}
-		r.Target, r.TargetSource = TargetSandbox, Source{SourceSandbox, NoCredentials}
-		r.Extension, r.ExtensionSource = true, Source{SourceSandbox, "the sandbox serves it"}
+		r.CredentialSource = described(SourceSandbox, i18n.M("source.d.nocred"))
+		r.Target, r.TargetSource = TargetSandbox, described(SourceSandbox, i18n.M("source.d.nocred"))
+		r.Extension, r.ExtensionSource = true, described(SourceSandbox, i18n.M("source.d.sandboxext"))
 	} else {
 		r.Target, r.TargetSource = TargetLive, r.CredentialSource
 	}
@@ -280,33 +287,33 @@ func Resolve(in Inputs) (*Resolved, error) {
 	if r.Target == TargetLive {
 		switch {
 		case Truthy(getenv("MKT_EXTENSION")):
-			r.Extension, r.ExtensionSource = true, Source{SourceEnvMKT, "MKT_EXTENSION"}
+			r.Extension, r.ExtensionSource = true, Source{Kind: SourceEnvMKT, Detail: "MKT_EXTENSION"}
 		case active != nil && active.Extension:
-			r.Extension, r.ExtensionSource = true, Source{SourceProfile, strconv.Quote(r.Profile)}
+			r.Extension, r.ExtensionSource = true, Source{Kind: SourceProfile, Detail: strconv.Quote(r.Profile)}
 		}
 	}
 
 	// Region.
 	switch {
 	case in.FlagRegion != "":
-		r.Region, r.RegionSource = in.FlagRegion, Source{SourceFlag, "--region"}
+		r.Region, r.RegionSource = in.FlagRegion, Source{Kind: SourceFlag, Detail: "--region"}
 	case getenv("MKT_REGION") != "":
-		r.Region, r.RegionSource = getenv("MKT_REGION"), Source{SourceEnvMKT, "MKT_REGION"}
+		r.Region, r.RegionSource = getenv("MKT_REGION"), Source{Kind: SourceEnvMKT, Detail: "MKT_REGION"}
 	default:
 		for _, k := range []string{"ALIBABA_CLOUD_REGION_ID", "ALIBABACLOUD_REGION_ID", "ALICLOUD_REGION_ID"} {
 			if v := getenv(k); v != "" {
-				r.Region, r.RegionSource = v, Source{SourceEnvAlibaba, k}
+				r.Region, r.RegionSource = v, Source{Kind: SourceEnvAlibaba, Detail: k}
 				break
 			}
 		}
 		if r.Region == "" && active != nil && active.Region != "" {
-			r.Region, r.RegionSource = active.Region, Source{SourceProfile, strconv.Quote(r.Profile)}
+			r.Region, r.RegionSource = active.Region, Source{Kind: SourceProfile, Detail: strconv.Quote(r.Profile)}
 		}
 		if r.Region == "" && aliyunProfile != nil && aliyunProfile.RegionID != "" {
-			r.Region, r.RegionSource = aliyunProfile.RegionID, Source{SourceAliyunCLI, strconv.Quote(aliyunProfile.Name)}
+			r.Region, r.RegionSource = aliyunProfile.RegionID, Source{Kind: SourceAliyunCLI, Detail: strconv.Quote(aliyunProfile.Name)}
 		}
 		if r.Region == "" {
-			r.Region, r.RegionSource = DefaultRegion, Source{SourceDefault, ""}
+			r.Region, r.RegionSource = DefaultRegion, Source{Kind: SourceDefault, Detail: ""}
 		}
 	}
 	if !ValidRegion(r.Region) {
@@ -316,15 +323,15 @@ func Resolve(in Inputs) (*Resolved, error) {
 	// Endpoint.
 	switch {
 	case in.FlagEndpoint != "":
-		r.Endpoint, r.EndpointSource = in.FlagEndpoint, Source{SourceFlag, "--endpoint"}
+		r.Endpoint, r.EndpointSource = in.FlagEndpoint, Source{Kind: SourceFlag, Detail: "--endpoint"}
 	case getenv("MKT_ENDPOINT") != "":
-		r.Endpoint, r.EndpointSource = getenv("MKT_ENDPOINT"), Source{SourceEnvMKT, "MKT_ENDPOINT"}
+		r.Endpoint, r.EndpointSource = getenv("MKT_ENDPOINT"), Source{Kind: SourceEnvMKT, Detail: "MKT_ENDPOINT"}
 	case active != nil && active.Endpoint != "":
-		r.Endpoint, r.EndpointSource = active.Endpoint, Source{SourceProfile, strconv.Quote(r.Profile)}
+		r.Endpoint, r.EndpointSource = active.Endpoint, Source{Kind: SourceProfile, Detail: strconv.Quote(r.Profile)}
 	case r.Credential == nil:
-		r.Endpoint, r.EndpointSource = "sandbox", Source{SourceSandbox, "embedded local marketplace"}
+		r.Endpoint, r.EndpointSource = "sandbox", described(SourceSandbox, i18n.M("source.d.embedded"))
 	default:
-		r.Endpoint, r.EndpointSource = EndpointForRegion(r.Region), Source{SourceDefault, "from region " + r.Region}
+		r.Endpoint, r.EndpointSource = EndpointForRegion(r.Region), described(SourceDefault, i18n.M("source.d.region", r.Region))
 	}
 	if r.EndpointSource.Kind != SourceSandbox {
 		if _, err := NormalizeEndpoint(r.Endpoint); err != nil {
@@ -356,7 +363,7 @@ func envCredential(getenv func(string) string, prefixes []string, kind SourceKin
 		if token != "" {
 			detail += ", " + p + "SECURITY_TOKEN"
 		}
-		return &Credential{id, secret, token}, Source{kind, detail}, nil
+		return &Credential{id, secret, token}, Source{Kind: kind, Detail: detail}, nil
 	}
 	return nil, Source{}, nil
 }
@@ -438,12 +445,12 @@ func NormalizeEndpoint(s string) (string, error) {
 func explicitSandbox(in Inputs, getenv func(string) string, file *File, profile string) (Source, bool) {
 	switch {
 	case in.FlagSandbox:
-		return Source{SourceFlag, "--sandbox"}, true
+		return Source{Kind: SourceFlag, Detail: "--sandbox"}, true
 	case Truthy(getenv("MKT_SANDBOX")):
-		return Source{SourceEnvMKT, "MKT_SANDBOX"}, true
+		return Source{Kind: SourceEnvMKT, Detail: "MKT_SANDBOX"}, true
 	}
 	if p := file.Profile(profile); p != nil && p.Sandbox {
-		return Source{SourceProfile, strconv.Quote(profile) + " sandbox: true"}, true
+		return described(SourceProfile, i18n.M("source.d.sandboxtrue", profile)), true
 	}
 	return Source{}, false
 }
@@ -454,22 +461,22 @@ func explicitSandbox(in Inputs, getenv func(string) string, file *File, profile 
 // mkt asks the served sandbox for its own.
 func resolveSandbox(in Inputs, getenv func(string) string, file *File, r *Resolved, why Source) (*Resolved, error) {
 	r.Target, r.TargetSource = TargetSandbox, why
-	r.Extension, r.ExtensionSource = true, Source{SourceSandbox, "the sandbox serves it"}
-	r.CredentialSource = Source{SourceSandbox, "the sandbox's own"}
-	r.Region, r.RegionSource = DefaultRegion, Source{SourceDefault, ""}
+	r.Extension, r.ExtensionSource = true, described(SourceSandbox, i18n.M("source.d.sandboxext"))
+	r.CredentialSource = described(SourceSandbox, i18n.M("source.d.sandboxown"))
+	r.Region, r.RegionSource = DefaultRegion, Source{Kind: SourceDefault, Detail: ""}
 	switch {
 	case in.FlagRegion != "" && ValidRegion(in.FlagRegion):
-		r.Region, r.RegionSource = in.FlagRegion, Source{SourceFlag, "--region"}
+		r.Region, r.RegionSource = in.FlagRegion, Source{Kind: SourceFlag, Detail: "--region"}
 	case getenv("MKT_REGION") != "" && ValidRegion(getenv("MKT_REGION")):
-		r.Region, r.RegionSource = getenv("MKT_REGION"), Source{SourceEnvMKT, "MKT_REGION"}
+		r.Region, r.RegionSource = getenv("MKT_REGION"), Source{Kind: SourceEnvMKT, Detail: "MKT_REGION"}
 	}
 	switch {
 	case in.FlagEndpoint != "":
-		r.Endpoint, r.EndpointSource = in.FlagEndpoint, Source{SourceFlag, "--endpoint"}
+		r.Endpoint, r.EndpointSource = in.FlagEndpoint, Source{Kind: SourceFlag, Detail: "--endpoint"}
 	case getenv("MKT_ENDPOINT") != "":
-		r.Endpoint, r.EndpointSource = getenv("MKT_ENDPOINT"), Source{SourceEnvMKT, "MKT_ENDPOINT"}
+		r.Endpoint, r.EndpointSource = getenv("MKT_ENDPOINT"), Source{Kind: SourceEnvMKT, Detail: "MKT_ENDPOINT"}
 	default:
-		r.Endpoint, r.EndpointSource = "sandbox", Source{SourceSandbox, "embedded local marketplace"}
+		r.Endpoint, r.EndpointSource = "sandbox", described(SourceSandbox, i18n.M("source.d.embedded"))
 		return r, nil
 	}
 	if _, err := NormalizeEndpoint(r.Endpoint); err != nil {

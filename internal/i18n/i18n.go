@@ -85,7 +85,7 @@ func (m Message) In(lang Lang) string {
 	// A message inside a message is rendered in the same language.
 	args := m.Args
 	for i, a := range m.Args {
-		if inner, ok := a.(Message); ok {
+		if inner, ok := a.(Localized); ok {
 			if &args[0] == &m.Args[0] {
 				args = append([]any(nil), m.Args...)
 			}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 var verbRE = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[vTtbcdoOqxXUeEfFgGsp%]`)
@@ -87,5 +88,34 @@ func TestCatalogRenders(t *testing.T) {
 				t.Errorf("%s (%s): %q", key, lang, out)
 			}
 		}
+	}
+}
+
+func TestDurationAndWeekday(t *testing.T) {
+	for d, want := range map[time.Duration][2]string{
+		-26 * time.Hour:            {"-1d 2h", "-1天2小时"},
+		90 * time.Minute:           {"1h 30m", "1小时30分钟"},
+		5 * time.Minute:            {"5m", "5分钟"},
+		48*time.Hour - time.Second: {"2d 0h", "2天0小时"},
+	} {
+		if got := [2]string{Duration(EN, d), M("raw", Dur(d)).In(ZH)}; got != want {
+			t.Errorf("%s: %q, want %q", d, got, want)
+		}
+	}
+	if Discount(ZH, 10) != "九折" || Discount(ZH, 15) != "八五折" || Discount(EN, 10) != "10% off" || Discount(ZH, 95) != "0.5折" {
+		t.Error("discounts")
+	}
+	if Periods(ZH, []string{"1m", "1y"}) != "1个月、1年" || Periods(EN, []string{"1m", "1y"}) != "1m 1y" {
+		t.Error("periods")
+	}
+	if Weekday(ZH, time.Monday) != "周一" || Weekday(ZH, time.Sunday) != "周日" || Weekday(EN, time.Monday) != "Mon" {
+		t.Error("weekdays")
+	}
+	if Enum(ZH, EnumProductState, "LISTED") != "已上架" || Enum(EN, EnumProductState, "LISTED") != "LISTED" ||
+		EnumBeside(ZH, EnumProductState, "listed") != "已上架（listed）" || Enum(ZH, EnumProductState, "ODD") != "ODD" {
+		t.Error("enums")
+	}
+	if got := M("raw", E(EnumProductState, "REVIEWING")).In(ZH); got != "审核中（REVIEWING）" {
+		t.Errorf("an enum inside a message: %q", got)
 	}
 }

@@ -3,7 +3,6 @@
 package invoice
 
 import (
-	"fmt"
 	"strings"
 	"time"
 )
@@ -61,26 +60,6 @@ func At(requested, now time.Time) Status {
 		s.Urgency = Open
 	}
 	return s
-}
-
-// Left writes a remaining duration for people, to the nearest minute: "2d 3h", "5h 10m",
-// "-1d 2h".
-func Left(d time.Duration) string {
-	d = d.Round(time.Minute)
-	prefix := ""
-	if d < 0 {
-		prefix, d = "-", -d
-	}
-	days := int(d / (24 * time.Hour))
-	hours := int(d % (24 * time.Hour) / time.Hour)
-	mins := int(d % time.Hour / time.Minute)
-	switch {
-	case days > 0:
-		return fmt.Sprintf("%s%dd %dh", prefix, days, hours)
-	case hours > 0:
-		return fmt.Sprintf("%s%dh %dm", prefix, hours, mins)
-	}
-	return fmt.Sprintf("%s%dm", prefix, mins)
 }
 
 // RangeStart and RangeEnd complete a bare date as the API does: 00:00:00 for the start of a

@@ -4,12 +4,16 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"strconv"
 	"time"
+
+	"github.com/mkt-cli/mkt/internal/i18n"
 )
 
 // CheckResult is one conformance check.
 type CheckResult struct {
 	Name   string        `json:"name"`
+	Title  i18n.Message  `json:"-"` // Name, for people, in their language
 	Passed bool          `json:"passed"`
 	Detail string        `json:"detail,omitempty"`
 	Took   time.Duration `json:"tookNs"`
@@ -63,8 +67,8 @@ func (ch *Checker) Run(ctx context.Context) []CheckResult {
 		}
 		return ex, a, probs
 	}
-	add := func(name string, start time.Time, err string) {
-		results = append(results, CheckResult{Name: name, Passed: err == "", Detail: err, Took: time.Since(start)})
+	add := func(title i18n.Message, start time.Time, err string) {
+		results = append(results, CheckResult{Name: title.In(i18n.EN), Title: title, Passed: err == "", Detail: err, Took: time.Since(start)})
 	}
 	// createInstance until it leaves instanceId=0, within the bound.
 	create := func(c Context, extra url.Values) (string, string) {
@@ -94,18 +98,18 @@ func (ch *Checker) Run(ctx context.Context) []CheckResult {
 	base := NewContext(code)
 	start := time.Now()
 	id, err := create(base, nil)
-	add(fmt.Sprintf("createInstance returns an instanceId (instanceId=0 means retry; up to %d calls)", tries), start, err)
+	add(i18n.M("spicheck.create", tries), start, err)
 
 	start = time.Now()
 	switch {
 	case id == "":
-		add("the same orderBizId twice gives the same instanceId", start, "not run: no instanceId")
+		add(i18n.M("spicheck.idempotent"), start, "not run: no instanceId")
 	default:
 		again, err := create(base, nil)
 		if err == "" && again != id {
 			err = fmt.Sprintf("first %s, then %s: createInstance may be called again and must answer the same instance", id, again)
 		}
-		add("the same orderBizId twice gives the same instanceId", start, err)
+		add(i18n.M("spicheck.idempotent"), start, err)
 	}
 
 	start = time.Now()
@@ -119,11 +123,11 @@ func (ch *Checker) Run(ctx context.Context) []CheckResult {
 	} else if len(probs) == 0 && (a.InstanceID != "" && a.InstanceID != "0") {
 		err = fmt.Sprintf("a call with a wrong token was accepted (HTTP %d, instanceId %s): verify the token before acting", ex.Status, a.InstanceID)
 	}
-	add("a wrong token is refused", start, err)
+	add(i18n.M("spicheck.badtoken"), start, err)
 
 	start = time.Now()
 	if id == "" {
-		add("an unknown extra parameter does not break verification", start, "not run: no instanceId")
+		add(i18n.M("spicheck.extra"), start, "not run: no instanceId")
 	} else {
 		got, err := create(base, url.Values{"mktProbe": {"extra"}})
 		if err == "" && got != id {
@@ -132,7 +136,7 @@ func (ch *Checker) Run(ctx context.Context) []CheckResult {
 		if err != "" {
 			err += " (the marketplace adds parameters: verify the token over every parameter received)"
 		}
-		add("an unknown extra parameter does not break verification", start, err)
+		add(i18n.M("spicheck.extra"), start, err)
 	}
 
 	life := base
@@ -140,7 +144,7 @@ func (ch *Checker) Run(ctx context.Context) []CheckResult {
 	life.ExpiredOn = time.Now().AddDate(0, 2, 0)
 	for _, action := range []string{RenewInstance, UpgradeInstance, ExpiredInstance, ReleaseInstance, RefundRenewInstance, ResumeInstance} {
 		start = time.Now()
-		name := action + ` answers "success": true`
+		name := i18n.M("spicheck.success", action)
 		if id == "" {
 			add(name, start, "not run: no instanceId")
 			continue
@@ -166,7 +170,7 @@ func (ch *Checker) Run(ctx context.Context) []CheckResult {
 			err = fmt.Sprintf("a verify call stamped an hour ago was accepted (HTTP %d): check timeStamp, or the login link can be replayed", ex.Status)
 		}
 	}
-	add("verify with a stale timeStamp is refused", start, err)
+	add(i18n.M("spicheck.stale"), start, err)
 
 	start = time.Now()
 	fresh := life
@@ -176,7 +180,7 @@ func (ch *Checker) Run(ctx context.Context) []CheckResult {
 	if len(probs) > 0 {
 		err = string(probs[0])
 	}
-	add("verify with a fresh timeStamp is accepted", start, err)
+	add(i18n.M("spicheck.fresh"), start, err)
 
 	start = time.Now()
 	err = ""
@@ -186,7 +190,7 @@ func (ch *Checker) Run(ctx context.Context) []CheckResult {
 	case slowest > budget:
 		err = fmt.Sprintf("%s took %s, budget %s", slowAction, slowest.Round(time.Millisecond), budget)
 	}
-	add(fmt.Sprintf("answers are JSON and arrive within %s", budget), start, err)
+	add(i18n.M("spicheck.budget", strconv.FormatFloat(budget.Seconds(), 'f', -1, 64)), start, err)
 	return results
 }
 

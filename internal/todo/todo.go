@@ -89,7 +89,7 @@ func Compute(s Snapshot, now time.Time, lang i18n.Lang) []Item {
 			continue
 		}
 		add("invoice", inv.Id, invoice.Deadline(req).Format(time.RFC3339),
-			i18n.M("todo.invoice", inv.Id, inv.Price, invoice.Left(st.Remaining)), i18n.M("todo.fix.invoice", inv.Id))
+			i18n.M("todo.invoice", inv.Id, inv.Price, i18n.Dur(st.Remaining)), i18n.M("todo.fix.invoice", inv.Id))
 	}
 	return items
 }

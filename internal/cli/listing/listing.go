@@ -93,10 +93,10 @@ func writePlan(f *cmdutil.Factory, plan manifest.Plan) error {
 				notable = append(notable, it)
 			}
 		}
-		printPlanHuman(f.IOStreams.ErrOut, f.IOStreams.StylesErr(), notable)
+		printPlanHuman(f.IOStreams.ErrOut, f.IOStreams.StylesErr(), f.Lang(), notable)
 		return f.Print(rows, nil)
 	}
-	printPlan(f.IOStreams, plan)
+	printPlan(f.IOStreams, f.Lang(), plan)
 	return nil
 }
 
@@ -171,7 +171,7 @@ func Run(ctx context.Context, opts *Options) error {
 	whole, records := report(f)
 	jsonOut := whole || records
 	if !jsonOut && blocked > 0 {
-		printPlan(ios, onlyBlocked(plan))
+		printPlan(ios, f.Lang(), onlyBlocked(plan))
 	}
 	status := f.NewWaitStatus()
 	results := manifest.Apply(ctx, client, plan, manifest.Options{
@@ -184,7 +184,7 @@ func Run(ctx context.Context, opts *Options) error {
 			if jsonOut || r.Action == "blocked" {
 				return
 			}
-			status.Print(func() { printResult(ios, r, &n, total) })
+			status.Print(func() { printResult(ios, f.Lang(), r, &n, total) })
 		},
 	})
 	status.Stop()
@@ -291,9 +291,9 @@ func driftRun(opts *Options, plan manifest.Plan) error {
 // item on stdout — action, kind, key, code, detail (the fields that change, or a blocked item's
 // rule and reason) — blocked items included, and the human form of what is not unchanged on
 // stderr, for the CI log.
-func printPlan(ios *iostreams.IOStreams, p manifest.Plan) {
+func printPlan(ios *iostreams.IOStreams, lang i18n.Lang, p manifest.Plan) {
 	if ios.IsStdoutTTY() {
-		printPlanHuman(ios.Out, ios.Styles(), p.Items)
+		printPlanHuman(ios.Out, ios.Styles(), lang, p.Items)
 		return
 	}
 	var notable []manifest.Item
@@ -303,7 +303,7 @@ func printPlan(ios *iostreams.IOStreams, p manifest.Plan) {
 			notable = append(notable, it)
 		}
 	}
-	printPlanHuman(ios.ErrOut, ios.StylesErr(), notable)
+	printPlanHuman(ios.ErrOut, ios.StylesErr(), lang, notable)
 }
 
 // planDetail is an item's last column in a pipe: a blocked item's rule and reason, else the
@@ -322,7 +322,7 @@ func planDetail(it manifest.Item) string {
 	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(d)
 }
 
-func printPlanHuman(w io.Writer, st *iostreams.Styles, items []manifest.Item) {
+func printPlanHuman(w io.Writer, st *iostreams.Styles, lang i18n.Lang, items []manifest.Item) {
 	for _, it := range items {
 		mark, style := "=", st.Muted
 		switch it.Action {
@@ -341,10 +341,11 @@ func printPlanHuman(w io.Writer, st *iostreams.Styles, items []manifest.Item) {
 		if it.Code != "" {
 			code = " " + it.Code
 			if it.Status != "" {
-				code += " (" + it.Status + ")"
+				code += " (" + i18n.Enum(lang, i18n.EnumProductState, it.Status) + ")"
 			}
 		}
-		fmt.Fprintln(w, style.Render(fmt.Sprintf("%s %s %s %s%s", mark, it.Action, it.Kind, it.Key, code)))
+		fmt.Fprintln(w, style.Render(fmt.Sprintf("%s %s %s %s%s", mark, i18n.Enum(lang, i18n.EnumPlanAction, string(it.Action)),
+			i18n.Enum(lang, i18n.EnumPlanKind, it.Kind), it.Key, code)))
 		for _, c := range it.Changes {
 			if it.Action == manifest.Create {
 				fmt.Fprintf(w, "    %s: %s\n", c.Field, c.New)
@@ -355,7 +356,7 @@ func printPlanHuman(w io.Writer, st *iostreams.Styles, items []manifest.Item) {
 		if b := it.Block; b != nil {
 			fmt.Fprintf(w, "    %s: %s\n", b.Code, b.Text)
 			if b.Next != "" {
-				fmt.Fprintf(w, "    Try: %s\n", b.Next)
+				fmt.Fprintf(w, "    %s%s\n", i18n.T(lang, "label.try"), b.Next)
 			}
 		}
 	}
@@ -370,7 +371,7 @@ func orNone(s string) string {
 
 // printResult writes one applied item: tab-separated in a pipe (CI logs, scripts), with a
 // counter on a terminal.
-func printResult(ios *iostreams.IOStreams, r manifest.Result, n *atomic.Int64, total int) {
+func printResult(ios *iostreams.IOStreams, lang i18n.Lang, r manifest.Result, n *atomic.Int64, total int) {
 	if !ios.IsStdoutTTY() {
 		fmt.Fprintln(ios.Out, strings.Join([]string{r.Action, r.Kind, r.Key, r.Code, r.Detail}, "\t"))
 		return
@@ -387,7 +388,7 @@ func printResult(ios *iostreams.IOStreams, r manifest.Result, n *atomic.Int64, t
 	case "submitted", "transition":
 		style = st.Muted
 	}
-	line := fmt.Sprintf("%s%s %s %s %s", prefix, r.Action, r.Kind, r.Key, r.Code)
+	line := fmt.Sprintf("%s%s %s %s %s", prefix, i18n.Enum(lang, i18n.EnumPlanAction, r.Action), i18n.Enum(lang, i18n.EnumPlanKind, r.Kind), r.Key, r.Code)
 	if r.Detail != "" {
 		line += "  " + r.Detail
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/listing"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/exitcode"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/todo"
 )
 
@@ -96,7 +97,7 @@ func todoRun(ctx context.Context, opts *Options) error {
 		st := f.IOStreams.Styles()
 		t := f.IOStreams.NewTable(f.T("col.kind"), f.T("col.todo"), f.T("col.fix"))
 		for _, it := range items {
-			t.AddField(it.Kind)
+			t.AddField(f.Enum(i18n.EnumTodoKind, it.Kind))
 			t.AddField(it.Message)
 			t.AddStyledField(it.Fix, st.Muted)
 			t.EndRow()

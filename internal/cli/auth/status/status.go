@@ -116,10 +116,17 @@ func statusRun(opts *Options) error {
 
 func sourceText(lang i18n.Lang, src config.Source) string {
 	label := i18n.T(lang, "source."+string(src.Kind))
-	if src.Detail == "" {
+	detail := src.Detail
+	if !src.Text.IsZero() {
+		detail = src.Text.In(lang)
+	}
+	if detail == "" {
 		return label
 	}
-	return label + ": " + src.Detail
+	if lang == i18n.ZH {
+		return label + "：" + detail
+	}
+	return label + ": " + detail
 }
 
 func renderTable(opts *Options, s Status, lang i18n.Lang) error {
@@ -158,7 +165,11 @@ func renderTable(opts *Options, s Status, lang i18n.Lang) error {
 	t.AddStyledField(sourceText(lang, s.CredentialSource), st.Muted)
 	t.EndRow()
 	t.AddStyledField(i18n.T(lang, "status.endpoint"), st.Bold)
-	t.AddField(s.Endpoint)
+	endpoint := s.Endpoint
+	if s.Sandbox && endpoint == "sandbox" {
+		endpoint = i18n.T(lang, "status.endpoint.sandbox")
+	}
+	t.AddField(endpoint)
 	t.AddStyledField(sourceText(lang, s.EndpointSource), st.Muted)
 	t.EndRow()
 	t.AddStyledField(i18n.T(lang, "status.region"), st.Bold)

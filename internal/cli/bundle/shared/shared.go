@@ -3,10 +3,10 @@ package shared
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
@@ -45,12 +45,16 @@ func PrintBundles(f *cmdutil.Factory, bs []marketapi.Bundle, model any) error {
 		for _, b := range bs {
 			var codes []string
 			for _, p := range b.Products {
-				codes = append(codes, p.Code+"("+strings.ToLower(p.Status)+")")
+				if f.Lang() == i18n.ZH {
+					codes = append(codes, p.Code+"（"+f.Enum(i18n.EnumProductState, p.Status)+"）")
+				} else {
+					codes = append(codes, p.Code+"("+strings.ToLower(p.Status)+")")
+				}
 			}
 			pricing := "-"
 			switch {
 			case b.Discount > 0:
-				pricing = strconv.Itoa(b.Discount) + "% off"
+				pricing = i18n.Discount(f.Lang(), b.Discount)
 			case b.Price != "":
 				pricing = "¥" + b.Price
 			}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/config"
+	"github.com/mkt-cli/mkt/internal/i18n"
 )
 
 // Options are the inputs of `mkt config list`.
@@ -73,7 +74,7 @@ func listRun(opts *Options) error {
 		ios := f.IOStreams
 		t := ios.NewTable(f.T("col.key"), f.T("col.value"))
 		for _, s := range l.Settings {
-			t.AddField(s.Key)
+			t.AddField(f.EnumBeside(i18n.EnumConfigKey, s.Key))
 			t.AddField(s.Value)
 			t.EndRow()
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 )
 
 // Options are the inputs of `mkt instance get`.
@@ -61,7 +62,7 @@ func getRun(ctx context.Context, opts *Options) error {
 		add("field.instance.order", strconv.FormatInt(i.OrderId, 10))
 		add("field.instance.product", i.ProductCode+" "+i.ProductName)
 		add("field.instance.sku", i.ProductSkuCode)
-		add("field.instance.status", i.Status)
+		add("field.instance.status", f.Enum(i18n.EnumInstanceState, i.Status))
 		add("field.instance.trial", f.T("bool."+strconv.FormatBool(i.IsTrial)))
 		add("field.instance.autorenew", autoRenewal(f, i.AutoRenewal))
 		kv.AddTime(f.T("field.instance.began"), millis(i.BeganOn))

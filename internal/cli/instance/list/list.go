@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/iostreams"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
@@ -59,7 +60,7 @@ func listRun(ctx context.Context, opts *Options) error {
 	p := cmdutil.NewListPrinter(f, id,
 		col(f.T("col.code"), func(it marketapi.InstanceItem) string { return it.ProductCode }),
 		col("SKU", func(it marketapi.InstanceItem) string { return it.ProductSkuCode }),
-		col(f.T("col.status"), func(it marketapi.InstanceItem) string { return it.Status }),
+		col(f.T("col.status"), func(it marketapi.InstanceItem) string { return f.Enum(i18n.EnumInstanceState, it.Status) }),
 		col(f.T("col.ends"), func(it marketapi.InstanceItem) string {
 			if it.EndOn == 0 {
 				return ""

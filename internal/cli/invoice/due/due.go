@@ -201,7 +201,7 @@ func notifyDue(ctx context.Context, f *cmdutil.Factory, opts *Options, due []inv
 			break
 		}
 		dl, _ := time.Parse(time.RFC3339, d.Deadline)
-		left := invoice.Left(time.Duration(d.RemainingSeconds) * time.Second)
+		left := i18n.Duration(lang, time.Duration(d.RemainingSeconds)*time.Second)
 		if d.Overdue {
 			left = i18n.T(lang, "invoice.overdue", strings.TrimPrefix(left, "-"))
 		}
@@ -234,7 +234,7 @@ func printer(f *cmdutil.Factory, loc *time.Location) *cmdutil.ListPrinter[invoic
 		return cmdutil.Column[invoicing.Due]{Header: h, Text: text}
 	}
 	left := col(f.T("col.left"), func(d invoicing.Due) string {
-		l := invoice.Left(time.Duration(d.RemainingSeconds) * time.Second)
+		l := i18n.Duration(lang, time.Duration(d.RemainingSeconds)*time.Second)
 		if d.Overdue {
 			l = i18n.T(lang, "invoice.overdue", strings.TrimPrefix(l, "-"))
 		}
@@ -256,7 +256,8 @@ func printer(f *cmdutil.Factory, loc *time.Location) *cmdutil.ListPrinter[invoic
 	return cmdutil.NewListPrinter(f, id,
 		col(f.T("col.deadline"), func(d invoicing.Due) string {
 			dl, _ := time.Parse(time.RFC3339, d.Deadline)
-			return dl.In(loc).Format("2006-01-02 15:04 Mon")
+			dl = dl.In(loc)
+			return dl.Format("2006-01-02 15:04 ") + i18n.Weekday(lang, dl.Weekday())
 		}),
 		col(f.T("col.amount"), func(d invoicing.Due) string { return d.Amount }),
 		col(f.T("col.buyer"), func(d invoicing.Due) string { return d.Buyer }),

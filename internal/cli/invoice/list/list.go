@@ -10,6 +10,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/invoice/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/invoice"
 	"github.com/mkt-cli/mkt/internal/invoicing"
 	"github.com/mkt-cli/mkt/internal/market"
@@ -121,8 +122,8 @@ func listRun(ctx context.Context, opts *Options) error {
 	p := cmdutil.NewListPrinter(f,
 		cmdutil.Column[invoicing.Row]{Header: "ID", Text: func(r invoicing.Row) string { return r.Id }},
 		cmdutil.Column[invoicing.Row]{Header: f.T("col.requested"), Text: func(r invoicing.Row) string { return r.RequestedAt }},
-		cmdutil.Column[invoicing.Row]{Header: f.T("col.status"), Text: func(r invoicing.Row) string { return r.Status }},
-		cmdutil.Column[invoicing.Row]{Header: f.T("col.type"), Text: func(r invoicing.Row) string { return r.Type }},
+		cmdutil.Column[invoicing.Row]{Header: f.T("col.status"), Text: func(r invoicing.Row) string { return f.Enum(i18n.EnumInvoiceState, r.Status) }},
+		cmdutil.Column[invoicing.Row]{Header: f.T("col.type"), Text: func(r invoicing.Row) string { return f.Enum(i18n.EnumInvoiceType, r.Type) }},
 		cmdutil.Column[invoicing.Row]{Header: f.T("col.amount"), Text: func(r invoicing.Row) string { return r.Amount }},
 		cmdutil.Column[invoicing.Row]{Header: f.T("col.buyer"), Text: func(r invoicing.Row) string { return r.Buyer }},
 		cmdutil.Column[invoicing.Row]{Header: f.T("col.title"), Text: func(r invoicing.Row) string { return r.Title }},

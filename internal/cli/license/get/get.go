@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 )
 
 // Options are the inputs of `mkt license get`.
@@ -45,7 +46,7 @@ func getRun(ctx context.Context, opts *Options) error {
 	}
 	return f.Print(l, func() error {
 		kv := f.IOStreams.NewKeyValue()
-		for _, field := range [][2]string{{"field.license.status", l.LicenseStatus}, {"field.instance.id", l.InstanceId},
+		for _, field := range [][2]string{{"field.license.status", f.Enum(i18n.EnumLicenseState, l.LicenseStatus)}, {"field.instance.id", l.InstanceId},
 			{"field.instance.product", l.ProductCode + " " + l.ProductName}, {"field.instance.sku", l.ProductSkuId},
 			{"field.license.created", l.CreateTime}, {"field.license.expires", l.ExpiredTime}, {"field.license.activated", l.ActivateTime}} {
 			if field[1] != "" {

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
@@ -41,7 +42,7 @@ func printStatus(f *cmdutil.Factory, a marketapi.OnboardingApplication) error {
 		}
 		kv := f.IOStreams.NewKeyValue()
 		kv.Add(f.T("field.onboard.application"), a.ApplicationId)
-		kv.Add(f.T("field.onboard.status"), a.Status)
+		kv.Add(f.T("field.onboard.status"), f.EnumBeside(i18n.EnumOnboarding, a.Status))
 		kv.Add(f.T("field.onboard.company"), a.CompanyName)
 		kv.Add(f.T("field.onboard.creditcode"), a.CreditCode)
 		kv.Add(f.T("field.onboard.authorization"), a.AuthorizationType)

@@ -142,7 +142,7 @@ func submitRun(ctx context.Context, f *cmdutil.Factory, file string) error {
 	if err != nil {
 		return err
 	}
-	f.Success("onboard.submitted", a.ApplicationId, a.Status)
+	f.Success("onboard.submitted", a.ApplicationId, i18n.E(i18n.EnumOnboarding, a.Status))
 	return f.Print(a, func() error {
 		_, err := fmt.Fprintln(f.IOStreams.Out, a.ApplicationId)
 		return err

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
@@ -16,10 +17,10 @@ func PrintOrders(f *cmdutil.Factory, orders []marketapi.OrderForIsv, model any) 
 		t := ios.NewTable(f.T("col.order"), f.T("col.type"), f.T("col.code"), "SKU", f.T("col.period"), f.T("col.price"), f.T("col.buyer"))
 		for _, o := range orders {
 			t.AddStyledField(strconv.FormatInt(o.OrderId, 10), ios.Styles().ID)
-			t.AddField(o.OrderType)
+			t.AddField(f.Enum(i18n.EnumOrderType, o.OrderType))
 			t.AddField(o.ProductCode)
 			t.AddField(o.ProductSkuCode)
-			t.AddField(o.PeriodType)
+			t.AddField(f.Enum(i18n.EnumPeriod, o.PeriodType))
 			t.AddField(fmt.Sprintf("%.2f", o.PaymentPrice))
 			t.AddField(strconv.FormatInt(o.AliUid, 10))
 			t.EndRow()

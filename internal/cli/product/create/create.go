@@ -8,6 +8,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
@@ -86,6 +87,6 @@ func createRun(ctx context.Context, opts *Options) error {
 		token = market.NewClientToken()
 	}
 	err := shared.Mutate(opts.Factory, func(c *market.Client) (marketapi.Product, error) { return c.CreateProduct(ctx, opts.Input, token) },
-		"product.created", func(p marketapi.Product) []any { return []any{p.Code, p.Status} })
+		"product.created", func(p marketapi.Product) []any { return []any{p.Code, i18n.E(i18n.EnumProductState, p.Status)} })
 	return cmdutil.RerunWithToken(err, token)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 )
 
 // Options are the inputs of `mkt product delete`.
@@ -53,7 +54,7 @@ func deleteRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	if err := f.Confirm(f.T("product.delete.ask", p.Code, p.Name, p.Status)); err != nil {
+	if err := f.Confirm(f.T("product.delete.ask", p.Code, p.Name, i18n.E(i18n.EnumProductState, p.Status))); err != nil {
 		return err
 	}
 	p, err = client.DeleteProduct(ctx, opts.Code)

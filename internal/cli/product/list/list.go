@@ -4,13 +4,13 @@ package list
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/catalog"
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
@@ -133,8 +133,8 @@ func printList(f *cmdutil.Factory, products []marketapi.Product) error {
 		for _, p := range products {
 			t.AddStyledField(p.Code, st.ID)
 			t.AddField(p.Name)
-			t.AddField(strings.ToLower(p.Type))
-			t.AddStyledField(p.Status, shared.StateStyle(st, p.Status))
+			t.AddField(shared.TypeLabel(f, p.Type))
+			t.AddStyledField(f.Enum(i18n.EnumProductState, p.Status), shared.StateStyle(st, p.Status))
 			t.AddStyledField(f.FormatTime(p.ModifyTime), st.Muted)
 			t.EndRow()
 		}

@@ -227,6 +227,15 @@ func FormatSKUs(skus []marketapi.SKU) string {
 	return strings.Join(parts, ", ")
 }
 
+// TypeLabel is a product type as a merchant reads it: as --type takes it in English (saas),
+// by its name in Chinese (SaaS, 镜像).
+func TypeLabel(f *cmdutil.Factory, t string) string {
+	if f.Lang() == i18n.ZH {
+		return f.Enum(i18n.EnumProductType, t)
+	}
+	return strings.ToLower(t)
+}
+
 // PrintProduct prints one product: the typed model for -o json|yaml, a field list otherwise.
 func PrintProduct(f *cmdutil.Factory, p marketapi.Product) error {
 	return f.Print(p, func() error {
@@ -249,8 +258,8 @@ func PrintProduct(f *cmdutil.Factory, p marketapi.Product) error {
 		state := StateStyle(st, p.Status)
 		row("product.f.code", p.Code, &st.ID)
 		row("product.f.name", p.Name, nil)
-		row("product.f.type", strings.ToLower(p.Type), nil) // as --type takes it, and as product list shows it
-		row("product.f.status", p.Status, &state)
+		row("product.f.type", TypeLabel(f, p.Type), nil)
+		row("product.f.status", f.EnumBeside(i18n.EnumProductState, p.Status), &state)
 		if p.AuditFailMsg != "" {
 			row("product.f.audit", p.AuditFailMsg, &st.Error)
 		}
@@ -258,7 +267,7 @@ func PrintProduct(f *cmdutil.Factory, p marketapi.Product) error {
 			row("product.f.category", strconv.FormatInt(p.CategoryId, 10), nil)
 		}
 		row("product.f.summary", p.ShortDescription, nil)
-		row("product.f.delivery", p.DeliveryMode, nil)
+		row("product.f.delivery", f.EnumBeside(i18n.EnumDelivery, p.DeliveryMode), nil)
 		row("product.f.produrl", p.ProductionUrl, nil)
 		row("product.f.activurl", p.ActivationUrl, nil)
 		if p.ApiGroup != "" || p.ApiPrefix != "" {
@@ -273,7 +282,7 @@ func PrintProduct(f *cmdutil.Factory, p marketapi.Product) error {
 		}
 		row("product.f.template", p.DeliveryTemplateId, nil)
 		row("product.f.skus", FormatSKUs(p.Skus), nil)
-		row("product.f.validity", strings.Join(p.ValidityPeriods, " "), nil)
+		row("product.f.validity", i18n.Periods(lang, p.ValidityPeriods), nil)
 		if a := p.Agreement; a != nil {
 			v := a.TemplateId
 			if a.FileId != "" {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
@@ -61,5 +62,5 @@ func submitRun(ctx context.Context, opts *Options) error {
 	return shared.Mutate(opts.Factory, func(c *market.Client) (marketapi.Product, error) {
 		return c.SubmitProduct(ctx, opts.Code, opts.For, "")
 	},
-		"product.submitted", func(p marketapi.Product) []any { return []any{p.Code, p.Status} })
+		"product.submitted", func(p marketapi.Product) []any { return []any{p.Code, i18n.E(i18n.EnumProductState, p.Status)} })
 }

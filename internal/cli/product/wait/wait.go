@@ -165,7 +165,7 @@ func report(f *cmdutil.Factory, opts *Options, verdicts map[string]Verdict) erro
 		t := f.IOStreams.NewTable(f.T("col.code"), f.T("col.status"), f.T("col.reason"))
 		for _, v := range list {
 			t.AddField(v.Code)
-			t.AddField(v.Status)
+			t.AddField(f.Enum(i18n.EnumReviewVerdict, v.Status))
 			t.AddField(v.Reason)
 			t.EndRow()
 		}

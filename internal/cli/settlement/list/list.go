@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
@@ -66,8 +67,8 @@ func listRun(ctx context.Context, opts *Options) error {
 			t.AddField(strconv.FormatInt(s.OrderId, 10))
 			t.AddField(s.ProductCode)
 			t.AddField(s.Amount)
-			t.AddField(s.PayMethod)
-			t.AddField(s.Status)
+			t.AddField(f.Enum(i18n.EnumPayMethod, s.PayMethod))
+			t.AddField(f.Enum(i18n.EnumSettlement, s.Status))
 			settled, _ := time.Parse(time.RFC3339, s.SettleTime)
 			t.AddTimeField(settled)
 			t.EndRow()

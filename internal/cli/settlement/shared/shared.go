@@ -5,6 +5,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
@@ -13,9 +14,9 @@ func PrintAccount(f *cmdutil.Factory, a marketapi.SettlementAccount) error {
 	return f.Print(a, func() error {
 		kv := f.IOStreams.NewKeyValue()
 		kv.Add(f.T("field.account.account"), a.Account)
-		kv.Add(f.T("field.account.type"), a.AccountType)
+		kv.Add(f.T("field.account.type"), f.Enum(i18n.EnumAccountKind, a.AccountType))
 		kv.Add(f.T("field.account.company"), a.CompanyName)
-		kv.AddStyled(f.T("field.account.status"), a.Status, statusStyle(f, a.Status))
+		kv.AddStyled(f.T("field.account.status"), f.EnumBeside(i18n.EnumAccountState, a.Status), statusStyle(f, a.Status))
 		if a.FailReason != "" {
 			kv.Add(f.T("field.account.reason"), a.FailReason)
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/rules"
 	"github.com/mkt-cli/mkt/internal/spi"
 )
@@ -54,11 +55,11 @@ func RunCheck(ctx context.Context, f *cmdutil.Factory, target, key string, budge
 		t := f.IOStreams.NewTable()
 		for _, r := range rs {
 			if r.Passed {
-				t.AddStyledField("PASS", st.Success)
+				t.AddStyledField(f.Enum(i18n.EnumCheckResult, "PASS"), st.Success)
 			} else {
-				t.AddStyledField("FAIL", st.Error)
+				t.AddStyledField(f.Enum(i18n.EnumCheckResult, "FAIL"), st.Error)
 			}
-			t.AddField(r.Name)
+			t.AddField(r.Title.In(f.Lang()))
 			t.AddStyledField(r.Detail, st.Muted)
 			t.EndRow()
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/delivery/project/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/project"
 )
 
@@ -80,10 +81,10 @@ func render(f *cmdutil.Factory, v View) error {
 	add("field.instance.order", strconv.FormatInt(v.Order, 10))
 	add("field.instance.product", v.Product+" "+v.ProductName)
 	add("field.instance.sku", v.Sku)
-	add("field.project.status", v.Status)
+	add("field.project.status", f.EnumBeside(i18n.EnumProjectState, v.Status))
 	add("field.project.step", f.T("project.step.of", v.Step, v.FinalStep))
 	if c := v.Current; c != nil {
-		add("field.project.current", f.T("project.node.line", c.Name, c.Id, shared.Role(f, c.Role), c.Status))
+		add("field.project.current", f.T("project.node.line", c.Name, c.Id, shared.Role(f, c.Role), f.Enum(i18n.EnumNodeState, c.Status)))
 		if t, err := time.Parse(time.RFC3339, c.ExpiresAt); err == nil {
 			kv.AddTime(f.T("field.project.nodedue"), t)
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/delivery/project/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/project"
@@ -78,7 +79,7 @@ func listRun(ctx context.Context, opts *Options) error {
 	p := cmdutil.NewListPrinter(f,
 		col(f.T("col.instance"), func(i project.Info) string { return i.Instance }),
 		col(f.T("col.code"), func(i project.Info) string { return i.Product }),
-		col(f.T("col.status"), func(i project.Info) string { return i.Status }),
+		col(f.T("col.status"), func(i project.Info) string { return f.Enum(i18n.EnumProjectState, i.Status) }),
 		col(f.T("col.step"), func(i project.Info) string { return strconv.Itoa(i.Step) + "/" + strconv.Itoa(i.FinalStep) }),
 		col(f.T("col.created"), func(i project.Info) string { return f.FormatTime(i.CreatedAt) }))
 	var inner error

@@ -63,7 +63,7 @@ func PrintNodes(f *cmdutil.Factory, nodes []marketapi.ProjectNode) error {
 			t.AddStyledField(strconv.FormatInt(n.Id, 10), ios.Styles().ID)
 			t.AddField(n.Name)
 			t.AddField(Role(f, n.Role))
-			t.AddField(n.Status)
+			t.AddField(f.Enum(i18n.EnumNodeState, n.Status))
 			t.AddField(formText(n.Fields))
 			t.EndRow()
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -71,7 +72,7 @@ func showRun(ctx context.Context, opts *Options) error {
 		t.AddField(e.ProductionUrl)
 		t.EndRow()
 		t.AddStyledField(f.T("product.f.status"), st.Bold)
-		t.AddStyledField(e.Status, shared.StateStyle(st, e.Status))
+		t.AddStyledField(f.Enum(i18n.EnumProductState, e.Status), shared.StateStyle(st, e.Status))
 		t.EndRow()
 		t.AddStyledField(f.T("product.f.changeable"), st.Bold)
 		if e.Locked {

@@ -3,12 +3,12 @@ package set
 
 import (
 	"context"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
@@ -54,5 +54,5 @@ func setRun(ctx context.Context, opts *Options) error {
 	return shared.Mutate(opts.Factory, func(c *market.Client) (marketapi.Product, error) {
 		return c.ModifyProductValidity(ctx, opts.Code, opts.Periods, "")
 	},
-		"product.validity.set", func(p marketapi.Product) []any { return []any{p.Code, strings.Join(p.ValidityPeriods, " ")} })
+		"product.validity.set", func(p marketapi.Product) []any { return []any{p.Code, i18n.Ps(p.ValidityPeriods)} })
 }

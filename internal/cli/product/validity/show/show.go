@@ -10,6 +10,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/catalog"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
@@ -66,7 +67,13 @@ func showRun(ctx context.Context, opts *Options) error {
 	}
 	v := Validity{Code: p.Code, Type: p.Type, ValidityPeriods: p.ValidityPeriods}
 	return f.Print(v, func() error {
-		_, err := fmt.Fprintln(f.IOStreams.Out, strings.Join(v.ValidityPeriods, " "))
+		// In a pipe the periods as they are typed (validity set takes them back); on a
+		// terminal as the merchant reads them.
+		line := strings.Join(v.ValidityPeriods, " ")
+		if f.IOStreams.IsStdoutTTY() {
+			line = i18n.Periods(f.Lang(), v.ValidityPeriods)
+		}
+		_, err := fmt.Fprintln(f.IOStreams.Out, line)
 		return err
 	})
 }

@@ -8,6 +8,7 @@ import (
 
 	reviewshared "github.com/mkt-cli/mkt/internal/cli/sandbox/review/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 )
 
 // NewCmdOnboarding builds `mkt sandbox review onboarding`.
@@ -35,7 +36,7 @@ it with a reason the seller sees in 'mkt onboard status' and 'mkt todo'.`,
 			if err != nil {
 				return err
 			}
-			f.Success("review.onboarding.done", a.ApplicationId, a.Status)
+			f.Success("review.onboarding.done", a.ApplicationId, i18n.E(i18n.EnumOnboarding, a.Status))
 			return f.Print(a, func() error {
 				_, err := fmt.Fprintln(f.IOStreams.Out, a.ApplicationId)
 				return err

@@ -7,6 +7,7 @@ import (
 	productshared "github.com/mkt-cli/mkt/internal/cli/product/shared"
 	reviewshared "github.com/mkt-cli/mkt/internal/cli/sandbox/review/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 )
 
 // NewCmdProduct builds `mkt sandbox review product`.
@@ -40,7 +41,7 @@ again: FAQ 三 Q1).`,
 			if err != nil {
 				return err
 			}
-			f.Success("review.done", p.Code, p.Status)
+			f.Success("review.done", p.Code, i18n.E(i18n.EnumProductState, p.Status))
 			return productshared.PrintCode(f, p)
 		},
 	}

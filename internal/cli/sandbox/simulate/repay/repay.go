@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 )
 
 // NewCmdRepay builds `mkt sandbox simulate repay`.
@@ -32,11 +33,11 @@ repayment.`,
 			if err != nil {
 				return err
 			}
-			f.Success("simulate.repaid", s.OrderId, s.Status)
+			f.Success("simulate.repaid", s.OrderId, i18n.E(i18n.EnumSettlement, s.Status))
 			return f.Print(s, func() error {
 				t := f.IOStreams.NewTable(f.T("col.order"), f.T("col.status"))
 				t.AddField(strconv.FormatInt(s.OrderId, 10))
-				t.AddField(s.Status)
+				t.AddField(f.Enum(i18n.EnumSettlement, s.Status))
 				return t.Render()
 			})
 		},

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
@@ -52,7 +53,7 @@ func Run(cmd *cobra.Command, f *cmdutil.Factory, action string, e market.BuyerEv
 			f.Success("simulate.spi.ok", res.Spi.Action, res.Spi.Calls)
 		}
 	}
-	f.Success("simulate.done", res.InstanceId, res.Status, res.OrderId)
+	f.Success("simulate.done", res.InstanceId, i18n.E(i18n.EnumInstanceState, res.Status), res.OrderId)
 	return f.Print(res, func() error { return PrintPurchase(f, res) })
 }
 
@@ -72,7 +73,7 @@ func PrintPurchase(f *cmdutil.Factory, res marketapi.Purchase) error {
 	}
 	row("field.instance.id", strconv.FormatInt(res.InstanceId, 10))
 	row("field.instance.order", strconv.FormatInt(res.OrderId, 10))
-	row("field.instance.status", res.Status)
+	row("field.instance.status", f.Enum(i18n.EnumInstanceState, res.Status))
 	row("field.instance.ends", res.EndOn)
 	row("field.instance.license", res.LicenseCode)
 	if res.Spi != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/settlement/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
@@ -84,6 +85,6 @@ func setRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	f.Success("settlement.saved", a.Account, a.Status)
+	f.Success("settlement.saved", a.Account, i18n.E(i18n.EnumAccountState, a.Status))
 	return shared.PrintAccount(f, a)
 }
