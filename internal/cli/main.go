@@ -9,12 +9,14 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
+	"unicode"
 
 	"github.com/mkt-cli/mkt/internal/build"
 	"github.com/mkt-cli/mkt/internal/cli/factory"
@@ -138,6 +140,11 @@ func printError(f *cmdutil.Factory, err error) {
 			msg = strings.Replace(msg, whole, text+"（"+api.Code+"）", 1)
 		}
 	}
+	// A Chinese sentence after its code ("Forbidden.X: 商品…"): the code after the sentence,
+	// in full-width brackets.
+	if m := codePrefix.FindStringSubmatch(msg); m != nil && lang == i18n.ZH && hasHan(m[2]) {
+		msg = m[2] + "（" + m[1] + "）"
+	}
 	// The labels carry their own separator: "Error: " in English, "错误：" in Chinese.
 	fmt.Fprintf(w, "%s%s\n", st.Error.Render(i18n.T(lang, "label.error")), msg)
 	if api != nil && api.RequestID != "" {
@@ -189,4 +196,17 @@ func writeCrashReport(getenv func(string) string, r any, stack []byte) string {
 	info := build.Read()
 	fmt.Fprintf(f, "mkt %s (%s, %s) %s/%s\n\npanic: %v\n\n%s", info.Version, info.Commit, info.Date, runtime.GOOS, runtime.GOARCH, r, stack)
 	return f.Name()
+}
+
+// codePrefix is an error code before a message: "InvalidParameter.Validity: …".
+var codePrefix = regexp.MustCompile(`(?s)^([A-Z][A-Za-z]*(?:\.[A-Za-z]+)*): (.*)$`)
+
+// hasHan reports whether s holds a Chinese character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }

@@ -90,7 +90,7 @@ var catalog = map[string]entry{
 	"remedy.image.delist":         {"mkt product delete %s", "mkt product delete %s"},
 	"rule.status":                 {"商品 %s 当前状态为 %s，不能执行“%s”", "product %s is %s: %s is not allowed in that state"},
 	"remedy.status.next":          {"当前可执行：%s", "allowed next: %s"},
-	"rule.url.locked":             {"商品 %s 处于 %s 状态，不能修改生产接口地址：上架或测试中的商品需运营小二驳回后才能修改（FAQ 三 Q1）", "product %s is %s: the production URL cannot change while a product is in testing, in review or listed; marketplace operations must reject it first (FAQ 三 Q1)"},
+	"rule.url.locked":             {"商品 %s 状态为 %s，不能修改生产接口地址：上架或测试中的商品需运营小二驳回后才能修改（FAQ 三 Q1）", "product %s is %s: the production URL cannot change while a product is in testing, in review or listed; marketplace operations must reject it first (FAQ 三 Q1)"},
 	"remedy.url.locked":           {"请云市场运营驳回该商品后再修改（沙箱中：mkt sandbox review product %s --reject --reason …）", "ask marketplace operations to reject the product, then set the URL (in the sandbox: mkt sandbox review product %s --reject --reason …)"},
 	"rule.url.invalid":            {"%s %q 无效：%s", "%s %q is not valid: %s"},
 	"remedy.url":                  {"使用完整的 http(s) 地址，不含用户名密码和 #片段，例如 https://api.example.com/spi", "use an absolute http(s) URL with no credentials and no #fragment, e.g. https://api.example.com/spi"},

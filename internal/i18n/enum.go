@@ -29,6 +29,7 @@ const (
 	EnumPlanKind       = "plan.kind"
 	EnumCredentialKind = "credential.kind"
 	EnumConfigKey      = "config.key"
+	EnumProductStep    = "product.step"
 )
 
 // enums holds the Chinese name of each value, by kind. A value missing here is shown as it is.
@@ -67,6 +68,8 @@ var enums = map[string]map[string]string{
 		"TRANSITION": "状态变化", "WAITING": "等待中", "DRIFT": "有差异", "UNCHECKED": "未检查", "IN-SYNC": "一致",
 		"INSYNC": "一致"},
 	EnumPlanKind: {"PRODUCT": "商品", "BUNDLE": "商品组合", "SHOP": "店铺"},
+	EnumProductStep: {"SUBMIT-TEST": "提交测试", "SUBMIT-REVIEW": "提交审核", "APPROVE": "审核通过", "REJECT": "驳回",
+		"DELIST": "下架", "DELETE": "删除", "EDIT": "编辑"},
 	EnumConfigKey: {"CURRENT_PROFILE": "当前配置", "ENDPOINT": "接入地址", "REGION": "地域", "OUTPUT": "输出格式",
 		"LANG": "提示语言", "SANDBOX": "沙箱", "EXTENSION": "卖家扩展", "ACCESS_KEY_ID": "AccessKey ID",
 		"ACCESS_KEY_SECRET": "AccessKey 密钥", "SECURITY_TOKEN": "STS 令牌", "SPI_KEY": "SPI 密钥"},

@@ -201,7 +201,7 @@ func OnboardingSubmitBlocked(id, status string) *Violation {
 
 // OnboardingNotInReview refuses a review decision when no application is in review.
 func OnboardingNotInReview(status string) *Violation {
-	return rule(CodeOnboardingStatus, i18n.M("rule.onboarding.notreview", status), i18n.M("remedy.onboarding.notreview"))
+	return rule(CodeOnboardingStatus, i18n.M("rule.onboarding.notreview", i18n.E(i18n.EnumOnboarding, status)), i18n.M("remedy.onboarding.notreview"))
 }
 
 // LicenceNumber checks the number of a 增值电信业务经营许可证 (FAQ 一 Q2), e.g. 浙B2-20080224.
@@ -221,7 +221,7 @@ func CreditPaymentOff(code string) *Violation {
 
 // CreditNotListed refuses a credit-payment setting for a product that is not listed.
 func CreditNotListed(code, state string) *Violation {
-	return rule(CodeProductStatus, i18n.M("rule.credit.notlisted", code, state), i18n.M("remedy.credit.notlisted", code))
+	return rule(CodeProductStatus, i18n.M("rule.credit.notlisted", code, i18n.E(i18n.EnumProductState, string(state))), i18n.M("remedy.credit.notlisted", code))
 }
 
 // CodeShop is a shop field out of bounds (exit 2).

@@ -173,7 +173,7 @@ func Transition(code string, t ProductType, from State, step Step) (State, *Viol
 	}
 	to, ok := transitions[from][step]
 	if !ok {
-		return from, rule(CodeProductStatus, i18n.M("rule.status", code, string(from), string(step)), i18n.M("remedy.status.next", nextStepCommands(code, from)))
+		return from, rule(CodeProductStatus, i18n.M("rule.status", code, i18n.E(i18n.EnumProductState, string(from)), i18n.E(i18n.EnumProductStep, string(step))), i18n.M("remedy.status.next", nextStepCommands(code, from)))
 	}
 	return to, nil
 }
@@ -183,7 +183,7 @@ func Transition(code string, t ProductType, from State, step Step) (State, *Viol
 func URLLocked(code string, s State) *Violation {
 	switch s {
 	case StateTesting, StateReviewing, StateListed:
-		return rule(CodeURLLocked, i18n.M("rule.url.locked", code, string(s)), i18n.M("remedy.url.locked", code))
+		return rule(CodeURLLocked, i18n.M("rule.url.locked", code, i18n.E(i18n.EnumProductState, string(s))), i18n.M("remedy.url.locked", code))
 	}
 	return nil
 }
