@@ -107,10 +107,45 @@ func printError(f *cmdutil.Factory, err error) {
 	if errors.As(err, &e) && e.Silent {
 		return
 	}
+	// Several problems: each with its remedy, then the line that counts them.
+	var ps *cmdutil.Problems
+	if errors.As(err, &ps) {
+		st, w, lang := f.IOStreams.StylesErr(), f.IOStreams.ErrOut, f.Lang()
+		for _, p := range ps.Errs {
+			text, _ := errorText(f, cmdutil.Classify(p))
+			line := st.Error.Render("✗") + " " + text
+			var pe *cmdutil.Error
+			if errors.As(cmdutil.Classify(p), &pe) && !pe.Remedy.IsZero() {
+				line += "\n  " + i18n.T(lang, "label.try") + pe.Remedy.In(lang)
+			}
+			fmt.Fprintln(w, line)
+		}
+		fmt.Fprintf(w, "%s%s\n", st.Error.Render(i18n.T(lang, "label.error")), ps.Summary.In(lang))
+		return
+	}
 	lang := f.Lang()
 	st := f.IOStreams.StylesErr()
 	w := f.IOStreams.ErrOut
+	msg, api := errorText(f, err)
+	// The labels carry their own separator: "Error: " in English, "错误：" in Chinese.
+	fmt.Fprintf(w, "%s%s\n", st.Error.Render(i18n.T(lang, "label.error")), msg)
+	if api != nil && api.RequestID != "" {
+		fmt.Fprintf(w, "%s%s\n", st.Muted.Render(i18n.T(lang, "label.requestid")), api.RequestID)
+	}
+	if e != nil && !e.Remedy.IsZero() {
+		fmt.Fprintf(w, "%s%s\n", st.Bold.Render(i18n.T(lang, "label.try")), e.Remedy.In(lang))
+	}
+	if f.Global.Debug && e != nil && e.Err != nil && e.Msg.Key != "" {
+		fmt.Fprintf(w, "%s %v\n", st.Muted.Render("cause:"), e.Err)
+	}
+}
+
+// errorText is err as one line for the merchant, in their language, and the marketplace
+// error inside it, if any.
+func errorText(f *cmdutil.Factory, err error) (string, *market.APIError) {
+	lang := f.Lang()
 	msg := err.Error()
+	var e *cmdutil.Error
 	if errors.As(err, &e) {
 		msg = e.Localized(lang)
 	}
@@ -145,17 +180,7 @@ func printError(f *cmdutil.Factory, err error) {
 	if m := codePrefix.FindStringSubmatch(msg); m != nil && lang == i18n.ZH && hasHan(m[2]) {
 		msg = m[2] + "（" + m[1] + "）"
 	}
-	// The labels carry their own separator: "Error: " in English, "错误：" in Chinese.
-	fmt.Fprintf(w, "%s%s\n", st.Error.Render(i18n.T(lang, "label.error")), msg)
-	if api != nil && api.RequestID != "" {
-		fmt.Fprintf(w, "%s%s\n", st.Muted.Render(i18n.T(lang, "label.requestid")), api.RequestID)
-	}
-	if e != nil && !e.Remedy.IsZero() {
-		fmt.Fprintf(w, "%s%s\n", st.Bold.Render(i18n.T(lang, "label.try")), e.Remedy.In(lang))
-	}
-	if f.Global.Debug && e != nil && e.Err != nil && e.Msg.Key != "" {
-		fmt.Fprintf(w, "%s %v\n", st.Muted.Render("cause:"), e.Err)
-	}
+	return msg, api
 }
 
 // crashed reports a panic as a person should see it: one line saying it is mkt's fault and

@@ -109,6 +109,10 @@ func ExitCode(err error) int {
 
 // KindOf returns the kind of err (exitcode.Failure for untyped errors).
 func KindOf(err error) exitcode.Kind {
+	var ps *Problems
+	if errors.As(err, &ps) {
+		return ps.Kind()
+	}
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Kind

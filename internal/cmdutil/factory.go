@@ -37,6 +37,7 @@ type GlobalOptions struct {
 type Factory struct {
 	IOStreams *iostreams.IOStreams
 	Getenv    func(string) string
+	prompter  Prompter
 	// LookupEnv tells a variable set to "" from one not set; nil: set means non-empty.
 	LookupEnv func(string) (string, bool)
 	Global    *GlobalOptions

@@ -30,6 +30,7 @@ const (
 	EnumCredentialKind = "credential.kind"
 	EnumConfigKey      = "config.key"
 	EnumProductStep    = "product.step"
+	EnumURLField       = "url.field"
 )
 
 // enums holds the Chinese name of each value, by kind. A value missing here is shown as it is.
@@ -70,6 +71,8 @@ var enums = map[string]map[string]string{
 	EnumPlanKind: {"PRODUCT": "商品", "BUNDLE": "商品组合", "SHOP": "店铺"},
 	EnumProductStep: {"SUBMIT-TEST": "提交测试", "SUBMIT-REVIEW": "提交审核", "APPROVE": "审核通过", "REJECT": "驳回",
 		"DELIST": "下架", "DELETE": "删除", "EDIT": "编辑"},
+	EnumURLField: {"PRODUCTION URL": "生产接口地址", "ACTIVATION URL": "激活页面地址", "TICKET URL": "工单系统地址",
+		"FORWARD URL": "转发地址"},
 	EnumConfigKey: {"CURRENT_PROFILE": "当前配置", "ENDPOINT": "接入地址", "REGION": "地域", "OUTPUT": "输出格式",
 		"LANG": "提示语言", "SANDBOX": "沙箱", "EXTENSION": "卖家扩展", "ACCESS_KEY_ID": "AccessKey ID",
 		"ACCESS_KEY_SECRET": "AccessKey 密钥", "SECURITY_TOKEN": "STS 令牌", "SPI_KEY": "SPI 密钥"},
@@ -100,6 +103,14 @@ func EnumBeside(lang Lang, kind, value string) string {
 
 // E is an enum value inside a message: rendered with EnumBeside in the message's language.
 func E(kind, value string) Localized { return enumArg{kind, value} }
+
+// N is an enum value inside a message, rendered with Enum (its name alone) in the message's
+// language.
+func N(kind, value string) Localized { return nameArg{kind, value} }
+
+type nameArg struct{ kind, value string }
+
+func (e nameArg) In(lang Lang) string { return Enum(lang, e.kind, e.value) }
 
 // Localized is a message argument that renders itself in the message's language.
 type Localized interface{ In(Lang) string }

@@ -191,24 +191,24 @@ func URLLocked(code string, s State) *Violation {
 // CheckURL validates a production or activation URL: absolute http(s), a host, no
 // credentials, no fragment.
 func CheckURL(field, raw string) *Violation {
-	bad := func(why string) *Violation {
-		return input(CodeURL, i18n.M("rule.url.invalid", field, raw, why), i18n.M("remedy.url"))
+	bad := func(why i18n.Message) *Violation {
+		return input(CodeURL, i18n.M("rule.url.invalid", i18n.N(i18n.EnumURLField, field), raw, why), i18n.M("remedy.url"))
 	}
 	if strings.TrimSpace(raw) != raw || raw == "" {
-		return bad("empty or surrounded by spaces")
+		return bad(i18n.M("url.why.empty"))
 	}
 	u, err := url.Parse(raw)
 	switch {
 	case err != nil:
-		return bad("not a URL")
+		return bad(i18n.M("url.why.parse"))
 	case u.Scheme != "http" && u.Scheme != "https":
-		return bad("not http or https")
+		return bad(i18n.M("url.why.scheme"))
 	case u.Host == "" || u.Hostname() == "":
-		return bad("no host")
+		return bad(i18n.M("url.why.host"))
 	case u.User != nil:
-		return bad("credentials in the URL")
+		return bad(i18n.M("url.why.user"))
 	case u.Fragment != "" || strings.Contains(raw, "#"):
-		return bad("a #fragment")
+		return bad(i18n.M("url.why.fragment"))
 	}
 	return nil
 }

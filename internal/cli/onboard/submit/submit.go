@@ -4,7 +4,6 @@ package submit
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -218,34 +217,5 @@ func checkApplication(f *cmdutil.Factory, app Application, dir string, in *marke
 	} else {
 		files = append(files, material{filepath.Base(app.OperationPlan), plan, &in.OperationPlanFileId})
 	}
-	return files, allProblems(f, probs)
-}
-
-// allProblems is nil, the one problem, or — for several — each on its own line of stderr with
-// its remedy and one error counting them: exit 2, or the problems' own code when they share one.
-func allProblems(f *cmdutil.Factory, probs []error) error {
-	switch len(probs) {
-	case 0:
-		return nil
-	case 1:
-		return probs[0]
-	}
-	lang, st, w := f.Lang(), f.IOStreams.StylesErr(), f.IOStreams.ErrOut
-	kind := cmdutil.KindOf(probs[0])
-	for _, p := range probs {
-		var e *cmdutil.Error
-		if !errors.As(cmdutil.Classify(p), &e) {
-			fmt.Fprintf(w, "%s %v\n", st.Error.Render("✗"), p)
-			continue
-		}
-		line := st.Error.Render("✗") + " " + e.Localized(lang)
-		if !e.Remedy.IsZero() {
-			line += "\n  " + i18n.T(lang, "label.try") + e.Remedy.In(lang)
-		}
-		fmt.Fprintln(w, line)
-		if e.Kind != kind {
-			kind = exitcode.Usage
-		}
-	}
-	return &cmdutil.Error{Kind: kind, Msg: i18n.M("onboard.problems", len(probs))}
+	return files, cmdutil.Join(probs, "onboard.problems")
 }

@@ -47,27 +47,20 @@ In a pipe the new product's code is printed alone, for scripts.`,
   CODE=$(mkt product create -f product.yaml --name "Invoice Helper (beta)")`,
 		Args: cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			in, t, err := fields.Input(cmd, f.IOStreams.In, "")
+			in, t, probs, err := fields.Input(cmd, f.IOStreams.In, "")
 			if err != nil {
 				return err
 			}
-			if in.Type == "" {
-				return cmdutil.FlagError("product.type.missing").WithRemedy("remedy.help", cmd.CommandPath())
-			}
-			if in.Name == nil || *in.Name == "" {
-				return cmdutil.FlagError("product.name.missing").WithRemedy("remedy.help", cmd.CommandPath())
-			}
-			if t == rules.TypeSaaS && in.DeliveryMode != nil && *in.DeliveryMode != "" {
-				pu, au := "", ""
-				if in.ProductionUrl != nil {
-					pu = *in.ProductionUrl
-				}
-				if in.ActivationUrl != nil {
-					au = *in.ActivationUrl
-				}
-				if err := cmdutil.RuleViolation(rules.CheckDelivery(t, *in.DeliveryMode, pu, au)); err != nil {
+			// On a terminal, with nothing wrong so far, ask for what is missing; in a pipe
+			// never (a script gets every problem at once instead).
+			if p, ok := f.Prompter(); ok && len(probs) == 0 && fields.FromFile == "" {
+				if t, err = promptMissing(f, p, &in, t); err != nil {
 					return err
 				}
+			}
+			probs = append(probs, missing(in, t)...)
+			if err := cmdutil.Join(probs, "product.problems"); err != nil {
+				return err
 			}
 			opts.Input = in
 			if runF != nil {
@@ -79,6 +72,31 @@ In a pipe the new product's code is printed alone, for scripts.`,
 	fields.Register(cmd, true, true)
 	cmd.Flags().StringVar(&opts.ClientToken, "client-token", "", "the ClientToken to send (a rerun after exit 7 with the token it printed creates nothing twice)")
 	return cmd
+}
+
+// missing lists what a product cannot be created without, and a SaaS delivery that does not
+// hold together.
+func missing(in market.ProductInput, t rules.ProductType) []error {
+	var probs []error
+	if in.Type == "" {
+		probs = append(probs, cmdutil.FlagError("product.type.missing").WithRemedy("remedy.product.init"))
+	}
+	if in.Name == nil || *in.Name == "" {
+		probs = append(probs, cmdutil.FlagError("product.name.missing").WithRemedy("remedy.product.init"))
+	}
+	if t == rules.TypeSaaS && in.DeliveryMode != nil && *in.DeliveryMode != "" {
+		if v := rules.CheckDelivery(t, *in.DeliveryMode, deref(in.ProductionUrl), deref(in.ActivationUrl)); v != nil {
+			probs = append(probs, cmdutil.RuleViolation(v))
+		}
+	}
+	return probs
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
 
 func createRun(ctx context.Context, opts *Options) error {

@@ -3,6 +3,7 @@ package create
 import (
 	"context"
 	"errors"
+	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -79,5 +80,66 @@ func TestCreateLostAnswerRerun(t *testing.T) {
 	l.Direct.ListProducts(context.Background(), market.ProductFilter{}, func(pg marketapi.ProductPage) bool { n += len(pg.Products); return true })
 	if n != 1 {
 		t.Errorf("%d products after the rerun, want 1", n)
+	}
+}
+
+// lines is stdin as a terminal delivers it: one line per read.
+type lines struct{ rest []string }
+
+func (l *lines) Read(p []byte) (int, error) {
+	if len(l.rest) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, l.rest[0]+"\n")
+	l.rest = l.rest[1:]
+	return n, nil
+}
+
+// On a terminal, `mkt product create` with nothing asks for each field, checks each answer by
+// the flag's rule (asking again), and creates the product; huh's line-by-line mode stands in
+// for the screen.
+func TestCreatePromptsOnATerminal(t *testing.T) {
+	e := clitest.New(t, "ACCESSIBLE", "1", "MKT_LANG", "zh")
+	e.IO.SetStdinTTY(true)
+	e.IO.SetStderrTTY(true)
+	e.IO.In = &lines{[]string{
+		"1",                     // SaaS
+		"发票助手",                  // name
+		"basic",                 // not NAME:PRICE: asked again
+		"basic:99 pro:299",      // SKUs
+		"5y",                    // not an order period: asked again
+		"1m,1y",                 // validity
+		"2",                     // license
+		"ftp://isv.example.com", // not http(s): asked again
+		"https://isv.example.com/activate",
+	}}
+	if err := e.Exec(NewCmdCreate(e.F, nil)); err != nil {
+		t.Fatalf("%v\n%s", err, e.ErrOut)
+	}
+	p, err := e.Client(t).GetProduct(context.Background(), "cmgj10000001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Name != "发票助手" || len(p.Skus) != 2 || strings.Join(p.ValidityPeriods, " ") != "1m 1y" || p.DeliveryMode != "license" || p.ActivationUrl != "https://isv.example.com/activate" {
+		t.Errorf("created %+v", p)
+	}
+	for _, asked := range []string{"商品类型", "商品名称", "规格", "格式不对", "有效期", "不是买家可以下单的周期", "交付方式", "激活页面地址 \"ftp://isv.example.com\" 无效：不是 http 或 https"} {
+		if !strings.Contains(e.ErrOut.String(), asked) {
+			t.Errorf("the prompts lack %q:\n%s", asked, e.ErrOut)
+		}
+	}
+}
+
+// In a pipe nothing is asked: every problem at once, exit 2, nothing sent.
+func TestCreateNeverPromptsInAPipe(t *testing.T) {
+	e := clitest.New(t)
+	e.IO.In = &lines{[]string{"1", "x"}}
+	err := e.Exec(NewCmdCreate(e.F, nil), "--sku", "bad", "--validity", "5y")
+	var ps *cmdutil.Problems
+	if !errors.As(err, &ps) || len(ps.Errs) != 4 || clitest.ExitCode(err) != 2 {
+		t.Fatalf("want 4 problems (sku, validity, type, name), exit 2: %v", err)
+	}
+	if e.ErrOut.Len() != 0 {
+		t.Errorf("asked in a pipe: %s", e.ErrOut)
 	}
 }

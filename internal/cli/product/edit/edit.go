@@ -44,7 +44,10 @@ Renaming an API product whose gateway prefix is bound is refused (FAQ 三 Q4).`,
 			if err := cmdutil.CheckProductCode(opts.Code); err != nil {
 				return err
 			}
-			in, _, err := fields.Input(cmd, f.IOStreams.In, shared.TypeOf(opts.Code))
+			in, _, probs, err := fields.Input(cmd, f.IOStreams.In, shared.TypeOf(opts.Code))
+			if err == nil {
+				err = cmdutil.Join(probs, "product.problems")
+			}
 			if err != nil {
 				return err
 			}

@@ -91,15 +91,19 @@ func ParseSKU(s string) (rules.SKU, error) {
 }
 
 // Input builds the request from the file (if any) and the flags that were set, and runs the
-// pre-flight rules that need no marketplace state. t is the product's type (for create, from
-// --type or the file; for edit, from the code's prefix).
-func (fl *Fields) Input(cmd *cobra.Command, stdin io.Reader, t rules.ProductType) (market.ProductInput, rules.ProductType, error) {
-	var in market.ProductInput
+// pre-flight rules that need no marketplace state, all of them: probs lists every problem
+// found (err is a file that cannot be read). t is the product's type (for create, from --type
+// or the file; for edit, from the code's prefix).
+func (fl *Fields) Input(cmd *cobra.Command, stdin io.Reader, t rules.ProductType) (in market.ProductInput, _ rules.ProductType, probs []error, err error) {
 	spec := &Spec{}
 	if fl.FromFile != "" {
-		var err error
 		if spec, err = ReadSpec(fl.FromFile, stdin); err != nil {
-			return in, t, err
+			return in, t, nil, err
+		}
+	}
+	problem := func(v *rules.Violation) {
+		if v != nil {
+			probs = append(probs, cmdutil.RuleViolation(v))
 		}
 	}
 	changed := cmd.Flags().Changed
@@ -119,12 +123,12 @@ func (fl *Fields) Input(cmd *cobra.Command, stdin io.Reader, t rules.ProductType
 		typ = fl.Type
 	}
 	if typ != "" {
-		pt, ok := rules.ParseType(typ)
-		if !ok {
-			return in, t, cmdutil.FlagError("product.type.invalid", typ)
+		if pt, ok := rules.ParseType(typ); ok {
+			t = pt
+			in.Type = string(pt)
+		} else {
+			probs = append(probs, cmdutil.FlagError("product.type.invalid", typ))
 		}
-		t = pt
-		in.Type = string(pt)
 	}
 	in.Name = str("name", spec.Name, fl.Name)
 	in.ShortDescription = str("summary", spec.Summary, fl.Summary)
@@ -149,16 +153,15 @@ func (fl *Fields) Input(cmd *cobra.Command, stdin io.Reader, t rules.ProductType
 		for _, s := range fl.SKUs {
 			sku, err := ParseSKU(s)
 			if err != nil {
-				return in, t, err
+				probs = append(probs, err)
+				continue
 			}
 			skus = append(skus, sku)
 		}
 	}
 	if skus != nil {
 		norm, v := rules.NormalizeSKUs(skus)
-		if v != nil {
-			return in, t, cmdutil.RuleViolation(v)
-		}
+		problem(v)
 		in.Skus = norm
 	}
 	validity := spec.Validity
@@ -167,28 +170,25 @@ func (fl *Fields) Input(cmd *cobra.Command, stdin io.Reader, t rules.ProductType
 	}
 	if validity != nil {
 		ps, v := rules.ParsePeriods(t, validity)
-		if v != nil {
-			return in, t, cmdutil.RuleViolation(v)
-		}
+		problem(v)
 		in.ValidityPeriods = rules.PeriodStrings(ps)
 	}
 	// URL and field checks that need no state: the same codes as the sandbox's.
-	for field, u := range map[string]*string{"production URL": in.ProductionUrl, "activation URL": in.ActivationUrl} {
-		if u != nil && *u != "" {
-			if v := rules.CheckURL(field, *u); v != nil {
-				return in, t, cmdutil.RuleViolation(v)
-			}
+	for _, u := range []struct {
+		field string
+		url   *string
+	}{{"production URL", in.ProductionUrl}, {"activation URL", in.ActivationUrl}} {
+		if u.url != nil && *u.url != "" {
+			problem(rules.CheckURL(u.field, *u.url))
 		}
 	}
 	if in.DeliveryMode != nil && *in.DeliveryMode != "" && *in.DeliveryMode != rules.DeliverySPI && *in.DeliveryMode != rules.DeliveryLicense {
-		return in, t, cmdutil.RuleViolation(rules.CheckDelivery(rules.TypeSaaS, *in.DeliveryMode, "", ""))
+		problem(rules.CheckDelivery(rules.TypeSaaS, *in.DeliveryMode, "", ""))
 	}
 	if in.ApiPrefix != nil && *in.ApiPrefix != "" {
-		if v := rules.CheckAPIPrefix(*in.ApiPrefix); v != nil {
-			return in, t, cmdutil.RuleViolation(v)
-		}
+		problem(rules.CheckAPIPrefix(*in.ApiPrefix))
 	}
-	return in, t, nil
+	return in, t, probs, nil
 }
 
 // TypeOf is the type a code's prefix says.
