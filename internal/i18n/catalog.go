@@ -225,6 +225,8 @@ var catalog = map[string]entry{
 	"prompt.imageregion":          {"镜像所在地域", "Image region"},
 	"prompt.template":             {"交付模板 ID（mkt delivery template list）", "Delivery template ID (mkt delivery template list)"},
 	"prompt.template.id":          {"模板 ID 是数字", "a template ID is a number"},
+	"bundle.problems":             {"商品组合有 %d 处问题（见上），未发送任何内容", "the bundle has %d problems (above); nothing was sent"},
+	"flags.problems":              {"有 %d 处问题（见上），未发送任何内容", "%d problems (above); nothing was sent"},
 	"product.problems":            {"商品有 %d 处问题（见上），未发送任何内容", "the product has %d problems (above); nothing was sent"},
 	"remedy.product.init":         {"从模板开始：mkt product init --type saas > product.yaml，填写后 mkt product create -f product.yaml", "start from a template: mkt product init --type saas > product.yaml, fill it in, then mkt product create -f product.yaml"},
 	"url.why.empty":               {"为空或首尾有空格", "empty or surrounded by spaces"},

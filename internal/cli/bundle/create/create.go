@@ -33,10 +33,11 @@ func NewCmdCreate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
   mkt bundle create --name "Starter pack" --product cmgj10000001 --product cmfw10000003 --price 1999`,
 		Args: cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			var probs []error
 			if strings.TrimSpace(in.Name) == "" {
-				return cmdutil.FlagError("bundle.name.missing").WithRemedy("remedy.help", cmd.CommandPath())
+				probs = append(probs, cmdutil.FlagError("bundle.name.missing").WithRemedy("remedy.help", cmd.CommandPath()))
 			}
-			if err := checkBundle(*in); err != nil {
+			if err := cmdutil.Join(append(probs, checkBundle(*in)...), "bundle.problems"); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -52,31 +53,32 @@ func NewCmdCreate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	return cmd
 }
 
-// checkBundle refuses, before any request, what the marketplace would: codes that are not
-// product codes, fewer than two products, a discount and a price together, either malformed.
-func checkBundle(in market.BundleInput) error {
-	for _, c := range in.Products {
-		if err := cmdutil.CheckProductCode(c); err != nil {
-			return err
+// checkBundle lists, before any request, what the marketplace would refuse: codes that are
+// not product codes, fewer than two products, a discount and a price together, either
+// malformed.
+func checkBundle(in market.BundleInput) []error {
+	var probs []error
+	add := func(err error) {
+		if err != nil {
+			probs = append(probs, err)
 		}
 	}
-	if err := cmdutil.RuleViolation(rules.CheckBundle(in.Products, nil)); err != nil {
-		return err
+	for _, c := range in.Products {
+		add(cmdutil.CheckProductCode(c))
 	}
+	add(cmdutil.RuleViolation(rules.CheckBundle(in.Products, nil)))
 	if in.Discount != "" && in.Price != "" {
-		return cmdutil.RuleViolation(&rules.Violation{Code: rules.CodeBundle, Msg: i18n.M("rule.bundle.pricing"), Remedy: i18n.M("remedy.bundle.price")})
+		add(cmdutil.RuleViolation(&rules.Violation{Code: rules.CodeBundle, Msg: i18n.M("rule.bundle.pricing"), Remedy: i18n.M("remedy.bundle.price")}))
 	}
 	if in.Discount != "" {
-		if _, v := rules.ParseDiscount(in.Discount); v != nil {
-			return cmdutil.RuleViolation(v)
-		}
+		_, v := rules.ParseDiscount(in.Discount)
+		add(cmdutil.RuleViolation(v))
 	}
 	if in.Price != "" {
-		if _, v := rules.ParsePrice(in.Price); v != nil {
-			return cmdutil.RuleViolation(v)
-		}
+		_, v := rules.ParsePrice(in.Price)
+		add(cmdutil.RuleViolation(v))
 	}
-	return nil
+	return probs
 }
 
 func createRun(ctx context.Context, opts *Options) error {

@@ -44,13 +44,18 @@ issued twice.`,
 			if err := shared.CheckID(opts.ID); err != nil {
 				return err
 			}
-			switch {
-			case strings.TrimSpace(opts.Number) == "":
-				return cmdutil.FlagError("invoice.number").WithRemedy("remedy.help", cmd.CommandPath())
-			case opts.URL != "" && opts.File != "":
-				return cmdutil.FlagError("invoice.urlfile")
-			case opts.Type != "" && opts.Type != "2" && opts.Type != "3":
-				return cmdutil.FlagError("invoice.type", opts.Type)
+			var probs []error
+			if strings.TrimSpace(opts.Number) == "" {
+				probs = append(probs, cmdutil.FlagError("invoice.number").WithRemedy("remedy.help", cmd.CommandPath()))
+			}
+			if opts.URL != "" && opts.File != "" {
+				probs = append(probs, cmdutil.FlagError("invoice.urlfile"))
+			}
+			if opts.Type != "" && opts.Type != "2" && opts.Type != "3" {
+				probs = append(probs, cmdutil.FlagError("invoice.type", opts.Type))
+			}
+			if err := cmdutil.Join(probs, "flags.problems"); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)

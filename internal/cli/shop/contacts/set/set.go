@@ -58,6 +58,7 @@ mainland mobile; the ticket system is an http(s) URL. Each is checked before sen
 
 func setRun(ctx context.Context, opts *Options) error {
 	var ch marketapi.ContactsChange
+	var probs []error
 	if opts.Wangwang != nil {
 		w := strings.TrimSpace(*opts.Wangwang)
 		ch.Wangwang = &w
@@ -65,15 +66,18 @@ func setRun(ctx context.Context, opts *Options) error {
 	if opts.Hotline != nil {
 		h, _, v := rules.CheckPhone(*opts.Hotline)
 		if v != nil {
-			return cmdutil.RuleViolation(v)
+			probs = append(probs, cmdutil.RuleViolation(v))
 		}
 		ch.Hotline = &h
 	}
 	if opts.TicketURL != nil {
 		if v := rules.CheckURL("ticket URL", *opts.TicketURL); v != nil {
-			return cmdutil.RuleViolation(v)
+			probs = append(probs, cmdutil.RuleViolation(v))
 		}
 		ch.TicketUrl = opts.TicketURL
+	}
+	if err := cmdutil.Join(probs, "flags.problems"); err != nil {
+		return err
 	}
 	client, err := opts.Factory.Client()
 	if err != nil {
