@@ -47,7 +47,7 @@ func contractCases(t *testing.T, ids fixtureIDs) map[string]contractCase {
 	spiSrv := httptest.NewServer(&spi.Listener{Key: "k3y"})
 	t.Cleanup(spiSrv.Close)
 	return map[string]contractCase{
-		"mkt product agreement set":      {args: []string{ids.draft, "--template", "saas-standard-zh"}},
+		"mkt product agreement set":      {args: []string{ids.draft, "--template", "saas-standard-zh", "--company", "示例科技", "--support", "工单"}},
 		"mkt product delete":             {args: []string{ids.draft, "--yes"}},
 		"mkt product edit":               {args: []string{ids.draft, "--name", "Y"}},
 		"mkt product endpoint set":       {args: []string{ids.draft, "https://isv.example.com/spi"}, setup: [][]string{{"product", "edit", ids.draft, "--delivery", "spi", "--production-url", "https://isv.example.com/spi0"}}},

@@ -29,10 +29,10 @@ func init() {
 
 var (
 	// enumBeside is an enum value in brackets beside its Chinese, as a user must type it.
-	enumBeside = regexp.MustCompile(`[（(][A-Za-z_][A-Za-z0-9_,、 ]*[）)]`)
+	enumBeside = regexp.MustCompile(`[（(][A-Za-z_][A-Za-z0-9_.,、 ]*[）)]`)
 	// typed are the shapes of what is not prose: a command to type (mkt … to the end of the
 	// ASCII run), a flag, a URL, a path, an e-mail, a key=value, anything with a digit.
-	typed = regexp.MustCompile("`[^`]*`|\\bmkt(?:[ \\t]+[-\\w./:=@,${}\"'<>|…*]+)*|--?[a-z][\\w-]*(?:=\\S*)?|https?://\\S+|\\S*[/\\\\]\\S*|\\S+@\\S+|\\S+=\\S*|\\{.*\\}|\"[^\"]*\"|[\\w.-]*\\d[\\w.:-]*")
+	typed = regexp.MustCompile("`[^`]*`|\\bmkt(?:[ \\t]+[-\\w./:=@,${}\"'<>|…*]+)*|(?:^|[\\s(（：:])--?[a-z][\\w-]*(?:=\\S*)?|https?://\\S+|\\S*[/\\\\]\\S*|\\S+@\\S+|\\S+=\\S*|\\{.*\\}|\"[^\"]*\"|[\\w.-]*\\d[\\w.:-]*")
 	word  = regexp.MustCompile(`[A-Za-z][A-Za-z'-]*`)
 	// identifier: snake_case, kebab-case and names with inner capitals (orderBizId, RequestId).
 	identifier = regexp.MustCompile(`\b[a-z]+(?:[_-][a-z]+)+\b|\b[A-Za-z][a-z]+[A-Z]\w*`)
@@ -61,8 +61,8 @@ func strayEnglish(out string) []string {
 		stray = append(stray, englishTime.FindAllString(line, -1)...)
 		line = englishTime.ReplaceAllString(line, "")
 		line = enumBeside.ReplaceAllString(line, "")
-		line = identifier.ReplaceAllString(line, "")
 		line = typed.ReplaceAllString(line, "")
+		line = identifier.ReplaceAllString(line, "")
 		for _, w := range word.FindAllString(line, -1) {
 			w = strings.Trim(w, "'-")
 			switch {

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/mkt-cli/mkt/internal/agreement"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
@@ -131,7 +132,7 @@ func Apply(ctx context.Context, c *market.Client, plan Plan, opts Options) []Res
 					p, err = c.ModifyProduct(ctx, it.Code, it.input, Token(it.Key, "update", []any{it.input.Form(), it.version, run}))
 				}
 				if err == nil && it.agreement != "" {
-					p, err = c.ModifyProductAgreement(ctx, p.Code, it.agreement, "")
+					p, err = setAgreement(ctx, c, p, it.agreement, it.fill)
 				}
 				if err != nil {
 					report(Result{Kind: "product", Key: it.Key, Code: it.Code, Action: "failed", Detail: err.Error(), Err: err})
@@ -310,4 +311,46 @@ func Wait(ctx context.Context, c *market.Client, pending map[string]string, time
 		}
 		delay = min(2*delay, 10*time.Second)
 	}
+}
+
+// setAgreement fills the agreement template with the manifest's values and the product's name
+// and today's date, refuses it with a blank left, and sets the filled text as the product's
+// agreement beside the template it came from (FAQ 三 Q3).
+func setAgreement(ctx context.Context, c *market.Client, p marketapi.Product, id string, fill map[string]string) (marketapi.Product, error) {
+	tpls, err := c.AgreementTemplates(ctx, id)
+	if err != nil || len(tpls) == 0 {
+		return p, err
+	}
+	tpl := tpls[0]
+	if v := rules.AgreementTemplateFits(p.Code, rules.ProductType(p.Type), id, tpl.ProductType); v != nil {
+		return p, v
+	}
+	f := agreement.Fields{ProductName: p.Name, Date: time.Now().In(time.FixedZone("CST", 8*3600)).Format("2006-01-02"), Set: map[string]string{}}
+	for k, v := range fill {
+		switch k {
+		case "company":
+			f.Company = v
+		case "support":
+			f.Support = v
+		case "hours":
+			f.Hours = v
+		case "productName":
+			f.ProductName = v
+		case "date":
+			f.Date = v
+		default:
+			f.Set[k] = v
+		}
+	}
+	values, _ := f.Values(tpl.Content)
+	text, left := agreement.Fill(tpl.Content, values)
+	if v := rules.UnfilledAgreement(left); v != nil {
+		return p, v
+	}
+	name := id + "-" + p.Code + ".md"
+	up, err := c.UploadFile(ctx, name, []byte(text), market.ContentToken("agr", p.Code, name, []byte(text)))
+	if err != nil {
+		return p, err
+	}
+	return c.ModifyProductAgreement(ctx, p.Code, id, up.FileId)
 }

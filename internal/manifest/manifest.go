@@ -85,7 +85,10 @@ type Product struct {
 	Code        string `yaml:"code,omitempty"`
 	ProductSpec `yaml:",inline"`
 	Agreement   string `yaml:"agreementTemplate,omitempty"`
-	line        int
+	// AgreementFill fills the template's blanks: company, support, hours, productName, date,
+	// or a blank by its own text ("30": "60"). The product's name and today fill theirs.
+	AgreementFill map[string]string `yaml:"agreementFill,omitempty"`
+	line          int
 }
 
 // Bundle is a bundle of manifest products, named by their keys.

@@ -47,6 +47,7 @@ type Item struct {
 
 	input     market.ProductInput
 	agreement string // a template to set after the product is saved
+	fill      map[string]string
 	bundle    Bundle
 	bundleID  string
 	shop      marketapi.ShopChange
@@ -235,7 +236,7 @@ func MakePlan(m *Manifest, snap Snapshot) Plan {
 	blockedNew := map[string]bool{}
 	for _, mp := range m.Products {
 		in := desired(mp)
-		it := Item{Kind: "product", Key: mp.Key, input: in, agreement: mp.Agreement}
+		it := Item{Kind: "product", Key: mp.Key, input: in, agreement: mp.Agreement, fill: mp.AgreementFill}
 		cur, found := byKey[ExternalKey(mp.Key)]
 		if mp.Code != "" {
 			cur, found = byCode[mp.Code]

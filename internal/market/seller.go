@@ -111,13 +111,12 @@ func (c *Client) ModifyProductValidity(ctx context.Context, code string, periods
 	return c.product(ctx, "ModifyProductValidity", url.Values{"Code": {code}, "ValidityPeriods": {strings.Join(periods, ",")}}, token)
 }
 
-// ModifyProductAgreement sets the agreement from a template or an uploaded file.
+// ModifyProductAgreement sets the agreement to an uploaded file: the company's own, or — with
+// templateID — the template it filled in.
 func (c *Client) ModifyProductAgreement(ctx context.Context, code, templateID, fileID string) (marketapi.Product, error) {
-	f := url.Values{"Code": {code}}
+	f := url.Values{"Code": {code}, "FileId": {fileID}}
 	if templateID != "" {
 		f.Set("TemplateId", templateID)
-	} else {
-		f.Set("FileId", fileID)
 	}
 	return c.product(ctx, "ModifyProductAgreement", f, "")
 }

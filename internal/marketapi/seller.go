@@ -142,7 +142,9 @@ type AgreementTemplate struct {
 	TemplateId string
 	Name       string
 	Language   string
-	Content    string `json:",omitempty"`
+	// ProductType is the type of product the template is written for (SAAS, API, SERVICE).
+	ProductType string `json:",omitempty"`
+	Content     string `json:",omitempty"`
 }
 
 // AgreementTemplatePage is DescribeAgreementTemplates' answer.

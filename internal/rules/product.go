@@ -272,6 +272,29 @@ func DeliveryTemplateApplies(code string, t ProductType) *Violation {
 	return nil
 }
 
+// AgreementTemplateFits is FAQ 三 Q3 with the templates' own scope: a template written for
+// one type of product (a SaaS product's terms, an API's) is not the agreement of another.
+// An empty templateType fits any product.
+func AgreementTemplateFits(code string, t ProductType, templateID, templateType string) *Violation {
+	if templateType == "" || ProductType(templateType) == t {
+		return nil
+	}
+	return rule(CodeAgreement, i18n.M("rule.agreement.type", templateID, i18n.N(i18n.EnumProductType, templateType), code, i18n.N(i18n.EnumProductType, string(t))),
+		i18n.M("remedy.agreement.type"))
+}
+
+// UnfilledAgreement refuses an agreement with blanks left in it (【公司名称】, [Company name]).
+func UnfilledAgreement(blanks []string) *Violation {
+	if len(blanks) == 0 {
+		return nil
+	}
+	quoted := make([]string, len(blanks))
+	for i, b := range blanks {
+		quoted[i] = "【" + b + "】"
+	}
+	return input(CodeAgreement, i18n.M("rule.agreement.blanks", len(blanks), strings.Join(quoted, " ")), i18n.M("remedy.agreement.blanks"))
+}
+
 // MaxProductName is the longest product name the marketplace takes, in characters.
 const MaxProductName = 60
 

@@ -20,6 +20,7 @@ const (
 	CodeValidity          = "InvalidParameter.Validity"
 	CodeImageDelist       = "Forbidden.ImageDelist"
 	CodeProductStatus     = "Forbidden.ProductStatus"
+	CodeAgreement         = "InvalidParameter.Agreement"
 )
 
 // Input-format codes: bad input rather than a marketplace rule (exit 2).
@@ -52,7 +53,7 @@ func input(code string, msg, remedy i18n.Message) *Violation {
 func IsRuleCode(code string) bool {
 	switch code {
 	case CodeDataAuthorization, CodeOperationPlan, CodeAlipayAccount, CodeURLLocked, CodeDeliveryMode,
-		CodeBundle, CodeAPIPrefixBound, CodeDeliveryTemplate, CodeValidity, CodeImageDelist, CodeProductStatus:
+		CodeBundle, CodeAPIPrefixBound, CodeDeliveryTemplate, CodeValidity, CodeImageDelist, CodeProductStatus, CodeAgreement:
 		return true
 	}
 	return false

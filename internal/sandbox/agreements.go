@@ -7,16 +7,19 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/mkt-cli/mkt/internal/agreement"
 	"github.com/mkt-cli/mkt/internal/marketapi"
+	"github.com/mkt-cli/mkt/internal/rules"
 )
 
 // agreementTemplates are the built-in user-agreement templates (FAQ 三 Q3: import a template
 // and edit it, or upload the company's own agreement). Placeholders are in 【】 / [ ].
 var agreementTemplates = []marketapi.AgreementTemplate{
 	{
-		TemplateId: "saas-standard-zh",
-		Name:       "SaaS 商品用户服务协议（标准模板）",
-		Language:   "zh",
+		TemplateId:  "saas-standard-zh",
+		ProductType: "SAAS",
+		Name:        "SaaS 商品用户服务协议（标准模板）",
+		Language:    "zh",
 		Content: `# 【商品名称】用户服务协议
 
 本协议由【公司名称】（以下简称“服务商”）与通过阿里云云市场购买【商品名称】的用户（以下简称“用户”）订立。
@@ -43,9 +46,10 @@ var agreementTemplates = []marketapi.AgreementTemplate{
 `,
 	},
 	{
-		TemplateId: "api-standard-zh",
-		Name:       "API 商品使用协议（标准模板）",
-		Language:   "zh",
+		TemplateId:  "api-standard-zh",
+		ProductType: "API",
+		Name:        "API 商品使用协议（标准模板）",
+		Language:    "zh",
 		Content: `# 【API 名称】使用协议
 
 【公司名称】（“服务商”）通过阿里云云市场 API 集市向用户提供【API 名称】数据接口服务。
@@ -66,9 +70,10 @@ var agreementTemplates = []marketapi.AgreementTemplate{
 `,
 	},
 	{
-		TemplateId: "service-standard-zh",
-		Name:       "服务类商品服务协议（标准模板）",
-		Language:   "zh",
+		TemplateId:  "service-standard-zh",
+		ProductType: "SERVICE",
+		Name:        "服务类商品服务协议（标准模板）",
+		Language:    "zh",
 		Content: `# 【服务名称】服务协议
 
 【公司名称】（“服务商”）为用户提供【服务名称】服务，交付流程以云市场交付中心的模板节点为准。
@@ -86,9 +91,10 @@ var agreementTemplates = []marketapi.AgreementTemplate{
 `,
 	},
 	{
-		TemplateId: "saas-standard-en",
-		Name:       "SaaS product terms of service (standard template)",
-		Language:   "en",
+		TemplateId:  "saas-standard-en",
+		ProductType: "SAAS",
+		Name:        "SaaS product terms of service (standard template)",
+		Language:    "en",
 		Content: `# [Product name] Terms of Service
 
 These terms are between [Company name] (the "Vendor") and the user who buys [Product name] on
@@ -134,23 +140,34 @@ func modifyProductAgreement(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A template is imported and filled: TemplateId with FileId, the filled text. A file alone
+	// is the company's own agreement. A template alone would be its blanks.
 	tpl, file := c.Params.Get("TemplateId"), c.Params.Get("FileId")
-	if (tpl == "") == (file == "") {
-		return nil, badParam("Agreement", "Give either TemplateId or FileId.")
+	if file == "" && tpl == "" {
+		return nil, badParam("Agreement", "Give FileId (with TemplateId when the file is a filled template).")
 	}
 	if err := editable(c, r); err != nil {
 		return nil, err
 	}
 	a := marketapi.Agreement{TemplateId: tpl}
 	if tpl != "" {
-		found := false
-		for _, t := range agreementTemplates {
-			found = found || t.TemplateId == tpl
+		var found *marketapi.AgreementTemplate
+		for i := range agreementTemplates {
+			if agreementTemplates[i].TemplateId == tpl {
+				found = &agreementTemplates[i]
+			}
 		}
-		if !found {
+		if found == nil {
 			return nil, Errf(404, "InvalidTemplateId.NotFound", "Agreement template %q does not exist.", tpl)
 		}
-	} else {
+		if v := rules.AgreementTemplateFits(r.Code, r.typ(), tpl, found.ProductType); v != nil {
+			return nil, c.Violation(v)
+		}
+		if v := rules.UnfilledAgreement(agreement.Placeholders(found.Content)); file == "" && v != nil {
+			return nil, c.Violation(v)
+		}
+	}
+	if file != "" {
 		var name string
 		err := c.Tx.QueryRow(`SELECT name FROM files WHERE id = ?`, file).Scan(&name)
 		if errors.Is(err, sql.ErrNoRows) {

@@ -287,6 +287,9 @@ func PrintProduct(f *cmdutil.Factory, p marketapi.Product) error {
 			v := a.TemplateId
 			if a.FileId != "" {
 				v = a.FileName + " (" + a.FileId + ")"
+				if a.TemplateId != "" {
+					v = a.TemplateId + " → " + v // a template, filled in
+				}
 			}
 			row("product.f.agreement", v, nil)
 		}

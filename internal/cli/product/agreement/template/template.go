@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 )
 
@@ -35,10 +36,11 @@ func NewCmdTemplate(f *cmdutil.Factory) *cobra.Command {
 			}
 			return f.Print(tpls, func() error {
 				ios := f.IOStreams
-				t := ios.NewTable(f.T("col.id"), f.T("col.name"), f.T("col.lang"))
+				t := ios.NewTable(f.T("col.id"), f.T("col.name"), f.T("col.type"), f.T("col.lang"))
 				for _, tp := range tpls {
 					t.AddStyledField(tp.TemplateId, ios.Styles().ID)
 					t.AddField(tp.Name)
+					t.AddField(shared.TypeLabel(f, tp.ProductType))
 					t.AddField(tp.Language)
 					t.EndRow()
 				}
