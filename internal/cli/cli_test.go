@@ -475,6 +475,17 @@ func TestDynamicCompletion(t *testing.T) {
 	if r := run(t, env, "", false, "__complete", "product", "get", listed, ""); strings.Contains(r.stdout, "cmgj") {
 		t.Errorf("second argument: %s", r.stdout)
 	}
+	// Enum flags complete their values.
+	for _, c := range []struct{ args, want string }{
+		{"product list --status", "listed"}, {"product list --type", "service"}, {"instance list --type", "API_SERVICE"},
+		{"invoice list --type", "3"}, {"apply --wait-pending", "ok"}, {"sandbox simulate purchase --pay", "credit"},
+		{"delivery project list --status", "Pause"}, {"settlement list --status", "held_credit"},
+	} {
+		args := append(append([]string{"__complete"}, strings.Fields(c.args)...), "")
+		if r := run(t, env, "", false, args...); !strings.Contains(r.stdout, c.want+"\n") {
+			t.Errorf("mkt %s <TAB>: %q, want %s among them", c.args, r.stdout, c.want)
+		}
+	}
 	// CI without credentials: no target to ask, no candidates, no error.
 	env["CI"] = "true"
 	if r := run(t, env, "", false, "__complete", "product", "submit", ""); r.code != 0 || strings.Contains(r.stdout, "cmgj") {

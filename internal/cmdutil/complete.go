@@ -155,3 +155,8 @@ func AgreementTemplateIDs(f *Factory) []string {
 		return out, err
 	})
 }
+
+// EnumFlag completes flag name with its fixed values.
+func EnumFlag(cmd *cobra.Command, name string, values ...string) {
+	_ = cmd.RegisterFlagCompletionFunc(name, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+}

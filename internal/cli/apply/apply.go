@@ -76,6 +76,7 @@ there are changes. Strings may use ${VAR} from the environment; a missing one is
 	cmd.Flags().BoolVar(&opts.Wait, "wait", false, "with --submit: wait until each is listed or rejected")
 	cmd.Flags().DurationVar(&opts.WaitTimeout, "wait-timeout", 30*time.Minute, "with --wait: give up after this long")
 	cmd.Flags().StringVar(&opts.WaitPending, "wait-pending", "fail", "with --wait: a product still in review at --wait-timeout is fail (exit 11) or ok (exit 0)")
+	cmdutil.EnumFlag(cmd, "wait-pending", "fail", "ok")
 	cmd.Flags().BoolVar(&opts.Schema, "schema", false, "print the manifest's JSON Schema")
 	return cmd
 }

@@ -42,6 +42,7 @@ func NewCmdList(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&opts.Product, "product", "", "only instances of these products (comma-separated codes)")
 	cmd.Flags().StringVar(&opts.Type, "type", "", "only this public product type: APP, SERVICE, MIRROR, API_SERVICE")
+	cmdutil.EnumFlag(cmd, "type", "APP", "SERVICE", "MIRROR", "API_SERVICE")
 	cmd.Flags().IntVarP(&opts.Limit, "limit", "L", 0, "at most this many (0: all)")
 	return cmd
 }

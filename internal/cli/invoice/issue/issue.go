@@ -67,6 +67,7 @@ issued twice.`,
 	cmd.Flags().StringVar(&opts.URL, "url", "", "where the buyer downloads the e-invoice")
 	cmd.Flags().StringVar(&opts.File, "file", "", "the e-invoice file (.pdf, .png, .jpg) to upload")
 	cmd.Flags().StringVar(&opts.Type, "type", "", "2 (digital ordinary) or 3 (digital special VAT); default: as requested")
+	cmdutil.EnumFlag(cmd, "type", "2", "3")
 	cmd.Flags().StringVar(&opts.Note, "note", "", "a remark for the buyer (CheckNotice)")
 	return cmd
 }

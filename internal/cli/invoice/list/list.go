@@ -59,6 +59,7 @@ pipe and with -o json, so memory stays flat however many there are.`,
 	cmd.Flags().StringVar(&status, "status", "", "requested or done")
 	_ = cmd.RegisterFlagCompletionFunc("status", cobra.FixedCompletions([]string{"requested", "done"}, cobra.ShellCompDirectiveNoFileComp))
 	cmd.Flags().StringVar(&typ, "type", "", "2 (digital ordinary invoice) or 3 (digital special VAT invoice)")
+	cmdutil.EnumFlag(cmd, "type", "2", "3")
 	cmd.Flags().StringVar(&opts.Filter.UserID, "buyer", "", "the buyer's account ID")
 	cmd.Flags().StringVar(&since, "since", "", "requested within this long, e.g. 30d")
 	cmd.Flags().StringVar(&from, "from", "", "requested on or after (yyyy-MM-dd[ HH:mm:ss], China Standard Time)")

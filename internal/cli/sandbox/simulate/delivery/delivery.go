@@ -51,6 +51,7 @@ step of yours that needs an attachment before 'mkt delivery project finish'.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.As, "as", "buyer", "who acts: buyer or seller")
+	cmdutil.EnumFlag(cmd, "as", "buyer", "seller")
 	cmd.Flags().StringVar(&opts.Message, "message", "", "a message to the other side")
 	cmd.Flags().StringVar(&opts.Attach, "attach", "", "a file to attach to the current step")
 	cmd.Flags().StringVar(&opts.Note, "note", "", "with --attach: what the file is")

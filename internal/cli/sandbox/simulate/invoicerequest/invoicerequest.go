@@ -37,6 +37,7 @@ func NewCmdInvoiceRequest(f *cmdutil.Factory) *cobra.Command {
 	}
 	cmd.Flags().StringArrayVar(&orders, "order", nil, "an order of the buyer (repeatable)")
 	cmd.Flags().StringVar(&itype, "type", "", "2 (digital ordinary, default) or 3 (digital special VAT: needs --tax-number)")
+	cmdutil.EnumFlag(cmd, "type", "2", "3")
 	cmd.Flags().StringVar(&title, "title", "", "the invoice title (company or person)")
 	cmd.Flags().StringVar(&tax, "tax-number", "", "the buyer's tax number")
 	cmd.Flags().IntVar(&count, "count", 0, "seed this many requests instead")

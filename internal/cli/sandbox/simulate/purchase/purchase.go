@@ -44,6 +44,7 @@ func NewCmdPurchase(f *cmdutil.Factory) *cobra.Command {
 	cmd.Flags().IntVar(&months, "months", 0, "buy N months (the same as --period Nm)")
 	cmd.Flags().BoolVar(&trial, "trial", false, "a free trial order")
 	cmd.Flags().StringVar(&pay, "pay", "", "balance (default) or credit (信控支付)")
+	cmdutil.EnumFlag(cmd, "pay", "balance", "credit")
 	cmd.Flags().StringVar(&uid, "buyer", "", "the buyer's account ID (default: made up)")
 	cmd.Flags().IntVar(&retries, "spi-retries", 0, "createInstance calls while it answers instanceId=0 (default 5)")
 	cmd.Flags().Int64Var(&quota, "api-quota", 0, "API products: the calls bought (default 10000)")
