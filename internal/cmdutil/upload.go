@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
@@ -17,7 +18,7 @@ func ReadUpload(path string, max int64) ([]byte, error) {
 	st, err := os.Lstat(path)
 	switch {
 	case err != nil:
-		return nil, FlagError("product.file.read", path, err)
+		return nil, FlagError("product.file.read", path, i18n.OSErr(err))
 	case st.Mode()&os.ModeSymlink != 0:
 		return nil, FlagError("upload.symlink", path)
 	case !st.Mode().IsRegular():
@@ -27,13 +28,13 @@ func ReadUpload(path string, max int64) ([]byte, error) {
 	}
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, FlagError("product.file.read", path, err)
+		return nil, FlagError("product.file.read", path, i18n.OSErr(err))
 	}
 	defer fh.Close()
 	content, err := io.ReadAll(io.LimitReader(fh, max+1))
 	switch {
 	case err != nil:
-		return nil, FlagError("product.file.read", path, err)
+		return nil, FlagError("product.file.read", path, i18n.OSErr(err))
 	case len(content) == 0 || int64(len(content)) > max:
 		return nil, FlagError("upload.size", path, int64(len(content)), max>>20)
 	case !marketapi.ContentMatches(filepath.Ext(path), content):
@@ -54,7 +55,7 @@ func ReadInput(path string, stdin io.Reader, max int64) ([]byte, error) {
 		st, err := os.Stat(path)
 		switch {
 		case err != nil:
-			return nil, FlagError("product.file.read", path, err)
+			return nil, FlagError("product.file.read", path, i18n.OSErr(err))
 		case !st.Mode().IsRegular():
 			return nil, FlagError("upload.notfile", path)
 		case st.Size() > max:
@@ -62,14 +63,14 @@ func ReadInput(path string, stdin io.Reader, max int64) ([]byte, error) {
 		}
 		fh, err := os.Open(path)
 		if err != nil {
-			return nil, FlagError("product.file.read", path, err)
+			return nil, FlagError("product.file.read", path, i18n.OSErr(err))
 		}
 		defer fh.Close()
 		r = fh
 	}
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
-		return nil, FlagError("product.file.read", path, err)
+		return nil, FlagError("product.file.read", path, i18n.OSErr(err))
 	}
 	if int64(len(data)) > max {
 		return nil, FlagError("input.size", path, int64(len(data)), max>>20)

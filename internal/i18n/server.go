@@ -1,5 +1,11 @@
 package i18n
 
+import (
+	"errors"
+	"io/fs"
+	"strings"
+)
+
 // serverErrors are what the marketplace's error codes mean, in Chinese: a merchant reading
 // Chinese sees this, with the code beside it, instead of the server's English message (which
 // --debug still shows). Codes missing here keep the server's message.
@@ -61,4 +67,24 @@ func ServerError(lang Lang, code string) (string, bool) {
 	}
 	s, ok := serverErrors[code]
 	return s, ok
+}
+
+// OSErr is a file system error inside a message: in Chinese by what went wrong (不存在, 没有
+// 权限), in English as the system says it.
+func OSErr(err error) Localized { return osErr{err} }
+
+type osErr struct{ err error }
+
+func (e osErr) In(lang Lang) string {
+	if lang == ZH {
+		switch {
+		case errors.Is(e.err, fs.ErrNotExist):
+			return "文件不存在"
+		case errors.Is(e.err, fs.ErrPermission):
+			return "没有读取权限"
+		case strings.Contains(e.err.Error(), "is a directory"):
+			return "这是一个目录，不是文件"
+		}
+	}
+	return e.err.Error()
 }

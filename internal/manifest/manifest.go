@@ -234,14 +234,14 @@ func Load(path string, stdin io.Reader, getenv func(string) (string, bool)) (*Ma
 		}
 		fh, err := os.Open(path)
 		if err != nil {
-			return nil, Problems{{Msg: i18n.M("manifest.read", path, err.Error())}}
+			return nil, Problems{{Msg: i18n.M("manifest.read", path, i18n.OSErr(err))}}
 		}
 		defer fh.Close()
 		r = fh
 	}
 	src, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
 	if err != nil {
-		return nil, Problems{{Msg: i18n.M("manifest.read", path, err.Error())}}
+		return nil, Problems{{Msg: i18n.M("manifest.read", path, i18n.OSErr(err))}}
 	}
 	if len(src) > MaxBytes {
 		return nil, Problems{{Msg: i18n.M("manifest.toolarge", path, MaxBytes>>20)}}

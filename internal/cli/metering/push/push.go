@@ -69,7 +69,7 @@ func pushRun(ctx context.Context, opts *Options) error {
 	f := opts.Factory
 	in, err := os.Open(opts.File)
 	if err != nil {
-		return cmdutil.FlagError("product.file.read", opts.File, err)
+		return cmdutil.FlagError("product.file.read", opts.File, i18n.OSErr(err))
 	}
 	recs, err := metering.Read(opts.File, in)
 	in.Close()
@@ -78,7 +78,7 @@ func pushRun(ctx context.Context, opts *Options) error {
 	}
 	journal, err := metering.OpenJournal(opts.Progress)
 	if err != nil {
-		return cmdutil.FlagError("product.file.read", opts.Progress, err)
+		return cmdutil.FlagError("product.file.read", opts.Progress, i18n.OSErr(err))
 	}
 	client, err := f.Client()
 	if err != nil {

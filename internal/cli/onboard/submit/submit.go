@@ -107,7 +107,7 @@ a rejection, fix what the reviewer said and submit again.`,
 func submitRun(ctx context.Context, f *cmdutil.Factory, file string) error {
 	src, err := os.ReadFile(file)
 	if err != nil {
-		return cmdutil.FlagError("onboard.read", file, err.Error())
+		return cmdutil.FlagError("onboard.read", file, i18n.OSErr(err))
 	}
 	var app Application
 	dec := yaml.NewDecoder(bytes.NewReader(src))

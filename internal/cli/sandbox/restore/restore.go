@@ -52,13 +52,13 @@ func restoreRun(opts *Options) error {
 	st, err := os.Stat(opts.File)
 	switch {
 	case err != nil:
-		return cmdutil.FlagError("product.file.read", opts.File, err)
+		return cmdutil.FlagError("product.file.read", opts.File, i18n.OSErr(err))
 	case !st.Mode().IsRegular():
 		return cmdutil.FlagError("upload.notfile", opts.File)
 	}
 	in, err := os.Open(opts.File)
 	if err != nil {
-		return cmdutil.FlagError("product.file.read", opts.File, err)
+		return cmdutil.FlagError("product.file.read", opts.File, i18n.OSErr(err))
 	}
 	defer in.Close()
 	if err := f.Confirm(f.T("sandbox.restore.ask", dir, opts.File)); err != nil {

@@ -182,14 +182,14 @@ func FormValues(file string, fields []string, stdin io.Reader) (map[string]strin
 		if file != "-" {
 			fh, err := os.Open(file)
 			if err != nil {
-				return nil, cmdutil.FlagError("product.file.read", file, err)
+				return nil, cmdutil.FlagError("product.file.read", file, i18n.OSErr(err))
 			}
 			defer fh.Close()
 			r = fh
 		}
 		data, err := io.ReadAll(io.LimitReader(r, maxFormFile+1))
 		if err != nil {
-			return nil, cmdutil.FlagError("product.file.read", file, err)
+			return nil, cmdutil.FlagError("product.file.read", file, i18n.OSErr(err))
 		}
 		if len(data) > maxFormFile {
 			return nil, cmdutil.FlagError("project.form.large", file, maxFormFile)

@@ -56,7 +56,7 @@ func planCheckRun(f *cmdutil.Factory, path string) error {
 		src, err = os.ReadFile(path)
 	}
 	if err != nil {
-		return cmdutil.FlagError("onboard.read", path, err.Error())
+		return cmdutil.FlagError("onboard.read", path, i18n.OSErr(err))
 	}
 	lang := f.Lang()
 	probs := onboard.ParsePlan(src).Check()
