@@ -309,3 +309,57 @@ func CheckProductName(name string) *Violation {
 	}
 	return nil
 }
+
+// Review outcomes a wait reports.
+const (
+	OutcomeListed   = "listed"
+	OutcomeRejected = "rejected"
+	OutcomePending  = "pending"
+)
+
+// ReviewOutcome is what a product's state says of its review: listed or rejected (decided),
+// pending (in review), or — any other state — nothing to wait for (ok false).
+func ReviewOutcome(s State) (outcome string, ok bool) {
+	switch s {
+	case StateListed:
+		return OutcomeListed, true
+	case StateRejected:
+		return OutcomeRejected, true
+	case StateReviewing:
+		return OutcomePending, true
+	}
+	return "", false
+}
+
+// ProductState is a product's code with its state, for a message.
+type ProductState struct {
+	Code  string
+	State State
+}
+
+// NotInReview refuses a wait on products that are not in review (a draft, one in testing):
+// nothing would ever decide them.
+func NotInReview(products []ProductState) *Violation {
+	if len(products) == 0 {
+		return nil
+	}
+	return rule(CodeProductStatus, i18n.M("product.wait.notinreview", stateList(products)), i18n.M("remedy.product.wait"))
+}
+
+type stateList []ProductState
+
+func (l stateList) In(lang i18n.Lang) string {
+	parts := make([]string, len(l))
+	for i, p := range l {
+		if lang == i18n.ZH {
+			parts[i] = p.Code + "（" + i18n.Enum(lang, i18n.EnumProductState, string(p.State)) + "）"
+		} else {
+			parts[i] = p.Code + " (" + string(p.State) + ")"
+		}
+	}
+	sep := ", "
+	if lang == i18n.ZH {
+		sep = "、"
+	}
+	return strings.Join(parts, sep)
+}

@@ -4,7 +4,6 @@ package wait
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -103,7 +102,7 @@ func waitRun(ctx context.Context, opts *Options) error {
 			case "listed", "rejected", "timeout":
 				v := Verdict{Code: r.Code, Status: r.Action, Reason: r.Detail}
 				if r.Action == "timeout" {
-					v = Verdict{Code: r.Code, Status: "pending"}
+					v = Verdict{Code: r.Code, Status: rules.OutcomePending}
 				}
 				verdicts[r.Code] = v
 				if key := map[string]string{"listed": "product.wait.listed", "rejected": "product.wait.rejected"}[r.Action]; key != "" {
@@ -123,26 +122,23 @@ func waitRun(ctx context.Context, opts *Options) error {
 // pending, and any other state is refused — all of them at once, before anything waits.
 func start(ctx context.Context, c *market.Client, codes []string) (map[string]Verdict, map[string]string, error) {
 	verdicts, pending := map[string]Verdict{}, map[string]string{}
-	var wrong []string
+	var wrong []rules.ProductState
 	for _, code := range codes {
 		p, err := c.GetProduct(ctx, code)
 		if err != nil {
 			return nil, nil, err
 		}
-		switch rules.State(p.Status) {
-		case rules.StateListed:
-			verdicts[code] = Verdict{Code: code, Status: "listed"}
-		case rules.StateRejected:
-			verdicts[code] = Verdict{Code: code, Status: "rejected", Reason: p.AuditFailMsg}
-		case rules.StateReviewing:
+		switch outcome, ok := rules.ReviewOutcome(rules.State(p.Status)); {
+		case !ok:
+			wrong = append(wrong, rules.ProductState{Code: code, State: rules.State(p.Status)})
+		case outcome == rules.OutcomePending:
 			pending[code] = code
 		default:
-			wrong = append(wrong, code+" ("+p.Status+")")
+			verdicts[code] = Verdict{Code: code, Status: outcome, Reason: p.AuditFailMsg}
 		}
 	}
-	if len(wrong) > 0 {
-		return nil, nil, &cmdutil.Error{Kind: exitcode.Rule, Code: "Forbidden.ProductStatus",
-			Msg: i18n.M("product.wait.notinreview", strings.Join(wrong, ", ")), Remedy: i18n.M("remedy.product.wait")}
+	if err := cmdutil.RuleViolation(rules.NotInReview(wrong)); err != nil {
+		return nil, nil, err
 	}
 	return verdicts, pending, nil
 }
@@ -155,9 +151,9 @@ func report(f *cmdutil.Factory, opts *Options, verdicts map[string]Verdict) erro
 		v := verdicts[c]
 		list = append(list, v)
 		switch v.Status {
-		case "rejected":
+		case rules.OutcomeRejected:
 			rejected++
-		case "pending":
+		case rules.OutcomePending:
 			pending++
 		}
 	}
