@@ -25,8 +25,8 @@ var volatile = []struct {
 	label string
 }{
 	{regexp.MustCompile(`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})`), "<time>"},
-	{regexp.MustCompile(`\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?( [A-Z][a-z]{2})?`), "<date>"},
-	{regexp.MustCompile(`\d+d \d+h`), "<dur>"},
+	{regexp.MustCompile(`\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?( [A-Z]{3,4})?( [A-Z][a-z]{2}| 周.)?`), "<date>"},
+	{regexp.MustCompile(`\d+d \d+h|\d+天\d+小时`), "<dur>"},
 	{regexp.MustCompile(`bdl-[0-9a-z]+`), "bdl-"},
 	{regexp.MustCompile(`file-[0-9a-z]+`), "file-"},
 	{regexp.MustCompile(`ob-[0-9a-z]+`), "ob-"},
@@ -41,10 +41,11 @@ func normalize(s string) string {
 	s = ansi.ReplaceAllString(s, "")
 	for _, v := range volatile {
 		s = v.re.ReplaceAllStringFunc(s, func(m string) string {
-			if len(m) <= len(v.label) {
-				return v.label
+			// The same width on screen (a Chinese character takes two columns).
+			if w := lipgloss.Width(m); w > len(v.label) {
+				return v.label + strings.Repeat("~", w-len(v.label))
 			}
-			return v.label + strings.Repeat("~", len(m)-len(v.label))
+			return v.label
 		})
 	}
 	return s

@@ -14,6 +14,7 @@ var catalog = map[string]entry{
 
 	// Table headers.
 	"col.key":     {"键", "KEY"},
+	"col.sku":     {"规格", "SKU"},
 	"col.value":   {"值", "VALUE"},
 	"col.setting": {"项目", "SETTING"},
 	"col.source":  {"来源", "SOURCE"},

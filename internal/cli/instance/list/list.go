@@ -60,7 +60,7 @@ func listRun(ctx context.Context, opts *Options) error {
 	id.Style = func(st *iostreams.Styles, _ marketapi.InstanceItem) *lipgloss.Style { return &st.ID }
 	p := cmdutil.NewListPrinter(f, id,
 		col(f.T("col.code"), func(it marketapi.InstanceItem) string { return it.ProductCode }),
-		col("SKU", func(it marketapi.InstanceItem) string { return it.ProductSkuCode }),
+		col(f.T("col.sku"), func(it marketapi.InstanceItem) string { return it.ProductSkuCode }),
 		col(f.T("col.status"), func(it marketapi.InstanceItem) string { return f.Enum(i18n.EnumInstanceState, it.Status) }),
 		col(f.T("col.ends"), func(it marketapi.InstanceItem) string {
 			if it.EndOn == 0 {

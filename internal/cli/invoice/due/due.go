@@ -257,7 +257,7 @@ func printer(f *cmdutil.Factory, loc *time.Location) *cmdutil.ListPrinter[invoic
 		col(f.T("col.deadline"), func(d invoicing.Due) string {
 			dl, _ := time.Parse(time.RFC3339, d.Deadline)
 			dl = dl.In(loc)
-			return dl.Format("2006-01-02 15:04 ") + i18n.Weekday(lang, dl.Weekday())
+			return dl.Format("2006-01-02 15:04 MST ") + i18n.Weekday(lang, dl.Weekday())
 		}),
 		col(f.T("col.amount"), func(d invoicing.Due) string { return d.Amount }),
 		col(f.T("col.buyer"), func(d invoicing.Due) string { return d.Buyer }),

@@ -14,7 +14,7 @@ import (
 func PrintOrders(f *cmdutil.Factory, orders []marketapi.OrderForIsv, model any) error {
 	return f.Print(model, func() error {
 		ios := f.IOStreams
-		t := ios.NewTable(f.T("col.order"), f.T("col.type"), f.T("col.code"), "SKU", f.T("col.period"), f.T("col.price"), f.T("col.buyer"))
+		t := ios.NewTable(f.T("col.order"), f.T("col.type"), f.T("col.code"), f.T("col.sku"), f.T("col.period"), f.T("col.price"), f.T("col.buyer"))
 		for _, o := range orders {
 			t.AddStyledField(strconv.FormatInt(o.OrderId, 10), ios.Styles().ID)
 			t.AddField(f.Enum(i18n.EnumOrderType, o.OrderType))
