@@ -53,7 +53,10 @@ In a pipe the new product's code is printed alone, for scripts.`,
 			}
 			// On a terminal, with nothing wrong so far, ask for what is missing; in a pipe
 			// never (a script gets every problem at once instead).
-			if p, ok := f.Prompter(); ok && len(probs) == 0 && fields.FromFile == "" {
+			// Only when the type or the name — what a product cannot be created without — is
+			// missing: a merchant who gave both gets the draft they asked for.
+			needed := in.Type == "" || in.Name == nil || *in.Name == ""
+			if p, ok := f.Prompter(); ok && needed && len(probs) == 0 && fields.FromFile == "" {
 				if t, err = promptMissing(f, p, &in, t); err != nil {
 					return err
 				}

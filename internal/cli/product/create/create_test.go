@@ -143,3 +143,27 @@ func TestCreateNeverPromptsInAPipe(t *testing.T) {
 		t.Errorf("asked in a pipe: %s", e.ErrOut)
 	}
 }
+
+// On a terminal, only the type or the name makes mkt ask; then everything else may be left
+// empty for later, and a merchant who gave both is asked nothing.
+func TestCreatePromptsOnlyForWhatIsNeeded(t *testing.T) {
+	e := clitest.New(t, "ACCESSIBLE", "1")
+	e.IO.SetStdinTTY(true)
+	e.IO.SetStderrTTY(true)
+	e.IO.In = &lines{[]string{"OCR API", "", "", "", ""}} // name; SKUs, periods, group, prefix later
+	if err := e.Exec(NewCmdCreate(e.F, nil), "--type", "api"); err != nil {
+		t.Fatalf("%v\n%s", err, e.ErrOut)
+	}
+	p, err := e.Client(t).GetProduct(context.Background(), "cmapi10000001")
+	if err != nil || p.Name != "OCR API" || len(p.Skus) != 0 || p.ApiPrefix != "" {
+		t.Fatalf("%+v %v", p, err)
+	}
+	e.Reset()
+	e.IO.In = &lines{[]string{"should not be read"}}
+	if err := e.Exec(NewCmdCreate(e.F, nil), "--type", "saas", "--name", "Invoice Helper"); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(e.ErrOut.String(), "SKUs") || len(e.IO.In.(*lines).rest) != 1 {
+		t.Errorf("asked although type and name were given:\n%s", e.ErrOut)
+	}
+}

@@ -12,7 +12,8 @@ import (
 
 // promptMissing asks for each field the flags left out, in the order the console's form has
 // them: the type, the name, the SKUs, the validity periods, then what the type needs. Every
-// answer is checked by the rule that checks the flag, and asked again until it passes.
+// answer is checked by the rule that checks the flag, and asked again until it passes; all but
+// the type and the name may be left empty, for later (a draft need not be complete).
 func promptMissing(f *cmdutil.Factory, p cmdutil.Prompter, in *market.ProductInput, t rules.ProductType) (rules.ProductType, error) {
 	ask := func(dst **string, title, placeholder string, validate func(string) error) error {
 		if *dst != nil && **dst != "" {
@@ -22,8 +23,9 @@ func promptMissing(f *cmdutil.Factory, p cmdutil.Prompter, in *market.ProductInp
 		if err != nil {
 			return err
 		}
-		v = strings.TrimSpace(v)
-		*dst = &v
+		if v = strings.TrimSpace(v); v != "" {
+			*dst = &v
+		}
 		return nil
 	}
 	if in.Type == "" {
@@ -42,15 +44,17 @@ func promptMissing(f *cmdutil.Factory, p cmdutil.Prompter, in *market.ProductInp
 		return t, err
 	}
 	if len(in.Skus) == 0 {
-		v, err := p.Input(f.T("prompt.skus"), "basic:99 pro:299", func(s string) error {
+		v, err := p.Input(f.T("prompt.skus"), "basic:99 pro:299", optional(func(s string) error {
 			_, err := parseSKUs(s)
 			return err
-		})
+		}))
 		if err != nil {
 			return t, err
 		}
-		if in.Skus, err = parseSKUs(v); err != nil {
-			return t, err
+		if strings.TrimSpace(v) != "" {
+			if in.Skus, err = parseSKUs(v); err != nil {
+				return t, err
+			}
 		}
 	}
 	if len(in.ValidityPeriods) == 0 {
@@ -68,15 +72,17 @@ func promptMissing(f *cmdutil.Factory, p cmdutil.Prompter, in *market.ProductInp
 		if t == rules.TypeService {
 			hint = "3m 6m 1y" // at least 3 months (FAQ 三 Q6)
 		}
-		v, err := p.Input(f.T("prompt.validity"), hint, func(s string) error { _, err := check(s); return err })
+		v, err := p.Input(f.T("prompt.validity"), hint, optional(func(s string) error { _, err := check(s); return err }))
 		if err != nil {
 			return t, err
 		}
-		ps, err := check(v)
-		if err != nil {
-			return t, err
+		if strings.TrimSpace(v) != "" {
+			ps, err := check(v)
+			if err != nil {
+				return t, err
+			}
+			in.ValidityPeriods = rules.PeriodStrings(ps)
 		}
-		in.ValidityPeriods = rules.PeriodStrings(ps)
 	}
 	url := func(field string) func(string) error {
 		return func(s string) error { return cmdutil.RuleViolation(rules.CheckURL(field, s)) }
@@ -94,26 +100,26 @@ func promptMissing(f *cmdutil.Factory, p cmdutil.Prompter, in *market.ProductInp
 			in.DeliveryMode = &v
 		}
 		if *in.DeliveryMode == rules.DeliverySPI {
-			return t, ask(&in.ProductionUrl, "prompt.produrl", "https://isv.example.com/spi", url("production URL"))
+			return t, ask(&in.ProductionUrl, "prompt.produrl", "https://isv.example.com/spi", optional(url("production URL")))
 		}
-		return t, ask(&in.ActivationUrl, "prompt.activurl", "https://isv.example.com/activate", url("activation URL"))
+		return t, ask(&in.ActivationUrl, "prompt.activurl", "https://isv.example.com/activate", optional(url("activation URL")))
 	case rules.TypeAPI:
-		if err := ask(&in.ApiGroup, "prompt.apigroup", "", cmdutil.Required); err != nil {
+		if err := ask(&in.ApiGroup, "prompt.apigroup", "", nil); err != nil {
 			return t, err
 		}
-		return t, ask(&in.ApiPrefix, "prompt.apiprefix", "", func(s string) error { return cmdutil.RuleViolation(rules.CheckAPIPrefix(s)) })
+		return t, ask(&in.ApiPrefix, "prompt.apiprefix", "", optional(func(s string) error { return cmdutil.RuleViolation(rules.CheckAPIPrefix(s)) }))
 	case rules.TypeImage:
-		if err := ask(&in.ImageId, "prompt.imageid", "m-…", cmdutil.Required); err != nil {
+		if err := ask(&in.ImageId, "prompt.imageid", "m-…", nil); err != nil {
 			return t, err
 		}
-		return t, ask(&in.ImageRegion, "prompt.imageregion", "cn-hangzhou", cmdutil.Required)
+		return t, ask(&in.ImageRegion, "prompt.imageregion", "cn-hangzhou", nil)
 	case rules.TypeService:
-		return t, ask(&in.DeliveryTemplateId, "prompt.template", "401", func(s string) error {
+		return t, ask(&in.DeliveryTemplateId, "prompt.template", "401", optional(func(s string) error {
 			if _, err := strconv.ParseInt(s, 10, 64); err != nil {
 				return cmdutil.FlagError("prompt.template.id")
 			}
 			return nil
-		})
+		}))
 	}
 	return t, nil
 }
@@ -136,4 +142,14 @@ func parseSKUs(s string) ([]rules.SKU, error) {
 		return nil, cmdutil.RuleViolation(v)
 	}
 	return norm, nil
+}
+
+// optional lets an answer be left empty (for later), and checks it otherwise.
+func optional(validate func(string) error) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		return validate(s)
+	}
 }
