@@ -31,7 +31,7 @@ var volatile = []struct {
 	{regexp.MustCompile(`file-[0-9a-z]+`), "file-"},
 	{regexp.MustCompile(`ob-[0-9a-z]+`), "ob-"},
 	{regexp.MustCompile(`[A-Z0-9]{14}-[A-Z0-9]{8}_[A-Z0-9]{40}`), "<license>"},
-	{regexp.MustCompile(`\d+ (min|h|d) ago|just now`), "<ago>"},
+	{regexp.MustCompile(`\d+ (min|h|d) ago|\bin \d+ (min|h|d)\b|just now|\d+ (分钟|小时|天)[前后]|刚刚`), "<ago>"},
 	{regexp.MustCompile(`[0-9a-f]{32}`), "<id>"},
 }
 
