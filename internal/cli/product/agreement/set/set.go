@@ -77,6 +77,11 @@ A text file (.md, .html, .txt) with a blank left is refused the same way.`,
 					}
 				}
 			}
+			if opts.Date != "" {
+				if _, err := time.Parse("2006-01-02", opts.Date); err != nil {
+					return cmdutil.FlagError("statement.date", opts.Date)
+				}
+			}
 			for _, kv := range opts.Set {
 				if k, _, ok := strings.Cut(kv, "="); !ok || strings.TrimSpace(k) == "" {
 					return cmdutil.FlagError("agreement.set.format", kv)
