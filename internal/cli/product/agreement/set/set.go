@@ -59,33 +59,8 @@ A text file (.md, .html, .txt) with a blank left is refused the same way.`,
 			if err := cmdutil.CheckProductCode(opts.Code); err != nil {
 				return err
 			}
-			if (opts.Template == "") == (opts.File == "") {
-				return cmdutil.FlagError("agreement.one").WithRemedy("remedy.help", cmd.CommandPath())
-			}
-			if opts.File != "" {
-				ext := strings.ToLower(filepath.Ext(opts.File))
-				if !marketapi.AgreementExtensions[ext] {
-					return cmdutil.FlagError("agreement.type", opts.File)
-				}
-				var err error
-				if opts.content, err = cmdutil.ReadUpload(opts.File, marketapi.MaxUploadBytes); err != nil {
-					return err
-				}
-				if ext == ".md" || ext == ".html" || ext == ".txt" {
-					if err := cmdutil.RuleViolation(rules.UnfilledAgreement(agreement.Placeholders(string(opts.content)))); err != nil {
-						return err
-					}
-				}
-			}
-			if opts.Date != "" {
-				if _, err := time.Parse("2006-01-02", opts.Date); err != nil {
-					return cmdutil.FlagError("statement.date", opts.Date)
-				}
-			}
-			for _, kv := range opts.Set {
-				if k, _, ok := strings.Cut(kv, "="); !ok || strings.TrimSpace(k) == "" {
-					return cmdutil.FlagError("agreement.set.format", kv)
-				}
+			if err := check(cmd, opts); err != nil {
+				return err
 			}
 			return setRun(cmd.Context(), opts)
 		},
@@ -101,6 +76,40 @@ A text file (.md, .html, .txt) with a blank left is refused the same way.`,
 	fl.StringVar(&opts.Date, "date", "", "the agreement's date, for 【YYYY-MM-DD】 (default: today, China time)")
 	fl.StringArrayVar(&opts.Set, "set", nil, "fill any blank by its text: BLANK=VALUE (repeatable)")
 	return cmd
+}
+
+// check refuses, before anything is sent, a template and a file together (or neither), a file
+// that cannot be an agreement or has a blank left, a bad --date or --set.
+func check(cmd *cobra.Command, opts *Options) error {
+	if (opts.Template == "") == (opts.File == "") {
+		return cmdutil.FlagError("agreement.one").WithRemedy("remedy.help", cmd.CommandPath())
+	}
+	if opts.File != "" {
+		ext := strings.ToLower(filepath.Ext(opts.File))
+		if !marketapi.AgreementExtensions[ext] {
+			return cmdutil.FlagError("agreement.type", opts.File)
+		}
+		var err error
+		if opts.content, err = cmdutil.ReadUpload(opts.File, marketapi.MaxUploadBytes); err != nil {
+			return err
+		}
+		if ext == ".md" || ext == ".html" || ext == ".txt" {
+			if err := cmdutil.RuleViolation(rules.UnfilledAgreement(agreement.Placeholders(string(opts.content)))); err != nil {
+				return err
+			}
+		}
+	}
+	if opts.Date != "" {
+		if _, err := time.Parse("2006-01-02", opts.Date); err != nil {
+			return cmdutil.FlagError("statement.date", opts.Date)
+		}
+	}
+	for _, kv := range opts.Set {
+		if k, _, ok := strings.Cut(kv, "="); !ok || strings.TrimSpace(k) == "" {
+			return cmdutil.FlagError("agreement.set.format", kv)
+		}
+	}
+	return nil
 }
 
 func setRun(ctx context.Context, opts *Options) error {
