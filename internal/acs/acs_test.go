@@ -1,6 +1,7 @@
 package acs
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -117,5 +118,34 @@ func TestCanonicalQueryEdgeCases(t *testing.T) {
 	p.Set("SignatureType", "")
 	if V1Sign("GET", p, "s") == with {
 		t.Error("empty parameter not signed")
+	}
+}
+
+func TestFlattenRoundTrip(t *testing.T) {
+	type agreement struct{ Name, Url string }
+	type info struct {
+		Locale, Name string
+		Agreements   []agreement `json:",omitempty"`
+	}
+	in := []info{{Locale: "zh-CN", Name: "服务", Agreements: []agreement{{Name: "a", Url: "u"}}}, {Locale: "en-US", Name: "Svc"}}
+	v := url.Values{}
+	if err := Flatten(v, "ServiceInfo", in); err != nil {
+		t.Fatal(err)
+	}
+	if v.Get("ServiceInfo.1.Agreements.1.Url") != "u" || v.Get("ServiceInfo.2.Locale") != "en-US" {
+		t.Fatalf("flattened %v", v)
+	}
+	for i := 3; i <= 11; i++ { // the tenth item sorts after the second as text, not as a number
+		v.Set(fmt.Sprintf("ServiceInfo.%d.Name", i), fmt.Sprint("n", i))
+	}
+	var out []info
+	if ok, err := Unflatten(v, "ServiceInfo", &out); !ok || err != nil {
+		t.Fatal(ok, err)
+	}
+	if len(out) != 11 || out[0].Agreements[0].Url != "u" || out[1].Name != "Svc" || out[10].Name != "n11" {
+		t.Fatalf("unflattened %+v", out)
+	}
+	if ok, _ := Unflatten(v, "Tag", &out); ok {
+		t.Error("Tag: nothing was under it")
 	}
 }

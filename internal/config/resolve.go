@@ -139,6 +139,16 @@ func EndpointForRegion(region string) string {
 	return EndpointIntl
 }
 
+// NestEndpointForRegion maps a region to the ComputeNestSupplier endpoint that serves it:
+// computenestsupplier.cn-hangzhou.aliyuncs.com for the Chinese mainland, the Singapore one for
+// the others (the two endpoints the API has).
+func NestEndpointForRegion(region string) string {
+	if strings.HasPrefix(region, "cn-") {
+		return "computenestsupplier.cn-hangzhou.aliyuncs.com"
+	}
+	return "computenestsupplier.ap-southeast-1.aliyuncs.com"
+}
+
 // Resolve applies the precedence documented in README.md (Configuration): flag → MKT_* env → ALIBABA_CLOUD_* env → mkt
 // profile → aliyun CLI profile → sandbox.
 func Resolve(in Inputs) (*Resolved, error) {

@@ -31,6 +31,12 @@ const (
 	EnumConfigKey      = "config.key"
 	EnumProductStep    = "product.step"
 	EnumURLField       = "url.field"
+	EnumNestStatus     = "nest.status"
+	EnumNestStep       = "nest.step"
+	EnumArtifactStatus = "artifact.status"
+	EnumNestInstance   = "nest.instance"
+	EnumNestUsage      = "nest.usage"
+	EnumDeployType     = "nest.deploytype"
 )
 
 // enums holds the Chinese name of each value, by kind. A value missing here is shown as it is.
@@ -76,6 +82,20 @@ var enums = map[string]map[string]string{
 	EnumConfigKey: {"CURRENT_PROFILE": "当前配置", "ENDPOINT": "接入地址", "REGION": "地域", "OUTPUT": "输出格式",
 		"LANG": "提示语言", "SANDBOX": "沙箱", "EXTENSION": "卖家扩展", "ACCESS_KEY_ID": "AccessKey ID",
 		"ACCESS_KEY_SECRET": "AccessKey 密钥", "SECURITY_TOKEN": "STS 令牌", "SPI_KEY": "SPI 密钥"},
+	EnumNestStatus: {"DRAFT": "草稿", "SUBMITTED": "审核中", "APPROVED": "审核通过", "LAUNCHING": "发布中",
+		"ONLINE": "已上线", "OFFLINE": "已下线", "BETA": "预发布", "CREATING": "创建中", "CREATEFAILED": "创建失败",
+		"UPDATING": "更新中", "UPDATEFAILED": "更新失败", "REJECTED": "已驳回", "CANCELED": "已撤回",
+		"EXECUTED": "已执行"},
+	EnumNestStep: {"UPDATE": "修改", "SUBMIT": "提交审核", "CANCEL": "撤回审核", "PRELAUNCH": "预发布",
+		"LAUNCH": "发布上线", "WITHDRAW": "下线", "DELETE": "删除"},
+	EnumArtifactStatus: {"CREATED": "已创建", "SCANNING": "扫描中", "SCANFAILED": "扫描失败", "DELIVERING": "分发中",
+		"AVAILABLE": "可用", "DELETED": "已删除"},
+	EnumNestInstance: {"CREATED": "已创建", "DEPLOYING": "部署中", "DEPLOYEDFAILED": "部署失败", "DEPLOYED": "已部署",
+		"UPGRADING": "升级中", "DELETING": "删除中", "DELETED": "已删除", "PAYASYOUGO": "按量付费",
+		"SUBSCRIPTION": "包年包月", "PERMANENT": "永久授权", "CUSTOMFIXTIME": "固定时长"},
+	EnumNestUsage: {"SUBMITTED": "待审批", "APPROVED": "已同意", "REJECTED": "已拒绝", "CANCELED": "已撤回"},
+	EnumDeployType: {"ROS": "ROS 模板", "TERRAFORM": "Terraform", "SPI": "SPI 接口", "OPERATION": "代运维",
+		"CONTAINER": "容器", "ACK": "ACK 集群", "PKG": "软件包"},
 	EnumCredentialKind: {"SANDBOX": "沙箱", "ACCESSKEY": "AccessKey", "STS": "STS 令牌", "NONE": "无"},
 }
 

@@ -45,7 +45,11 @@ var DefaultRetry = RetryPolicy{MaxAttempts: 4, Base: 250 * time.Millisecond, Cap
 // Options configure a Client.
 type Options struct {
 	// Endpoint is the base URL, e.g. https://market.aliyuncs.com.
-	Endpoint   string
+	Endpoint string
+	// NestEndpoint is ComputeNestSupplier's base URL (e.g.
+	// https://computenestsupplier.cn-hangzhou.aliyuncs.com); Endpoint when empty (the sandbox,
+	// a stub or a proxy answers both products).
+	NestEndpoint string
 	Credential Credential
 	// Transport replaces the network (the embedded sandbox serves requests in process).
 	Transport http.RoundTripper
@@ -115,6 +119,16 @@ const MaxErrorMessage = 2000
 // Endpoint is the base URL the client talks to.
 func (c *Client) Endpoint() string { return c.opts.Endpoint }
 
+// NestEndpoint is the base URL of ComputeNestSupplier's actions.
+func (c *Client) NestEndpoint() string { return c.endpointOf(marketapi.NestProduct) }
+
+func (c *Client) endpointOf(product string) string {
+	if product == marketapi.NestProduct && c.opts.NestEndpoint != "" {
+		return c.opts.NestEndpoint
+	}
+	return c.opts.Endpoint
+}
+
 // Offering is what the target offers; nil means everything (a client that was not told).
 type Offering interface {
 	Offers(marketapi.Action) bool
@@ -122,7 +136,10 @@ type Offering interface {
 
 // Request is one logical API operation.
 type Request struct {
-	Action string
+	// Product is the API product (marketapi.APIProduct when empty): it chooses the action's
+	// row and the endpoint.
+	Product string
+	Action  string
 	// Version and Method default to the action's row in the action table (marketapi), else
 	// the public version and POST.
 	Version string
@@ -183,8 +200,8 @@ func (c *Client) Call(ctx context.Context, req Request, out any) error {
 // refusal, *RetriesExhaustedError or *TransportError when the marketplace could not answer.
 func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	req = withDefaults(req)
-	if row, known := marketapi.Lookup(req.Action); known && c.opts.Offer != nil && !c.opts.Offer.Offers(row) {
-		return nil, &NotOfferedError{Action: req.Action, Kind: row.Kind, Endpoint: c.opts.Endpoint}
+	if row, known := marketapi.LookupIn(req.Product, req.Action); known && c.opts.Offer != nil && !c.opts.Offer.Offers(row) {
+		return nil, &NotOfferedError{Action: req.Action, Kind: row.Kind, Endpoint: c.endpointOf(req.Product)}
 	}
 	pol := c.opts.Retry
 	if req.Once {
@@ -218,7 +235,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 				if errors.As(err, &apiErr) {
 					return nil, &RetriesExhaustedError{Attempts: attempt + throttled, Last: apiErr}
 				}
-				return nil, &TransportError{Endpoint: c.opts.Endpoint, Attempts: attempt + throttled, Err: err}
+				return nil, &TransportError{Endpoint: c.endpointOf(req.Product), Attempts: attempt + throttled, Err: err}
 			}
 			wait = backoff(pol, attempt)
 		}
@@ -231,7 +248,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			if errors.As(err, &apiErr) {
 				return nil, &RetriesExhaustedError{Attempts: attempt + throttled, Last: apiErr}
 			}
-			return nil, &TransportError{Endpoint: c.opts.Endpoint, Attempts: attempt + throttled, Err: err}
+			return nil, &TransportError{Endpoint: c.endpointOf(req.Product), Attempts: attempt + throttled, Err: err}
 		}
 		if c.opts.Debug != nil {
 			fmt.Fprintf(c.opts.Debug, "* attempt %d failed (%v); retrying in %s\n", attempt, err, wait.Round(time.Millisecond))
@@ -245,7 +262,10 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 // withDefaults fills what the action table knows: version, method, and a ClientToken for an
 // action that takes one (taken from the parameters when the caller put it there).
 func withDefaults(req Request) Request {
-	row, known := marketapi.Lookup(req.Action)
+	if req.Product == "" {
+		req.Product = marketapi.APIProduct
+	}
+	row, known := marketapi.LookupIn(req.Product, req.Action)
 	if req.Version == "" {
 		req.Version = marketapi.Version
 		if known {
@@ -351,7 +371,7 @@ func (c *Client) once(ctx context.Context, req Request) (*Response, error) {
 			query.Set("ClientToken", req.ClientToken)
 		}
 	}
-	u := strings.TrimRight(c.opts.Endpoint, "/") + "/"
+	u := strings.TrimRight(c.endpointOf(req.Product), "/") + "/"
 	if len(query) > 0 {
 		u += "?" + acs.EncodeQuery(query)
 	}

@@ -57,13 +57,16 @@ func (e *APIError) Kind() exitcode.Kind {
 		c == "SignatureNonceUsed", c == "NoPermission", c == "Forbidden.RAM", c == "Forbidden.AccessKeyDisabled",
 		strings.HasPrefix(c, "Auth."), c == "IllegalPermission", c == "Permission.Denied", c == "InvalidCredentials":
 		return exitcode.Auth
-	case strings.HasPrefix(c, "Forbidden."), rules.IsRuleCode(c):
+	case strings.HasPrefix(c, "Forbidden."), rules.IsRuleCode(c),
+		// Compute Nest: what the service's status does not allow (an online version changed).
+		strings.HasPrefix(c, "OperationDenied."):
 		return exitcode.Rule
 	case c == "IdempotentParameterMismatch", strings.HasPrefix(c, "IncorrectStatus"), e.HTTPStatus == 409,
 		// The delivery centre: the project is not where the step expects it.
 		c == "IllegalCurrentNode", c == "IllegalProjectStatus", c == "IllegalOperatorRole":
 		return exitcode.Conflict
-	case strings.HasSuffix(c, ".NotFound") && c != "InvalidAction.NotFound", e.HTTPStatus == 404 && c != "InvalidAction.NotFound":
+	case strings.HasPrefix(c, "EntityNotExist."), // Compute Nest's "not found"
+		strings.HasSuffix(c, ".NotFound") && c != "InvalidAction.NotFound", e.HTTPStatus == 404 && c != "InvalidAction.NotFound":
 		return exitcode.NotFound
 	case e.HTTPStatus >= 400 && e.HTTPStatus < 500, deterministic(c):
 		return exitcode.Usage

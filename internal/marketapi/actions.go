@@ -43,8 +43,16 @@ func (k Kind) String() string {
 	return "unknown"
 }
 
-// APIProduct is the API product every action here belongs to.
+// APIProduct is the Market API's product name: the marketplace's own actions, mkt's seller
+// extension and the sandbox's controls belong to it.
 const APIProduct = "Market"
+
+// NestProduct is Compute Nest's supplier API (计算巢服务商): the public API of the services,
+// artifacts and service instances that Compute Nest-delivered products are made of.
+const NestProduct = "ComputeNestSupplier"
+
+// NestVersion is ComputeNestSupplier's API version.
+const NestVersion = "2021-05-21"
 
 // Version is the public Market API's version.
 const Version = "2015-11-01"
@@ -57,6 +65,9 @@ const ExtensionVersion = "mkt-2026-11-30"
 
 // Action is one row of the table.
 type Action struct {
+	// Product is the API product (APIProduct or NestProduct): an action is known by product
+	// and name together (both products have a PushMeteringData).
+	Product string
 	Name    string
 	Version string
 	Kind    Kind
@@ -87,17 +98,23 @@ var (
 )
 
 func pub(name string, readOnly bool, methods []string) Action {
-	return Action{Name: name, Version: Version, Kind: Public, ReadOnly: readOnly, Methods: methods}
+	return Action{Product: APIProduct, Name: name, Version: Version, Kind: Public, ReadOnly: readOnly, Methods: methods}
+}
+
+// nest is a public ComputeNestSupplier row: every change takes a ClientToken except
+// PushMeteringData (the reference lists none for it).
+func nest(name string, readOnly, token bool, methods []string) Action {
+	return Action{Product: NestProduct, Name: name, Version: NestVersion, Kind: Public, ReadOnly: readOnly, ClientToken: token, Methods: methods}
 }
 
 func byID(a Action) Action { a.ByID = true; return a }
 
 func ext(name string, readOnly, token bool) Action {
-	return Action{Name: name, Version: ExtensionVersion, Kind: Extension, ReadOnly: readOnly, ClientToken: token, Methods: post}
+	return Action{Product: APIProduct, Name: name, Version: ExtensionVersion, Kind: Extension, ReadOnly: readOnly, ClientToken: token, Methods: post}
 }
 
 func sbx(name string, readOnly bool) Action {
-	return Action{Name: name, Version: ExtensionVersion, Kind: SandboxOnly, ReadOnly: readOnly, Methods: post}
+	return Action{Product: APIProduct, Name: name, Version: ExtensionVersion, Kind: SandboxOnly, ReadOnly: readOnly, Methods: post}
 }
 
 // table is every action mkt knows. A test checks the public rows against the public metadata,
@@ -108,7 +125,7 @@ var table = []Action{
 	pub("ActivateLicense", false, postGet),
 	byID(pub("AutoRenewInstance", false, post)),
 	byID(pub("ConfirmNotification", false, postGet)),
-	{Name: "CreateOrder", Version: Version, Kind: Public, ClientToken: true, Methods: postGet},
+	{Product: APIProduct, Name: "CreateOrder", Version: Version, Kind: Public, ClientToken: true, Methods: postGet},
 	pub("CrossAccountVerifyToken", false, post),
 	pub("DescribeApiMetering", true, get),
 	byID(pub("DescribeCurrentNodeInfo", true, postGet)),
@@ -189,12 +206,48 @@ var table = []Action{
 	sbx("SandboxAdvanceClock", false),
 	sbx("SandboxDescribeClock", true),
 	sbx("SandboxResetClock", false),
+	sbx("SandboxReviewService", false),
+	sbx("SandboxNestPurchase", false),
+
+	// ComputeNestSupplier 2021-05-21 (../shared/reference/computenest-supplier-api.md): public,
+	// POST first, GET too, except ListServiceUsages (GET only).
+	nest("CreateService", false, true, postGet),
+	nest("UpdateService", false, true, postGet),
+	nest("GetService", true, false, postGet),
+	nest("ListServices", true, false, postGet),
+	nest("DeleteService", false, true, postGet),
+	nest("RegisterService", false, true, postGet),
+	nest("CancelServiceRegistration", false, true, postGet),
+	nest("PreLaunchService", false, true, postGet),
+	nest("LaunchService", false, true, postGet),
+	nest("WithdrawService", false, true, postGet),
+	nest("ListServiceRegistrations", true, false, postGet),
+	nest("CreateArtifact", false, true, postGet),
+	nest("UpdateArtifact", false, true, postGet),
+	nest("GetArtifact", true, false, postGet),
+	nest("ListArtifacts", true, false, postGet),
+	nest("ListArtifactVersions", true, false, postGet),
+	nest("ReleaseArtifact", false, true, postGet),
+	nest("DeleteArtifact", false, true, postGet),
+	nest("ListServiceInstances", true, false, postGet),
+	nest("GetServiceInstance", true, false, postGet),
+	nest("PushMeteringData", false, false, postGet),
+	nest("ListServiceUsages", true, false, get),
+	nest("ApproveServiceUsage", false, true, postGet),
+	nest("RejectServiceUsage", false, true, postGet),
+	nest("GetUploadCredentials", false, false, postGet),
 }
+
+// Key is how an action is known: its product and its name.
+func Key(product, name string) string { return product + "." + name }
+
+// Key is the row's key (Key(a.Product, a.Name)).
+func (a Action) Key() string { return Key(a.Product, a.Name) }
 
 var index = sync.OnceValue(func() map[string]Action {
 	m := make(map[string]Action, len(table))
 	for _, a := range table {
-		m[a.Name] = a
+		m[a.Key()] = a
 	}
 	return m
 })
@@ -217,24 +270,45 @@ func (o Offer) Offers(a Action) bool {
 	return o.Sandbox
 }
 
-// Lookup returns the row of an action.
-func Lookup(name string) (Action, bool) {
-	a, ok := index()[name]
+// Lookup returns the row of a Market action (APIProduct).
+func Lookup(name string) (Action, bool) { return LookupIn(APIProduct, name) }
+
+// LookupIn returns the row of an action of product ("" is APIProduct).
+func LookupIn(product, name string) (Action, bool) {
+	if product == "" {
+		product = APIProduct
+	}
+	a, ok := index()[Key(product, name)]
 	return a, ok
 }
 
-// All returns every row, by name.
+// ProductOfVersion is the API product a request's Version names: Market's public version and
+// mkt's extension version are APIProduct's, NestVersion is NestProduct's.
+func ProductOfVersion(version string) (string, bool) {
+	switch version {
+	case Version, ExtensionVersion:
+		return APIProduct, true
+	case NestVersion:
+		return NestProduct, true
+	}
+	return "", false
+}
+
+// All returns every row, by product and name.
 func All() []Action {
 	out := slices.Clone(table)
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	sort.Slice(out, func(i, j int) bool { return out[i].Key() < out[j].Key() })
 	return out
 }
 
-// OfKind returns the rows of one kind, by name.
-func OfKind(k Kind) []Action {
+// OfKind returns the Market rows of one kind, by name.
+func OfKind(k Kind) []Action { return OfProduct(APIProduct, k) }
+
+// OfProduct returns the rows of one product and kind, by name.
+func OfProduct(product string, k Kind) []Action {
 	var out []Action
 	for _, a := range All() {
-		if a.Kind == k {
+		if a.Kind == k && a.Product == product {
 			out = append(out, a)
 		}
 	}

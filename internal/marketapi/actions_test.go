@@ -97,10 +97,16 @@ func TestPublicRowsMatchMetadata(t *testing.T) {
 func TestTableRows(t *testing.T) {
 	seen := map[string]bool{}
 	for _, a := range table {
-		if seen[a.Name] {
-			t.Errorf("%s: two rows", a.Name)
+		if seen[a.Key()] {
+			t.Errorf("%s: two rows", a.Key())
 		}
-		seen[a.Name] = true
+		seen[a.Key()] = true
+		if a.Product != APIProduct && a.Product != NestProduct {
+			t.Errorf("%s: product %q", a.Name, a.Product)
+		}
+		if p, ok := ProductOfVersion(a.Version); !ok || p != a.Product {
+			t.Errorf("%s: version %s is not %s's", a.Key(), a.Version, a.Product)
+		}
 		if len(a.Methods) == 0 || a.Version == "" || a.Kind == 0 {
 			t.Errorf("%s: incomplete row %+v", a.Name, a)
 		}
@@ -119,5 +125,52 @@ func TestTableRows(t *testing.T) {
 	}
 	if _, ok := Lookup("BindSettlementAccount"); ok {
 		t.Error("BindSettlementAccount is served by nothing")
+	}
+}
+
+// The ComputeNestSupplier rows are the reference's actions (testdata/computenest-actions.txt,
+// taken from ../shared/reference/computenest-supplier-api.md: name, methods), public, each
+// change with a ClientToken where the reference lists one.
+func TestNestRowsMatchReference(t *testing.T) {
+	b, err := os.ReadFile("testdata/computenest-actions.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		want[f[0]] = f[1:]
+	}
+	rows := OfProduct(NestProduct, Public)
+	if len(rows) != len(want) || len(rows) != 25 {
+		t.Errorf("%d ComputeNestSupplier rows, the reference has %d", len(rows), len(want))
+	}
+	for _, a := range rows {
+		w, ok := want[a.Name]
+		if !ok {
+			t.Errorf("%s: not in the reference", a.Name)
+			continue
+		}
+		methods, token := strings.Split(w[0], "|"), w[1] == "token"
+		if !slices.Equal(a.Methods, methods) {
+			t.Errorf("%s: methods %v, reference %v", a.Name, a.Methods, methods)
+		}
+		if a.ClientToken != token {
+			t.Errorf("%s: ClientToken %v, reference %v", a.Name, a.ClientToken, token)
+		}
+		// GetUploadCredentials issues a credential (and the sandbox a place to put a file).
+		readOnly := (strings.HasPrefix(a.Name, "Get") || strings.HasPrefix(a.Name, "List")) && a.Name != "GetUploadCredentials"
+		if a.ReadOnly != readOnly {
+			t.Errorf("%s: ReadOnly %v", a.Name, a.ReadOnly)
+		}
+	}
+	// Both products have a PushMeteringData: each is found under its own product.
+	m, _ := Lookup("PushMeteringData")
+	n, _ := LookupIn(NestProduct, "PushMeteringData")
+	if m.Version != Version || n.Version != NestVersion {
+		t.Errorf("PushMeteringData: Market %s, ComputeNestSupplier %s", m.Version, n.Version)
 	}
 }

@@ -53,7 +53,7 @@ func input(code string, msg, remedy i18n.Message) *Violation {
 func IsRuleCode(code string) bool {
 	switch code {
 	case CodeDataAuthorization, CodeOperationPlan, CodeAlipayAccount, CodeURLLocked, CodeDeliveryMode,
-		CodeBundle, CodeAPIPrefixBound, CodeDeliveryTemplate, CodeValidity, CodeImageDelist, CodeProductStatus, CodeAgreement:
+		CodeBundle, CodeAPIPrefixBound, CodeDeliveryTemplate, CodeValidity, CodeImageDelist, CodeProductStatus, CodeAgreement, CodeNestStatus:
 		return true
 	}
 	return false

@@ -81,6 +81,8 @@ func handlers() map[string]func(*Call) (any, error) {
 		"SandboxAdvanceClock":              advanceClock,
 		"SandboxDescribeClock":             describeClock,
 		"SandboxResetClock":                resetClock,
+		"SandboxReviewService":             sandboxReviewService,
+		"SandboxNestPurchase":              sandboxNestPurchase,
 		"DescribeProjectInfo":              describeProjectInfo,
 		"DescribeProjectNodes":             describeProjectNodes,
 		"DescribeCurrentNodeInfo":          describeCurrentNodeInfo,

@@ -211,13 +211,15 @@ func NewServer(store *Store) *Server {
 		},
 		Nonces: acs.NewNonceCache(0),
 	}
-	for name, run := range handlers() {
-		row, ok := marketapi.Lookup(name)
-		if !ok {
-			// Caught by TestServedActionsAreInTheTable; never served unclassified.
-			continue
+	for product, hs := range map[string]map[string]func(*Call) (any, error){marketapi.APIProduct: handlers(), marketapi.NestProduct: nestHandlers()} {
+		for name, run := range hs {
+			row, ok := marketapi.LookupIn(product, name)
+			if !ok {
+				// Caught by TestServedActionsAreInTheTable; never served unclassified.
+				continue
+			}
+			s.actions[row.Key()] = Action{Action: row, Run: run}
 		}
-		s.actions[name] = Action{Action: row, Run: run}
 	}
 	return s
 }
@@ -228,7 +230,7 @@ func (s *Server) Actions() []Action {
 	for _, a := range s.actions {
 		out = append(out, a)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	sort.Slice(out, func(i, j int) bool { return out[i].Key() < out[j].Key() })
 	return out
 }
 
@@ -246,6 +248,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.URL.Path == DiscoveryPath && r.Method == http.MethodGet {
 		s.serveDiscovery(w, r)
+		return
+	}
+	if key, ok := objectPath(r); ok {
+		s.serveObject(w, r, key)
 		return
 	}
 	requestID := strings.ToUpper(uuid.NewString())
@@ -324,8 +330,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, requestID, missingParam("Version"))
 		return
 	}
-	if version != marketapi.Version && version != marketapi.ExtensionVersion {
-		s.writeError(w, r, requestID, Errf(400, "InvalidVersion", "Specified parameter Version is not valid: the Market API version is %s.", marketapi.Version))
+	product, ok := marketapi.ProductOfVersion(version)
+	if !ok {
+		s.writeError(w, r, requestID, Errf(400, "InvalidVersion", "Specified parameter Version is not valid: the Market API version is %s, ComputeNestSupplier's %s.", marketapi.Version, marketapi.NestVersion))
 		return
 	}
 	if !verified {
@@ -338,7 +345,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, requestID, Errf(400, "Throttling.User", "Request was denied due to user flow control."))
 		return
 	}
-	action, ok := s.actions[name]
+	action, ok := s.actions[marketapi.Key(product, name)]
 	if !ok || action.Version != version || !action.Accepts(r.Method) {
 		// What production answers for an action it does not have — the seller extension exists
 		// only under its own version — or under a method it does not take (its message says
@@ -376,12 +383,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return err
 		}
 		hash := paramsHash(actionParams)
+		// Tokens are remembered per action of a product: Market's names as they always were,
+		// the others qualified (both products have a PushMeteringData).
+		idem := name
+		if product != marketapi.APIProduct {
+			idem = action.Key()
+		}
 		now := time.Now().Add(off)
 		if token != "" {
 			// A token is remembered for IdempotencyWindow (of sandbox time), then forgotten.
 			var storedHash string
 			err := tx.QueryRow(`SELECT params_hash, status, response FROM idempotency WHERE access_key_id = ? AND action = ? AND token = ? AND created_at > ?`,
-				id.AccessKeyID, name, token, now.Add(-IdempotencyWindow).UnixMilli()).Scan(&storedHash, &status, &out)
+				id.AccessKeyID, idem, token, now.Add(-IdempotencyWindow).UnixMilli()).Scan(&storedHash, &status, &out)
 			switch {
 			case err == nil && storedHash == hash:
 				return nil // a retry: the first answer, unchanged
@@ -404,7 +417,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				return err
 			}
 			_, err = tx.Exec(`INSERT OR REPLACE INTO idempotency (access_key_id, action, token, params_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-				id.AccessKeyID, name, token, hash, status, out, call.Now.UnixMilli())
+				id.AccessKeyID, idem, token, hash, status, out, call.Now.UnixMilli())
 			return err
 		}
 		if len(call.after) > 0 {

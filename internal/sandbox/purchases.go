@@ -239,6 +239,10 @@ func sandboxPurchase(c *Call) (any, error) {
 	if err := saveInstance(c, inst); err != nil {
 		return nil, err
 	}
+	// A product delivered through Compute Nest: the buyer's service instance too.
+	if err := nestBoundPurchase(c, r.Code, inst.AliUID); err != nil {
+		return nil, err
+	}
 	res.Status, res.LicenseCode, res.EndOn = inst.Status, inst.License, millis(inst.EndOn)
 	if viaSPI {
 		if err := createViaSPI(c, r, inst, retriesParam(c), res); err != nil {

@@ -331,19 +331,22 @@ func TestServedActionsAreInTheTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name := range handlers() {
-		if _, ok := marketapi.Lookup(name); !ok {
-			t.Errorf("%s: served, but not in the action table (internal/marketapi)", name)
+	served := map[string]bool{}
+	for product, hs := range map[string]map[string]func(*Call) (any, error){marketapi.APIProduct: handlers(), marketapi.NestProduct: nestHandlers()} {
+		for name := range hs {
+			if _, ok := marketapi.LookupIn(product, name); !ok {
+				t.Errorf("%s %s: served, but not in the action table (internal/marketapi)", product, name)
+			}
+			served[marketapi.Key(product, name)] = true
 		}
 	}
-	served := handlers()
 	for _, row := range marketapi.All() {
-		_, ok := served[row.Name]
+		ok := served[row.Key()]
 		switch {
 		case ok && notServedYet[row.Name]:
 			t.Errorf("%s: served now; remove it from notServedYet", row.Name)
 		case !ok && !notServedYet[row.Name]:
-			t.Errorf("%s: in the action table, no handler in the sandbox", row.Name)
+			t.Errorf("%s: in the action table, no handler in the sandbox", row.Key())
 		}
 		if !ok {
 			continue

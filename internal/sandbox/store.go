@@ -366,6 +366,83 @@ var migrations = []string{
 	   roles   TEXT NOT NULL,
 	   at      INTEGER NOT NULL
 	 );`,
+	// 13: Compute Nest (ComputeNestSupplier): services and their versions, reviews, artifacts,
+	// upload keys and the object store they open, service instances, metering, usage requests.
+	`CREATE TABLE nest_services (
+	   service_id      TEXT NOT NULL,
+	   version         INTEGER NOT NULL,
+	   status          TEXT NOT NULL,
+	   doc             TEXT NOT NULL,
+	   registration_id TEXT NOT NULL DEFAULT '',
+	   status_detail   TEXT NOT NULL DEFAULT '',
+	   launch_at       INTEGER NOT NULL DEFAULT 0,
+	   created_at      INTEGER NOT NULL,
+	   updated_at      INTEGER NOT NULL,
+	   published_at    INTEGER NOT NULL DEFAULT 0,
+	   PRIMARY KEY (service_id, version)
+	 );
+	 CREATE TABLE nest_registrations (
+	   registration_id TEXT PRIMARY KEY,
+	   service_id      TEXT NOT NULL,
+	   version         INTEGER NOT NULL,
+	   status          TEXT NOT NULL,
+	   comment         TEXT NOT NULL DEFAULT '',
+	   submitted_at    INTEGER NOT NULL,
+	   finished_at     INTEGER NOT NULL DEFAULT 0
+	 );
+	 CREATE TABLE nest_artifacts (
+	   artifact_id TEXT NOT NULL,
+	   version     INTEGER NOT NULL,
+	   name        TEXT NOT NULL,
+	   type        TEXT NOT NULL,
+	   status      TEXT NOT NULL,
+	   doc         TEXT NOT NULL,
+	   ready_at    INTEGER NOT NULL DEFAULT 0,
+	   created_at  INTEGER NOT NULL,
+	   updated_at  INTEGER NOT NULL,
+	   PRIMARY KEY (artifact_id, version)
+	 );
+	 CREATE TABLE nest_uploads (
+	   access_key_id TEXT PRIMARY KEY,
+	   secret        TEXT NOT NULL,
+	   token         TEXT NOT NULL,
+	   bucket        TEXT NOT NULL,
+	   key           TEXT NOT NULL,
+	   expires_at    INTEGER NOT NULL
+	 );
+	 CREATE TABLE nest_objects (
+	   bucket TEXT NOT NULL,
+	   key    TEXT NOT NULL,
+	   body   BLOB NOT NULL,
+	   md5    TEXT NOT NULL,
+	   at     INTEGER NOT NULL,
+	   PRIMARY KEY (bucket, key)
+	 );
+	 CREATE TABLE nest_instances (
+	   id         TEXT PRIMARY KEY,
+	   service_id TEXT NOT NULL,
+	   version    INTEGER NOT NULL,
+	   user_id    INTEGER NOT NULL,
+	   pay_type   TEXT NOT NULL,
+	   status     TEXT NOT NULL,
+	   created_at INTEGER NOT NULL,
+	   end_at     INTEGER NOT NULL DEFAULT 0
+	 );
+	 CREATE TABLE nest_metering (
+	   id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	   instance_id TEXT NOT NULL,
+	   metering    TEXT NOT NULL,
+	   at          INTEGER NOT NULL
+	 );
+	 CREATE TABLE nest_usages (
+	   service_id TEXT NOT NULL,
+	   user_id    INTEGER NOT NULL,
+	   status     TEXT NOT NULL,
+	   comments   TEXT NOT NULL DEFAULT '',
+	   created_at INTEGER NOT NULL,
+	   updated_at INTEGER NOT NULL,
+	   PRIMARY KEY (service_id, user_id)
+	 );`,
 }
 
 // Open opens (creating if needed) the sandbox in dir and brings its schema up to date.

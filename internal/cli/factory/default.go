@@ -99,6 +99,9 @@ func (w *wiring) clientOf() (*market.Client, error) {
 			return nil, err
 		}
 		opts.Endpoint = ep
+		if opts.NestEndpoint, err = w.nestEndpoint(res, ep); err != nil {
+			return nil, err
+		}
 		c := res.Credential
 		opts.Credential = market.Credential{AccessKeyID: c.AccessKeyID, AccessKeySecret: c.AccessKeySecret, SecurityToken: c.SecurityToken}
 	case res.Embedded():
@@ -133,6 +136,23 @@ func (w *wiring) clientOf() (*market.Client, error) {
 	}
 	w.made = market.New(opts)
 	return w.made, nil
+}
+
+// nestEndpoint is where ComputeNestSupplier's actions go live: MKT_NEST_ENDPOINT, else the
+// configured endpoint when one was named (a stub or a proxy answers both products), else the
+// region's ComputeNestSupplier endpoint.
+func (w *wiring) nestEndpoint(res *config.Resolved, marketEP string) (string, error) {
+	if v := w.f.Getenv("MKT_NEST_ENDPOINT"); v != "" {
+		ep, err := config.NormalizeEndpoint(v)
+		if err != nil {
+			return "", cmdutil.FlagError("config.endpoint.invalid", config.RedactEndpoint(v), "MKT_NEST_ENDPOINT", err.Error())
+		}
+		return ep, nil
+	}
+	if res.EndpointSource.Kind != config.SourceDefault {
+		return marketEP, nil
+	}
+	return config.NormalizeEndpoint(config.NestEndpointForRegion(res.Region))
 }
 
 // discover asks a served sandbox for its own keys (sandbox.DiscoveryPath), once.

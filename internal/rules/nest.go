@@ -1,0 +1,85 @@
+package rules
+
+import (
+	"slices"
+
+	"github.com/mkt-cli/mkt/internal/i18n"
+)
+
+// CodeNestStatus refuses what a Compute Nest service version's status does not allow: an
+// online version changed, a draft launched before review.
+const CodeNestStatus = "OperationDenied.ServiceStatus"
+
+// Compute Nest service statuses, as GetService names them.
+const (
+	NestDraft     = "Draft"
+	NestSubmitted = "Submitted"
+	NestApproved  = "Approved"
+	NestLaunching = "Launching"
+	NestOnline    = "Online"
+	NestOffline   = "Offline"
+	NestBeta      = "Beta"
+)
+
+// NestStep is something done to a service version.
+type NestStep string
+
+// The steps of a service version's life.
+const (
+	NestUpdate    NestStep = "update"
+	NestSubmit    NestStep = "submit"
+	NestCancel    NestStep = "cancel"
+	NestPreLaunch NestStep = "prelaunch"
+	NestLaunch    NestStep = "launch"
+	NestWithdraw  NestStep = "withdraw"
+	NestDelete    NestStep = "delete"
+)
+
+// nestFrom is the statuses each step starts from: only a draft is changed or sent to review;
+// review answers a submitted version; an approved version is published (directly or through
+// a beta); an online or beta version is withdrawn; anything not online, in review or
+// launching may be deleted.
+var nestFrom = map[NestStep][]string{
+	NestUpdate:    {NestDraft},
+	NestSubmit:    {NestDraft},
+	NestCancel:    {NestSubmitted},
+	NestPreLaunch: {NestApproved},
+	NestLaunch:    {NestApproved, NestBeta},
+	NestWithdraw:  {NestOnline, NestBeta},
+	NestDelete:    {NestDraft, NestApproved, NestOffline},
+}
+
+// NestTransient reports whether a status changes by itself (a launch being published).
+func NestTransient(status string) bool { return status == NestLaunching }
+
+// NestAllows reports whether step may be done to a version in status.
+func NestAllows(step NestStep, status string) bool { return slices.Contains(nestFrom[step], status) }
+
+// NestStepRefused is the refusal of step on version v of service id, in status: an online
+// (or reviewed) version is locked — the remedy is a new draft version, as for Marketplace
+// products whose listed fields cannot change.
+func NestStepRefused(step NestStep, id, v, status string) *Violation {
+	if NestAllows(step, status) {
+		return nil
+	}
+	st := nestStatus(status)
+	switch {
+	case step == NestUpdate && (status == NestOnline || status == NestBeta || status == NestApproved || status == NestOffline):
+		return rule(CodeNestStatus, i18n.M("nest.locked", id, v, st), i18n.M("remedy.nest.locked", id))
+	case step == NestUpdate || step == NestSubmit:
+		return rule(CodeNestStatus, i18n.M("nest.step.refused", id, v, st, nestStepName(step)), i18n.M("remedy.nest.inreview", id))
+	case step == NestLaunch || step == NestPreLaunch:
+		return rule(CodeNestStatus, i18n.M("nest.step.refused", id, v, st, nestStepName(step)), i18n.M("remedy.nest.launch", id))
+	}
+	return rule(CodeNestStatus, i18n.M("nest.step.refused", id, v, st, nestStepName(step)), i18n.M("remedy.nest.status", id))
+}
+
+type nestStatus string
+
+func (s nestStatus) In(lang i18n.Lang) string {
+	return i18n.EnumBeside(lang, i18n.EnumNestStatus, string(s))
+}
+
+type nestStepName NestStep
+
+func (s nestStepName) In(lang i18n.Lang) string { return i18n.Enum(lang, i18n.EnumNestStep, string(s)) }
