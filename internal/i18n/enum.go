@@ -37,6 +37,8 @@ const (
 	EnumNestInstance   = "nest.instance"
 	EnumNestUsage      = "nest.usage"
 	EnumDeployType     = "nest.deploytype"
+	EnumNestAction     = "nest.action"
+	EnumNestKind       = "nest.kind"
 )
 
 // enums holds the Chinese name of each value, by kind. A value missing here is shown as it is.
@@ -93,6 +95,9 @@ var enums = map[string]map[string]string{
 	EnumNestInstance: {"CREATED": "已创建", "DEPLOYING": "部署中", "DEPLOYEDFAILED": "部署失败", "DEPLOYED": "已部署",
 		"UPGRADING": "升级中", "DELETING": "删除中", "DELETED": "已删除", "PAYASYOUGO": "按量付费",
 		"SUBSCRIPTION": "包年包月", "PERMANENT": "永久授权", "CUSTOMFIXTIME": "固定时长"},
+	EnumNestAction: {"CREATE": "创建", "UPDATE": "更新", "NEW-VERSION": "新建版本", "RELEASE": "发布", "UPLOAD": "上传",
+		"UNCHANGED": "无变化", "BLOCKED": "受阻", "SUBMIT": "提交审核", "LAUNCH": "发布上线"},
+	EnumNestKind: {"FILE": "文件", "ARTIFACT": "部署物", "SERVICE": "服务"},
 	EnumNestUsage: {"SUBMITTED": "待审批", "APPROVED": "已同意", "REJECTED": "已拒绝", "CANCELED": "已撤回"},
 	EnumDeployType: {"ROS": "ROS 模板", "TERRAFORM": "Terraform", "SPI": "SPI 接口", "OPERATION": "代运维",
 		"CONTAINER": "容器", "ACK": "ACK 集群", "PKG": "软件包"},

@@ -50,6 +50,8 @@ type Options struct {
 	// https://computenestsupplier.cn-hangzhou.aliyuncs.com); Endpoint when empty (the sandbox,
 	// a stub or a proxy answers both products).
 	NestEndpoint string
+	// Region is sent as RegionId to the actions that take one (cn-hangzhou when empty).
+	Region string
 	Credential Credential
 	// Transport replaces the network (the embedded sandbox serves requests in process).
 	Transport http.RoundTripper

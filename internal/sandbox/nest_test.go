@@ -1,6 +1,7 @@
 package sandbox_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +13,7 @@ import (
 	openapiutil "github.com/alibabacloud-go/darabonba-openapi/v2/utils"
 	"github.com/alibabacloud-go/tea/dara"
 
+	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/sandbox"
 )
@@ -214,5 +216,48 @@ func nestLifeCycle(t *testing.T, algo string) {
 		if !called[row.Name] {
 			t.Errorf("%s: not called", row.Name)
 		}
+	}
+}
+
+// mkt's Upload goes through the official OSS SDK (V4 signatures, the security token) to the
+// sandbox's store — in process and over TCP — and the object is what was sent; a File
+// artifact then names it.
+func TestUploadThroughOSSSDK(t *testing.T) {
+	store, err := sandbox.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	h := sandbox.NewServer(store)
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	cred := mustCredential(t, store)
+	for name, c := range map[string]*market.Client{
+		"tcp":        market.New(market.Options{Endpoint: srv.URL, Credential: cred}),
+		"in-process": market.New(market.Options{Endpoint: "http://sandbox.mkt.local", Credential: cred, Transport: sandbox.Transport{Handler: h}}),
+	} {
+		t.Run(name, func(t *testing.T) {
+			u, err := c.Upload(context.Background(), "app.tgz", strings.NewReader("package bytes "+name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(u, "/"+sandbox.NestBucket+"/uploads/") || !strings.HasSuffix(u, "/app.tgz") {
+				t.Errorf("url %s", u)
+			}
+			a, err := c.CreateArtifact(context.Background(), market.ArtifactInput{Type: "File", Name: "pkg-" + name, VersionName: "v1",
+				Property: marketapi.ArtifactProperty{Url: u}}, "")
+			if err != nil || a.Status != "Created" {
+				t.Errorf("artifact: %+v %v", a, err)
+			}
+		})
+	}
+	// The object is there, byte for byte, and only with the key that put it.
+	resp, err := http.Get(srv.URL + "/" + sandbox.NestBucket + "/uploads/x/app.tgz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 403 {
+		t.Errorf("unsigned GET: %d", resp.StatusCode)
 	}
 }

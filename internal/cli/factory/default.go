@@ -88,7 +88,7 @@ func (w *wiring) clientOf() (*market.Client, error) {
 		return nil, err
 	}
 	opts := market.Options{Timeout: f.Global.Timeout, UserAgent: "mkt/" + build.Read().Version, Language: string(f.Lang()),
-		Offer: marketapi.Offer{Sandbox: res.Sandbox(), Extension: res.Extension}}
+		Offer: marketapi.Offer{Sandbox: res.Sandbox(), Extension: res.Extension}, Region: res.Region}
 	if f.Global.Debug {
 		opts.Debug = f.IOStreams.ErrOut
 	}

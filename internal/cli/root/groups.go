@@ -16,7 +16,7 @@ var groups = []struct {
 	commands  []string
 }{
 	{"start", "help.group.start", []string{"todo", "auth", "config", "onboard", "shop", "settlement", "payment"}},
-	{"products", "help.group.products", []string{"product", "bundle", "delivery", "plan", "apply", "export"}},
+	{"products", "help.group.products", []string{"product", "bundle", "delivery", "nest", "plan", "apply", "export"}},
 	{"sales", "help.group.sales", []string{"invoice", "order", "instance", "license", "metering", "notification", "distribution", "cross-account"}},
 	{"spi", "help.group.spi", []string{"spi"}},
 	{"tools", "help.group.tools", []string{"sandbox", "api", "version", "completion"}},

@@ -4,6 +4,7 @@ package root
 import (
 	"github.com/mkt-cli/mkt/internal/cli/crossaccount"
 	"github.com/mkt-cli/mkt/internal/cli/distribution"
+	nestcmd "github.com/mkt-cli/mkt/internal/cli/nest"
 	onboardcmd "github.com/mkt-cli/mkt/internal/cli/onboard"
 	"github.com/mkt-cli/mkt/internal/cli/payment"
 	"github.com/mkt-cli/mkt/internal/cli/settlement"
@@ -121,6 +122,7 @@ offer it sends nothing and exits 10. 'mkt auth status' shows the target and why.
 		configcmd.NewCmdConfig(f),
 		product.NewCmdProduct(f),
 		bundle.NewCmdBundle(f),
+		nestcmd.NewCmdNest(f),
 		delivery.NewCmdDelivery(f),
 		spicmd.NewCmdSPI(f),
 		applycmd.NewCmdApply(f, nil),

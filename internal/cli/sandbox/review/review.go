@@ -7,6 +7,7 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/review/onboarding"
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/review/product"
+	"github.com/mkt-cli/mkt/internal/cli/sandbox/review/service"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 )
 
@@ -18,6 +19,6 @@ func NewCmdReview(f *cmdutil.Factory) *cobra.Command {
 		Args:  cobra.ArbitraryArgs,
 		RunE:  cmdutil.GroupRunE,
 	}
-	cmd.AddCommand(product.NewCmdProduct(f), onboarding.NewCmdOnboarding(f))
+	cmd.AddCommand(product.NewCmdProduct(f), onboarding.NewCmdOnboarding(f), service.NewCmdService(f))
 	return cmd
 }

@@ -2,6 +2,7 @@
 package simulate
 
 import (
+	"github.com/mkt-cli/mkt/internal/cli/sandbox/simulate/deploy"
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/cli/sandbox/simulate/apicalls"
@@ -35,7 +36,7 @@ starts a delivery project, in which 'simulate delivery' plays the buyer.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: cmdutil.GroupRunE,
 	}
-	cmd.AddCommand(invoicerequest.NewCmdInvoiceRequest(f), repay.NewCmdRepay(f), settlementfailure.NewCmdSettlementFailure(f),
+	cmd.AddCommand(deploy.NewCmdDeploy(f), invoicerequest.NewCmdInvoiceRequest(f), repay.NewCmdRepay(f), settlementfailure.NewCmdSettlementFailure(f),
 		purchase.NewCmdPurchase(f), renew.NewCmdRenew(f), upgrade.NewCmdUpgrade(f), expire.NewCmdExpire(f),
 		release.NewCmdRelease(f), refund.NewCmdRefund(f), delivery.NewCmdDelivery(f),
 		apicalls.NewCmdAPICalls(f), authorize.NewCmdAuthorize(f))
