@@ -23,7 +23,8 @@ func init() {
 	}
 	// The fixture's own data: names a merchant or buyer wrote (products, SKUs, steps, titles).
 	for _, w := range strings.Fields(`Invoice Helper Weather Calls Basic Draft Service Std Suite Buyer
-		Sandbox Seller Deploy Hand over S T X Y ob default Pro Receipt Scanner License weather helper`) {
+		Sandbox Seller Deploy Hand over S T X Y ob default Pro Receipt Scanner License weather helper
+		App app tgz image old-image package yaml png`) {
 		zhAllowed[w] = true
 	}
 }
@@ -35,8 +36,9 @@ var (
 	// ASCII run), a flag, a URL, a path, an e-mail, a key=value, anything with a digit.
 	typed = regexp.MustCompile("`[^`]*`|\\bmkt(?:[ \\t]+[-\\w./:=@,${}\"'<>|…*\\[\\]]+)*|(?:^|[\\s(（：:；，、])--?[a-z][\\w-]*(?:[= ][a-z0-9][\\w.:/,-]*)?|https?://\\S+|\\S*[/\\\\]\\S*|\\S+@\\S+|\\S+=\\S*|\\{.*\\}|\"[^\"]*\"|[\\w.:-]*\\d[\\w.:-]*")
 	word  = regexp.MustCompile(`[A-Za-z][A-Za-z'-]*`)
-	// identifier: snake_case, kebab-case and names with inner capitals (orderBizId, RequestId).
-	identifier = regexp.MustCompile(`\b[a-z]+(?:[_-][a-z]+)+\b|\b[A-Za-z][a-z]+[A-Z]\w*`)
+	// identifier: snake_case, kebab-case, names with inner capitals (orderBizId, RequestId) and
+	// dotted field paths (DeployMetadata.TemplateConfigs[0].Name, ServiceInfo[zh-CN].Name).
+	identifier = regexp.MustCompile(`\b[A-Za-z]\w*(?:\[[^\]]*\])?(?:\.\w+(?:\[[^\]]*\])?)+|\b[A-Za-z]\w*\[[^\]]*\]|\b[a-z]+(?:[_-][a-z]+)+\b|\b[A-Za-z][a-z]+[A-Z]\w*`)
 	ansiCode   = regexp.MustCompile(`\x1b\[[0-9;]*[A-Za-z]`)
 	// englishTime: durations (7d 0h, 12h 0m) and weekdays as English writes them.
 	englishTime = regexp.MustCompile(`\b\d+[dhs]\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b`)
@@ -101,6 +103,9 @@ func TestStrayEnglishRecognizer(t *testing.T) {
 		{"10% off", "off"},
 		{"星期一 Mon", "Mon"},
 		{"生产接口地址 https://isv.example.com/spi 与 createInstance", ""},
+		{"      ServiceInfo[zh-CN].Name: \"a\" → \"b\"", ""},
+		{"      DeployMetadata.TemplateConfigs[0].Url: ∅ → \"x\"", ""},
+		{"the end. Next", "the end Next"},
 	} {
 		got := strings.Join(strayEnglish(tc.in), " ")
 		if got != tc.want {

@@ -39,6 +39,10 @@ const (
 	EnumDeployType     = "nest.deploytype"
 	EnumNestAction     = "nest.action"
 	EnumNestKind       = "nest.kind"
+	EnumArtifactType   = "artifact.type"
+	EnumServiceType    = "nest.servicetype"
+	EnumShareType      = "nest.sharetype"
+	EnumApprovalType   = "nest.approval"
 )
 
 // enums holds the Chinese name of each value, by kind. A value missing here is shown as it is.
@@ -97,8 +101,13 @@ var enums = map[string]map[string]string{
 		"SUBSCRIPTION": "包年包月", "PERMANENT": "永久授权", "CUSTOMFIXTIME": "固定时长"},
 	EnumNestAction: {"CREATE": "创建", "UPDATE": "更新", "NEW-VERSION": "新建版本", "RELEASE": "发布", "UPLOAD": "上传",
 		"UNCHANGED": "无变化", "BLOCKED": "受阻", "SUBMIT": "提交审核", "LAUNCH": "发布上线"},
-	EnumNestKind: {"FILE": "文件", "ARTIFACT": "部署物", "SERVICE": "服务"},
-	EnumNestUsage: {"SUBMITTED": "待审批", "APPROVED": "已同意", "REJECTED": "已拒绝", "CANCELED": "已撤回"},
+	EnumArtifactType: {"FILE": "文件", "ECSIMAGE": "ECS 镜像", "ACRIMAGE": "容器镜像", "SCRIPT": "脚本", "HELMCHART": "Helm Chart"},
+	EnumServiceType:  {"PRIVATE": "私有部署", "MANAGED": "全托管", "OPERATION": "代运维", "POC": "概念验证"},
+	EnumShareType: {"PUBLIC": "公开", "RESTRICTED": "受限", "ONLYFORMALRESTRICTED": "正式使用受限", "ONLYTRAILRESTRICTED": "试用受限",
+		"HIDDEN": "隐藏"},
+	EnumApprovalType: {"MANUAL": "人工审批", "AUTOPASS": "自动通过"},
+	EnumNestKind:     {"FILE": "文件", "ARTIFACT": "部署物", "SERVICE": "服务"},
+	EnumNestUsage:    {"SUBMITTED": "待审批", "APPROVED": "已同意", "REJECTED": "已拒绝", "CANCELED": "已撤回"},
 	EnumDeployType: {"ROS": "ROS 模板", "TERRAFORM": "Terraform", "SPI": "SPI 接口", "OPERATION": "代运维",
 		"CONTAINER": "容器", "ACK": "ACK 集群", "PKG": "软件包"},
 	EnumCredentialKind: {"SANDBOX": "沙箱", "ACCESSKEY": "AccessKey", "STS": "STS 令牌", "NONE": "无"},

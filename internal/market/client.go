@@ -51,7 +51,7 @@ type Options struct {
 	// a stub or a proxy answers both products).
 	NestEndpoint string
 	// Region is sent as RegionId to the actions that take one (cn-hangzhou when empty).
-	Region string
+	Region     string
 	Credential Credential
 	// Transport replaces the network (the embedded sandbox serves requests in process).
 	Transport http.RoundTripper

@@ -32,7 +32,7 @@ var serviceKeys = map[string]bool{
 	"ShareType": true, "ApprovalType": true, "TenantType": true, "TrialDuration": true, "Duration": true,
 	"IsSupportOperated": true, "Resellable": true, "AlarmMetadata": true, "OperationMetadata": true,
 	"LicenseMetadata": true, "UpgradeMetadata": true, "LogMetadata": true, "PolicyNames": true, "VersionName": true,
-	"Commodity": true,
+	"Commodity":       true,
 	"BuildParameters": false, "ComplianceMetadata": false, "ServiceLocaleConfigs": false, "Tag": false,
 	"ResourceGroupId": false, "SourceServiceId": false, "SourceServiceVersion": false, "UpdateOption": false,
 }

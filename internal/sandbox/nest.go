@@ -81,18 +81,18 @@ func serviceNotFound(id string) *Error {
 
 // svcRow is one stored version of a service.
 type svcRow struct {
-	id          string
-	version     int
-	status      string
-	doc         marketapi.NestService
-	regID       string
-	detail      string
-	launchAt    int64
-	created     int64
-	updated     int64
-	published   int64
-	commodity   string
-	effective   string
+	id        string
+	version   int
+	status    string
+	doc       marketapi.NestService
+	regID     string
+	detail    string
+	launchAt  int64
+	created   int64
+	updated   int64
+	published int64
+	commodity string
+	effective string
 }
 
 // loadVersions reads every version of service id, oldest first, with their statuses as of

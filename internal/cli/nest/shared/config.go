@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -194,9 +195,14 @@ func printPlan(f *cmdutil.Factory, w io.Writer, p nest.Plan) {
 	fmt.Fprintln(w, f.T("nest.plan.summary", n))
 }
 
+// short is a value as the plan shows it: quoted (JSON leaves already are), cut at 80
+// characters; ∅ for none.
 func short(s string) string {
 	if s == "" {
 		return "∅"
+	}
+	if !strings.HasPrefix(s, `"`) {
+		s = strconv.Quote(s)
 	}
 	if r := []rune(s); len(r) > 80 {
 		return string(r[:77]) + "…"

@@ -128,9 +128,9 @@ func PrintService(f *cmdutil.Factory, s marketapi.NestService) error {
 			row("nest.f.name", in.Name+" ("+in.Locale+")", nil)
 		}
 		row("nest.f.deploy", f.EnumBeside(i18n.EnumDeployType, s.DeployType), nil)
-		row("nest.f.servicetype", s.ServiceType, nil)
-		row("nest.f.share", s.ShareType, nil)
-		row("nest.f.approval", s.ApprovalType, nil)
+		row("nest.f.servicetype", f.EnumBeside(i18n.EnumServiceType, s.ServiceType), nil)
+		row("nest.f.share", f.EnumBeside(i18n.EnumShareType, s.ShareType), nil)
+		row("nest.f.approval", f.EnumBeside(i18n.EnumApprovalType, s.ApprovalType), nil)
 		if s.TrialDuration > 0 {
 			row("nest.f.trial", i18n.Duration(f.Lang(), time.Duration(s.TrialDuration)*time.Second), nil)
 		}
@@ -161,7 +161,7 @@ func PrintArtifacts(f *cmdutil.Factory, list []marketapi.NestArtifact) error {
 			t.AddStyledField(a.ArtifactId, st.ID)
 			t.AddField(a.ArtifactVersion + versionName(a.VersionName))
 			t.AddField(a.Name)
-			t.AddField(a.ArtifactType)
+			t.AddField(f.Enum(i18n.EnumArtifactType, a.ArtifactType))
 			t.AddStyledField(f.EnumBeside(i18n.EnumArtifactStatus, a.Status), StatusStyle(st, a.Status))
 			t.AddField(f.FormatTime(a.GmtModified))
 			t.EndRow()
@@ -177,7 +177,7 @@ func PrintArtifact(f *cmdutil.Factory, a marketapi.NestArtifact) error {
 		st := ios.Styles()
 		t := ios.NewTable()
 		for _, r := range [][2]string{{"nest.f.id", a.ArtifactId}, {"nest.f.version", a.ArtifactVersion + versionName(a.VersionName)},
-			{"nest.f.name", a.Name}, {"nest.f.type", a.ArtifactType}, {"nest.f.status", f.EnumBeside(i18n.EnumArtifactStatus, a.Status)},
+			{"nest.f.name", a.Name}, {"nest.f.type", f.EnumBeside(i18n.EnumArtifactType, a.ArtifactType)}, {"nest.f.status", f.EnumBeside(i18n.EnumArtifactStatus, a.Status)},
 			{"nest.f.description", a.Description}, {"nest.f.property", a.ArtifactProperty}, {"nest.f.regions", a.SupportRegionIds},
 			{"col.updated", f.FormatTime(a.GmtModified)}} {
 			if r[1] == "" {

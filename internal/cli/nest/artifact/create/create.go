@@ -38,7 +38,7 @@ image is named by --image-id and --region; a file by --file (uploaded through Co
 upload credentials) or --url. The artifact is Created; release it (mkt nest artifact release)
 before a service that uses it goes to review.`,
 		Example: `  mkt nest artifact create --name app-package --file dist/app.tgz
-  mkt nest artifact create --name app-image --image-id m-bp1abcdefghijklmnopq --region cn-hangzhou
+  mkt nest artifact create --name app-image --image-id m-bp1abcdefghijklmnopq --region-id cn-hangzhou
   mkt nest artifact create --from artifact-8b1c0d2e3f4a5b6c7d8e --file dist/app.tgz --version-name v2`,
 		Args: cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {

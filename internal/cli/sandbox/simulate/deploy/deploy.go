@@ -2,12 +2,14 @@
 package deploy
 
 import (
-	"strconv"
+	"context"
+	"fmt"
 
 	"github.com/spf13/cobra"
 
 	nestshared "github.com/mkt-cli/mkt/internal/cli/nest/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/marketapi"
 )
 
 // NewCmdDeploy builds `mkt sandbox simulate deploy`.
@@ -28,27 +30,39 @@ product a service is bound to (mkt sandbox simulate purchase) deploys it too.`,
 			if err := nestshared.CheckServiceID(args[0]); err != nil {
 				return err
 			}
-			client, err := f.SandboxClient()
-			if err != nil {
-				return err
-			}
-			pay := "Subscription"
-			if payg {
-				pay = "PayAsYouGo"
-			}
-			out, err := client.NestPurchase(cmd.Context(), args[0], uid, pay)
-			if err != nil {
-				return err
-			}
-			if id, ok := out["ServiceInstanceId"].(string); ok {
-				f.Success("simulate.deployed", id, args[0])
-			} else {
-				f.Success("simulate.usage", strconv.FormatInt(uid, 10), args[0])
-			}
-			return f.Print(out, nil)
+			return deployRun(cmd.Context(), f, args[0], uid, payg)
 		},
 	}
 	cmd.Flags().Int64Var(&uid, "uid", 0, "the buyer's account ID (default: the sandbox's buyer)")
 	cmd.Flags().BoolVar(&payg, "pay-as-you-go", false, "pay-as-you-go instead of subscription")
 	return cmd
+}
+
+func deployRun(ctx context.Context, f *cmdutil.Factory, id string, uid int64, payg bool) error {
+	client, err := f.SandboxClient()
+	if err != nil {
+		return err
+	}
+	pay := "Subscription"
+	if payg {
+		pay = "PayAsYouGo"
+	}
+	out, err := client.NestPurchase(ctx, id, uid, pay)
+	if err != nil {
+		return err
+	}
+	if si, ok := out["ServiceInstanceId"].(string); ok {
+		f.Success("simulate.deployed", si, id)
+		in, err := client.ServiceInstance(ctx, si)
+		if err != nil {
+			return err
+		}
+		return nestshared.PrintInstances(f, []marketapi.NestInstance{in})
+	}
+	f.Success("simulate.usage", fmt.Sprint(out["UserAliUid"]), id)
+	usages, err := client.ServiceUsages(ctx, map[string][]string{"ServiceId": {id}})
+	if err != nil {
+		return err
+	}
+	return nestshared.PrintUsages(f, usages)
 }
