@@ -109,17 +109,17 @@ func Apply(ctx context.Context, c *market.Client, cfg *Config, st *State, p Plan
 		case vs[0].Status == marketapi.ArtifactCreated:
 			action = Update
 			in.ArtifactID = vs[0].ArtifactId
-			art, err = c.UpdateArtifact(ctx, in, market.ContentToken("nest-artifact-update", in))
+			art, err = c.UpdateArtifact(ctx, in, "")
 		default:
 			action = NewVersion
 			in.ArtifactID = vs[0].ArtifactId
-			art, err = c.CreateArtifact(ctx, in, market.ContentToken("nest-artifact-version", in, vs[0].ArtifactVersion))
+			art, err = c.CreateArtifact(ctx, in, "")
 		}
 		if err != nil {
 			return res, err
 		}
 		if art.Status == marketapi.ArtifactCreated {
-			if art, err = c.ReleaseArtifact(ctx, art.ArtifactId, market.ContentToken("nest-release", art.ArtifactId, art.ArtifactVersion)); err != nil {
+			if art, err = c.ReleaseArtifact(ctx, art.ArtifactId, ""); err != nil {
 				return res, err
 			}
 			if action == Unchanged {
@@ -150,7 +150,7 @@ func Apply(ctx context.Context, c *market.Client, cfg *Config, st *State, p Plan
 		done(Step{Kind: "service", Key: p.Service, Action: Create, ID: created.ServiceId, Version: created.Version, Status: created.Status})
 	case draft != nil:
 		if len(Diff(market.SpecOf(*draft), spec)) > 0 {
-			if err := c.UpdateService(ctx, st.ServiceID, draft.Version, spec.Params(), market.ContentToken("nest-update", st.ServiceID, draft.Version, spec)); err != nil {
+			if err := c.UpdateService(ctx, st.ServiceID, draft.Version, spec.Params(), ""); err != nil {
 				return res, err
 			}
 			done(Step{Kind: "service", Key: p.Service, Action: Update, ID: st.ServiceID, Version: draft.Version, Status: rules.NestDraft})
@@ -158,7 +158,7 @@ func Apply(ctx context.Context, c *market.Client, cfg *Config, st *State, p Plan
 		version = draft.Version
 	default:
 		if len(Diff(market.SpecOf(*newest), spec)) > 0 {
-			created, err := c.CreateService(ctx, st.ServiceID, spec, market.ContentToken("nest-version", st.ServiceID, newest.Version, spec))
+			created, err := c.CreateService(ctx, st.ServiceID, spec, "")
 			if err != nil {
 				return res, err
 			}
@@ -181,7 +181,7 @@ func Apply(ctx context.Context, c *market.Client, cfg *Config, st *State, p Plan
 				return res, err
 			}
 		}
-		if _, err := c.ServiceStep(ctx, "RegisterService", res.ServiceID, version, market.ContentToken("nest-submit", res.ServiceID, version, cur.UpdateTime)); err != nil {
+		if _, err := c.ServiceStep(ctx, "RegisterService", res.ServiceID, version, ""); err != nil {
 			return res, err
 		}
 		done(Step{Kind: "service", Key: p.Service, Action: "submit", ID: res.ServiceID, Version: version, Status: rules.NestSubmitted})
@@ -208,7 +208,7 @@ func Apply(ctx context.Context, c *market.Client, cfg *Config, st *State, p Plan
 			return res, &rules.Violation{Code: rules.CodeNestStatus, Msg: i18n.M("nest.nolaunch", res.ServiceID, version, i18n.E(i18n.EnumNestStatus, cur.Status)),
 				Remedy: i18n.M("remedy.nest.launch", res.ServiceID), Rule: true}
 		}
-		if _, err := c.ServiceStep(ctx, "LaunchService", res.ServiceID, target, market.ContentToken("nest-launch", res.ServiceID, target)); err != nil {
+		if _, err := c.ServiceStep(ctx, "LaunchService", res.ServiceID, target, ""); err != nil {
 			return res, err
 		}
 		done(Step{Kind: "service", Key: p.Service, Action: "launch", ID: res.ServiceID, Version: target, Status: rules.NestLaunching})

@@ -692,7 +692,8 @@ func sandboxReviewService(c *Call) (any, error) {
 		if len(vs) == 0 {
 			return nil, serviceNotFound(id)
 		}
-		return nil, c.Violation(rules.NestStepRefused(rules.NestCancel, id, strconv.Itoa(vs[len(vs)-1].version), vs[len(vs)-1].effective))
+		last := vs[len(vs)-1]
+		return nil, Errf(400, "OperationDenied.ServiceStatus", "Service %s has no version in review (version %d is %s): there is nothing to answer.", id, last.version, last.effective)
 	}
 	approve := c.boolParam("Approve")
 	comment := c.Params.Get("Comment")

@@ -8,7 +8,6 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/nest/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
-	"github.com/mkt-cli/mkt/internal/market"
 )
 
 // Options are the inputs of `mkt nest artifact delete`.
@@ -60,7 +59,7 @@ func deleteRun(ctx context.Context, opts *Options) error {
 	if err := f.Confirm(f.T("nest.artifact.delete.ask", a.ArtifactId, a.Name, what)); err != nil {
 		return err
 	}
-	if err := client.DeleteArtifact(ctx, opts.ID, opts.Version, market.ContentToken("nest-artifact-delete", opts.ID, opts.Version)); err != nil {
+	if err := client.DeleteArtifact(ctx, opts.ID, opts.Version, ""); err != nil {
 		return err
 	}
 	f.Success("nest.artifact.deleted", a.ArtifactId)

@@ -9,7 +9,6 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/nest/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
-	"github.com/mkt-cli/mkt/internal/market"
 )
 
 // Options are the inputs of `mkt nest artifact release`.
@@ -53,11 +52,7 @@ func releaseRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	cur, err := client.GetArtifact(ctx, opts.ID, "")
-	if err != nil {
-		return err
-	}
-	a, err := client.ReleaseArtifact(ctx, opts.ID, market.ContentToken("nest-release", opts.ID, cur.ArtifactVersion))
+	a, err := client.ReleaseArtifact(ctx, opts.ID, "")
 	if err != nil {
 		return err
 	}

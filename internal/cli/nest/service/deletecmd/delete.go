@@ -9,7 +9,6 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/nest/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/i18n"
-	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -65,7 +64,7 @@ func deleteRun(ctx context.Context, opts *Options) error {
 	if err := f.Confirm(f.T("nest.service.delete.ask", s.ServiceId, s.Version, shared.Name(f, s.ServiceInfos), i18n.E(i18n.EnumNestStatus, s.Status))); err != nil {
 		return err
 	}
-	if _, err := client.ServiceStep(ctx, "DeleteService", s.ServiceId, s.Version, market.ContentToken("nest-delete", s.ServiceId, s.Version)); err != nil {
+	if _, err := client.ServiceStep(ctx, "DeleteService", s.ServiceId, s.Version, ""); err != nil {
 		return err
 	}
 	f.Success("nest.service.deleted", s.ServiceId, s.Version)

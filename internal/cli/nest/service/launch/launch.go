@@ -10,7 +10,6 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/nest/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/i18n"
-	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -84,7 +83,7 @@ func launchRun(ctx context.Context, opts *Options) error {
 	if viol := rules.NestStepRefused(step, opts.ID, version, status); viol != nil {
 		return cmdutil.RuleViolation(viol)
 	}
-	if _, err := client.ServiceStep(ctx, action, opts.ID, version, market.ContentToken("nest-"+action, opts.ID, version)); err != nil {
+	if _, err := client.ServiceStep(ctx, action, opts.ID, version, ""); err != nil {
 		return err
 	}
 	s, err := client.GetService(ctx, opts.ID, version)

@@ -3,6 +3,7 @@ package submit
 
 import (
 	"context"
+	"regexp"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -11,9 +12,10 @@ import (
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
-	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
+
+var artifactIDs = regexp.MustCompile(`artifact-[0-9a-z]{6,40}`)
 
 // Options are the inputs of `mkt nest service submit`.
 type Options struct {
@@ -30,7 +32,7 @@ func NewCmdSubmit(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 		Use:   "submit <service-id>",
 		Short: "Send a service's draft version to review",
 		Long: `Send the draft version to review (RegisterService). Every artifact its deploy metadata names
-must be released and available. With --wait, follow the review: exit 0 when approved, 8 when
+must be released and available; one still being scanned is waited for first. With --wait, follow the review: exit 0 when approved, 8 when
 rejected (the reason is printed), 11 when still in review at --wait-timeout.`,
 		Example: `  mkt nest service submit service-0e6fca6a51a54420
   mkt nest service submit service-0e6fca6a51a54420 --wait --wait-timeout 2h`,
@@ -61,7 +63,13 @@ func submitRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	if _, err := client.ServiceStep(ctx, "RegisterService", opts.ID, "", market.ContentToken("nest-submit", opts.ID, cur.Version, cur.UpdateTime)); err != nil {
+	// Review refuses artifacts still being scanned: wait for them first.
+	for _, id := range artifactIDs.FindAllString(cur.DeployMetadata, -1) {
+		if _, err := shared.WaitArtifact(ctx, client, id, opts.Timeout); err != nil {
+			return err
+		}
+	}
+	if _, err := client.ServiceStep(ctx, "RegisterService", opts.ID, "", ""); err != nil {
 		return err
 	}
 	f.Success("nest.service.submitted", opts.ID, cur.Version)

@@ -11,7 +11,6 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/nest/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
-	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -149,7 +148,7 @@ func updateRun(ctx context.Context, opts *Options) error {
 	if opts.set["approval"] {
 		params.Set("ApprovalType", opts.Approval)
 	}
-	if err := client.UpdateService(ctx, cur.ServiceId, cur.Version, params, market.ContentToken("nest-update", cur.ServiceId, cur.Version, params)); err != nil {
+	if err := client.UpdateService(ctx, cur.ServiceId, cur.Version, params, ""); err != nil {
 		return err
 	}
 	f.Success("nest.service.updated", cur.ServiceId, cur.Version)

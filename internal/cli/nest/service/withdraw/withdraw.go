@@ -9,7 +9,6 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/nest/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/i18n"
-	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
@@ -86,14 +85,14 @@ func withdrawRun(ctx context.Context, opts *Options) error {
 		if err != nil {
 			return err
 		}
-		if err := client.CancelServiceRegistration(ctx, full.RegistrationId, market.ContentToken("nest-cancel", full.RegistrationId)); err != nil {
+		if err := client.CancelServiceRegistration(ctx, full.RegistrationId, ""); err != nil {
 			return err
 		}
 	} else {
 		if viol := rules.NestStepRefused(rules.NestWithdraw, opts.ID, v.Version, v.Status); viol != nil {
 			return cmdutil.RuleViolation(viol)
 		}
-		if _, err := client.ServiceStep(ctx, "WithdrawService", opts.ID, v.Version, market.ContentToken("nest-withdraw", opts.ID, v.Version)); err != nil {
+		if _, err := client.ServiceStep(ctx, "WithdrawService", opts.ID, v.Version, ""); err != nil {
 			return err
 		}
 	}

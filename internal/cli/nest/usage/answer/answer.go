@@ -9,7 +9,6 @@ import (
 
 	"github.com/mkt-cli/mkt/internal/cli/nest/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
-	"github.com/mkt-cli/mkt/internal/market"
 )
 
 // Options are the inputs of an answer.
@@ -77,8 +76,7 @@ func answerRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	if err := client.AnswerServiceUsage(ctx, opts.Approve, opts.Service, opts.User, opts.Comment,
-		market.ContentToken("nest-usage", opts.Service, opts.User, opts.Approve)); err != nil {
+	if err := client.AnswerServiceUsage(ctx, opts.Approve, opts.Service, opts.User, opts.Comment, ""); err != nil {
 		return err
 	}
 	if opts.Approve {
