@@ -203,3 +203,38 @@ func (e *Env) Exec(cmd *cobra.Command, args ...string) error {
 	cmd.SetFlagErrorFunc(cmdutil.FlagErrorFunc)
 	return cmd.ExecuteContext(context.Background())
 }
+
+// NestService creates a Compute Nest service (an SPI one, version 1, Draft) and returns its ID.
+func (e *Env) NestService(t testing.TB, name string) string {
+	t.Helper()
+	s, err := e.Client(t).CreateService(context.Background(), "", market.NestSpec{DeployType: "spi", DeployMetadata: `{"Endpoint":"https://isv.example.com/spi"}`,
+		ServiceType: "managed", ShareType: "Public", ApprovalType: "Manual",
+		ServiceInfos: []marketapi.NestServiceInfo{{Locale: "zh-CN", Name: name}, {Locale: "en-US", Name: name}}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.ServiceId
+}
+
+// NestStep moves a service along: "submit", "approve", "reject", "launch" (and the launch
+// completed: the clock moved past it).
+func (e *Env) NestStep(t testing.TB, id string, steps ...string) {
+	t.Helper()
+	c, ctx := e.Client(t), context.Background()
+	for _, s := range steps {
+		var err error
+		switch s {
+		case "submit":
+			_, err = c.ServiceStep(ctx, "RegisterService", id, "", "")
+		case "approve", "reject":
+			_, err = c.ReviewService(ctx, id, s == "approve", "not yet")
+		case "launch":
+			if _, err = c.ServiceStep(ctx, "LaunchService", id, "1", ""); err == nil {
+				_, err = c.AdvanceClock(ctx, "5s")
+			}
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+	}
+}
