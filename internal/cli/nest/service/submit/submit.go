@@ -32,8 +32,9 @@ func NewCmdSubmit(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 		Use:   "submit <service-id>",
 		Short: "Send a service's draft version to review",
 		Long: `Send the draft version to review (RegisterService). Every artifact its deploy metadata names
-must be released and available; one still being scanned is waited for first. With --wait, follow the review: exit 0 when approved, 8 when
-rejected (the reason is printed), 11 when still in review at --wait-timeout.`,
+must be released and available; one still being scanned is waited for first. With --wait,
+follow the review: exit 0 when approved, 8 when rejected (the reason is printed), 11 when still
+in review at --wait-timeout.`,
 		Example: `  mkt nest service submit service-0e6fca6a51a54420
   mkt nest service submit service-0e6fca6a51a54420 --wait --wait-timeout 2h`,
 		Args: cmdutil.ExactArgs(1, "<service-id>"),
