@@ -36,9 +36,10 @@ var (
 	// ASCII run), a flag, a URL, a path, an e-mail, a key=value, anything with a digit.
 	typed = regexp.MustCompile("`[^`]*`|\\bmkt(?:[ \\t]+[-\\w./:=@,${}\"'<>|…*\\[\\]]+)*|(?:^|[\\s(（：:；，、])--?[a-z][\\w-]*(?:[= ][a-z0-9][\\w.:/,-]*)?|https?://\\S+|\\S*[/\\\\]\\S*|\\S+@\\S+|\\S+=\\S*|\\{.*\\}|\"[^\"]*\"|[\\w.:-]*\\d[\\w.:-]*")
 	word  = regexp.MustCompile(`[A-Za-z][A-Za-z'-]*`)
-	// identifier: snake_case, kebab-case, names with inner capitals (orderBizId, RequestId) and
-	// dotted field paths (DeployMetadata.TemplateConfigs[0].Name, ServiceInfo[zh-CN].Name).
-	identifier = regexp.MustCompile(`\b[A-Za-z]\w*(?:\[[^\]]*\])?(?:\.\w+(?:\[[^\]]*\])?)+|\b[A-Za-z]\w*\[[^\]]*\]|\b[a-z]+(?:[_-][a-z]+)+\b|\b[A-Za-z][a-z]+[A-Z]\w*`)
+	// identifier: snake_case, kebab-case, names with inner capitals (orderBizId, RequestId),
+	// dotted field paths (DeployMetadata.TemplateConfigs[0].Name, ServiceInfo[zh-CN].Name) and
+	// random IDs of 24 or more letters and digits (a notification's ID may hold no digit).
+	identifier = regexp.MustCompile(`\b[A-Za-z0-9]{24,}\b|\b[A-Za-z]\w*(?:\[[^\]]*\])?(?:\.\w+(?:\[[^\]]*\])?)+|\b[A-Za-z]\w*\[[^\]]*\]|\b[a-z]+(?:[_-][a-z]+)+\b|\b[A-Za-z][a-z]+[A-Z]\w*`)
 	ansiCode   = regexp.MustCompile(`\x1b\[[0-9;]*[A-Za-z]`)
 	// englishTime: durations (7d 0h, 12h 0m) and weekdays as English writes them.
 	englishTime = regexp.MustCompile(`\b\d+[dhs]\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b`)
@@ -106,6 +107,7 @@ func TestStrayEnglishRecognizer(t *testing.T) {
 		{"      ServiceInfo[zh-CN].Name: \"a\" → \"b\"", ""},
 		{"      DeployMetadata.TemplateConfigs[0].Url: ∅ → \"x\"", ""},
 		{"the end. Next", "the end Next"},
+		{"xpulgevzzclhfbejkekgizgmizrbtznq\torderPay", ""},
 	} {
 		got := strings.Join(strayEnglish(tc.in), " ")
 		if got != tc.want {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -40,7 +41,26 @@ type Manifest struct {
 	Products []Product `yaml:"products"`
 	Bundles  []Bundle  `yaml:"bundles"`
 	Shop     *Shop     `yaml:"shop,omitempty"`
+	// Services are Compute Nest services kept in computenest-cli's files, applied with the
+	// listing (internal/nest): their API is public, so they apply live too.
+	Services []Service `yaml:"services,omitempty"`
+	// Dir is the directory the manifest's relative paths start from ("" for standard input:
+	// the working directory).
+	Dir string `yaml:"-"`
 }
+
+// Service is a Compute Nest service of the manifest: its computenest-cli config (relative to
+// the manifest), the name it is found by, and the ${Name} values of its config.
+type Service struct {
+	Key         string            `yaml:"key"`
+	File        string            `yaml:"file"`
+	ServiceName string            `yaml:"serviceName,omitempty"`
+	Parameters  map[string]string `yaml:"parameters,omitempty"`
+	line        int
+}
+
+// Line is where the service is in the manifest.
+func (s Service) Line() int { return s.line }
 
 // Shop is the shop page and the contacts buyers use (FAQ 二 Q1, 四 Q5). Fields left out are
 // left alone; the logo and banner images are set with mkt shop edit.
@@ -246,7 +266,11 @@ func Load(path string, stdin io.Reader, getenv func(string) (string, bool)) (*Ma
 	if len(src) > MaxBytes {
 		return nil, Problems{{Msg: i18n.M("manifest.toolarge", path, MaxBytes>>20)}}
 	}
-	return Parse(src, getenv)
+	m, err := Parse(src, getenv)
+	if err == nil && path != "-" {
+		m.Dir = filepath.Dir(path)
+	}
+	return m, err
 }
 
 // MaxBytes bounds a manifest file.
@@ -420,6 +444,12 @@ func recordLines(root *yaml.Node, m *Manifest) {
 			if m.Shop != nil {
 				m.Shop.line = doc.Content[i].Line
 			}
+		case "services":
+			for j, n := range seq.Content {
+				if j < len(m.Services) {
+					m.Services[j].line = n.Line
+				}
+			}
 		}
 	}
 }
@@ -441,6 +471,21 @@ func (m *Manifest) Check() Problems {
 	}
 	keys := map[string]int{}
 	codes := map[string]bool{}
+	for _, sv := range m.Services {
+		switch {
+		case sv.Key == "":
+			add(sv.line, "manifest.key.missing")
+		case !validKey(sv.Key):
+			add(sv.line, "manifest.key.invalid", sv.Key)
+		case keys[sv.Key] > 0:
+			add(sv.line, "manifest.key.duplicate", sv.Key, keys[sv.Key])
+		default:
+			keys[sv.Key] = sv.line
+		}
+		if sv.File == "" {
+			add(sv.line, "manifest.service.file")
+		}
+	}
 	for _, p := range m.Products {
 		who := p.Key
 		switch {

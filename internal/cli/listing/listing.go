@@ -102,17 +102,27 @@ func writePlan(f *cmdutil.Factory, plan manifest.Plan) error {
 
 // LoadPlan reads the manifest file and plans it against the target: a drift check against a
 // live endpoint without the seller extension, the plan mkt apply would follow elsewhere.
-// Problems in the file are reported on stderr and are exit 2.
-func LoadPlan(ctx context.Context, f *cmdutil.Factory, client *market.Client, file string) (manifest.Plan, error) {
+// Problems in the file are reported on stderr and are exit 2. The manifest's Compute Nest
+// services are planned too (their API is public: the same plan live and in the sandbox).
+func LoadPlan(ctx context.Context, f *cmdutil.Factory, client *market.Client, file string) (manifest.Plan, []ServiceRun, error) {
 	m, err := manifest.Load(file, f.IOStreams.In, lookupEnv(f))
 	if err != nil {
 		var probs manifest.Problems
 		if errors.As(err, &probs) {
 			fmt.Fprintln(f.IOStreams.ErrOut, probs.In(f.Lang()))
-			return manifest.Plan{}, &cmdutil.Error{Kind: exitcode.Usage, Msg: i18n.M("apply.invalid", len(probs))}
+			return manifest.Plan{}, nil, &cmdutil.Error{Kind: exitcode.Usage, Msg: i18n.M("apply.invalid", len(probs))}
 		}
-		return manifest.Plan{}, err
+		return manifest.Plan{}, nil, err
 	}
+	services, err := loadServices(ctx, f, client, m)
+	if err != nil {
+		return manifest.Plan{}, nil, err
+	}
+	plan, err := productPlan(ctx, f, client, m)
+	return plan, services, err
+}
+
+func productPlan(ctx context.Context, f *cmdutil.Factory, client *market.Client, m *manifest.Manifest) (manifest.Plan, error) {
 	var plan manifest.Plan
 	if f.PublicOnly() {
 		account, err := f.CallerAccount(ctx)
@@ -143,12 +153,21 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	plan, err := LoadPlan(ctx, f, client, opts.File)
+	plan, services, err := LoadPlan(ctx, f, client, opts.File)
 	if err != nil {
 		return err
 	}
+	svcChanges, svcBlocked := serviceCounts(services)
+	if opts.DryRun {
+		printServicePlans(f, services)
+	} else if err := applyServices(ctx, opts, client, services); err != nil {
+		return err
+	}
 	if f.PublicOnly() {
-		return driftRun(opts, plan)
+		if len(plan.Items) == 0 && len(services) > 0 {
+			return servicesOnly(opts, svcChanges, svcBlocked)
+		}
+		return driftRun(opts, plan, svcChanges)
 	}
 	creates, updates, unchanged, blocked := plan.Count(manifest.Create), plan.Count(manifest.Update), plan.Count(manifest.Unchanged), plan.Count(manifest.Blocked)
 
@@ -157,10 +176,10 @@ func Run(ctx context.Context, opts *Options) error {
 			return err
 		}
 		fmt.Fprintln(ios.ErrOut, f.T("apply.summary", creates, updates, unchanged, blocked))
-		if blocked > 0 {
-			return &cmdutil.Error{Kind: exitcode.Rule, Msg: i18n.M("apply.blocked", blocked), Remedy: i18n.M("remedy.apply.blocked")}
+		if blocked+svcBlocked > 0 {
+			return &cmdutil.Error{Kind: exitcode.Rule, Msg: i18n.M("apply.blocked", blocked+svcBlocked), Remedy: i18n.M("remedy.apply.blocked")}
 		}
-		if opts.DetailedExitcode && creates+updates > 0 {
+		if opts.DetailedExitcode && creates+updates+svcChanges > 0 {
 			return &cmdutil.Error{Kind: exitcode.Changes, Silent: true, Err: errChanges}
 		}
 		return nil
@@ -270,7 +289,7 @@ func onlyBlocked(p manifest.Plan) manifest.Plan {
 // check of the manifest against the live listing (public actions only). Plan exits 9 with
 // --detailed-exitcode when anything drifted; apply changes nothing it cannot and exits 10 with
 // the plan, so a release pipeline can verify what the seller console made live.
-func driftRun(opts *Options, plan manifest.Plan) error {
+func driftRun(opts *Options, plan manifest.Plan, svcChanges int) error {
 	f := opts.Factory
 	ios := f.IOStreams
 	if err := writePlan(f, plan); err != nil {
@@ -281,7 +300,19 @@ func driftRun(opts *Options, plan manifest.Plan) error {
 	switch {
 	case !opts.DryRun:
 		return &cmdutil.Error{Kind: exitcode.NotOffered, Code: "NotOffered", Msg: i18n.M("drift.apply"), Remedy: i18n.M("remedy.notoffered")}
-	case opts.DetailedExitcode && drifted > 0:
+	case opts.DetailedExitcode && drifted+svcChanges > 0:
+		return &cmdutil.Error{Kind: exitcode.Changes, Silent: true, Err: errChanges}
+	}
+	return nil
+}
+
+// servicesOnly ends a live run of a manifest that holds only Compute Nest services: they were
+// planned (or applied) like everywhere, and nothing needs the seller console.
+func servicesOnly(opts *Options, changes, blocked int) error {
+	switch {
+	case blocked > 0:
+		return &cmdutil.Error{Kind: exitcode.Rule, Msg: i18n.M("apply.blocked", blocked), Remedy: i18n.M("remedy.apply.blocked")}
+	case opts.DryRun && opts.DetailedExitcode && changes > 0:
 		return &cmdutil.Error{Kind: exitcode.Changes, Silent: true, Err: errChanges}
 	}
 	return nil

@@ -81,7 +81,7 @@ func todoRun(ctx context.Context, opts *Options) error {
 	}
 	items := todo.Compute(snap, now, f.Lang())
 	if opts.File != "" {
-		plan, err := listing.LoadPlan(ctx, f, client, opts.File)
+		plan, _, err := listing.LoadPlan(ctx, f, client, opts.File)
 		if err != nil {
 			return err
 		}

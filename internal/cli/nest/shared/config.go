@@ -100,7 +100,7 @@ func RunConfig(ctx context.Context, o *ConfigOptions) error {
 	plan := nest.MakePlan(cfg, st, name)
 	plan.Localize(f.Lang())
 	if o.DryRun {
-		if err := f.Print(plan, func() error { printPlan(f, f.IOStreams.Out, plan); return nil }); err != nil {
+		if err := f.Print(plan, func() error { PrintPlan(f, f.IOStreams.Out, plan); return nil }); err != nil {
 			return err
 		}
 		if b := plan.Blocked(); b != nil {
@@ -115,7 +115,7 @@ func RunConfig(ctx context.Context, o *ConfigOptions) error {
 		fmt.Fprintln(f.IOStreams.ErrOut, f.T("nest.ignored", strings.Join(cfg.Ignored, ", ")))
 	}
 	res, err := nest.Apply(ctx, client, cfg, st, plan, nest.ApplyOptions{Submit: o.Submit, Launch: o.Launch, Wait: o.Wait,
-		WaitTimeout: o.Timeout, Poll: Poll, Done: func(s nest.Step) { f.Success("nest.applied", stepLine(f, s)) }})
+		WaitTimeout: o.Timeout, Poll: Poll, Done: func(s nest.Step) { f.Success("nest.applied", StepLine(f, s)) }})
 	if err != nil {
 		var v *rules.Violation
 		var wt *nest.WaitTimeout
@@ -133,7 +133,8 @@ func RunConfig(ctx context.Context, o *ConfigOptions) error {
 	})
 }
 
-func stepLine(f *cmdutil.Factory, s nest.Step) string {
+// StepLine is one step as a line: kind, key, action, ID, version, status.
+func StepLine(f *cmdutil.Factory, s nest.Step) string {
 	line := f.Enum(i18n.EnumNestKind, s.Kind) + " " + s.Key + "：" + f.Enum(i18n.EnumNestAction, s.Action)
 	if f.Lang() != i18n.ZH {
 		line = s.Kind + " " + s.Key + ": " + s.Action
@@ -157,7 +158,8 @@ func statusKind(kind string) string {
 	return i18n.EnumNestStatus
 }
 
-func printPlan(f *cmdutil.Factory, w io.Writer, p nest.Plan) {
+// PrintPlan writes a plan for people: the service, each step with why and its changes.
+func PrintPlan(f *cmdutil.Factory, w io.Writer, p nest.Plan) {
 	st := f.IOStreams.Styles()
 	id := p.ServiceID
 	if id == "" {
@@ -178,7 +180,7 @@ func printPlan(f *cmdutil.Factory, w io.Writer, p nest.Plan) {
 		if s.Action != nest.Unchanged {
 			n++
 		}
-		fmt.Fprintln(w, style.Render("  "+mark+" "+stepLine(f, s)))
+		fmt.Fprintln(w, style.Render("  "+mark+" "+StepLine(f, s)))
 		if s.WhyText != "" {
 			fmt.Fprintln(w, "      "+s.WhyText)
 		}
