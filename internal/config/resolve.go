@@ -149,6 +149,19 @@ func NestEndpointForRegion(region string) string {
 	return "computenestsupplier.ap-southeast-1.aliyuncs.com"
 }
 
+// NestEndpoint is where ComputeNestSupplier's actions go for r: MKT_NEST_ENDPOINT (as given,
+// normalized by the caller), else the configured endpoint when one was named (a stub or a
+// proxy answers both products), else the region's ComputeNestSupplier endpoint.
+func (r *Resolved) NestEndpoint(getenv func(string) string) (endpoint string, fromEnv bool) {
+	if v := getenv("MKT_NEST_ENDPOINT"); v != "" {
+		return v, true
+	}
+	if r.EndpointSource.Kind != SourceDefault {
+		return r.Endpoint, false
+	}
+	return NestEndpointForRegion(r.Region), false
+}
+
 // Resolve applies the precedence documented in README.md (Configuration): flag → MKT_* env → ALIBABA_CLOUD_* env → mkt
 // profile → aliyun CLI profile → sandbox.
 func Resolve(in Inputs) (*Resolved, error) {

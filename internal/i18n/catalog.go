@@ -249,6 +249,7 @@ var catalog = map[string]entry{
 	"simulate.usage":              {"用户 %s 已提交服务 %s 的使用申请（受限服务，待审批）", "user %s asked to use service %s (restricted: awaiting approval)"},
 	"manifest.service.file":       {"服务缺少 file（其 computenest-cli 配置文件）", "the service has no file (its computenest-cli config)"},
 	"nest.manifest.problems":      {"服务 %s（%s）：\n%s", "service %s (%s):\n%s"},
+	"status.nestendpoint":         {"计算巢接入地址", "Compute Nest endpoint"},
 	"nest.config.notmap":          {"配置文件应是一个 YAML 映射（Service: 与 Artifact:）", "the config must be a YAML mapping (Service: and Artifact:)"},
 	"nest.config.notmapof":        {"%s 应是一个映射", "%s must be a mapping"},
 	"nest.config.unknown":         {"未知的键 %s（%s 中）", "unknown key %s (in %s)"},

@@ -138,21 +138,14 @@ func (w *wiring) clientOf() (*market.Client, error) {
 	return w.made, nil
 }
 
-// nestEndpoint is where ComputeNestSupplier's actions go live: MKT_NEST_ENDPOINT, else the
-// configured endpoint when one was named (a stub or a proxy answers both products), else the
-// region's ComputeNestSupplier endpoint.
-func (w *wiring) nestEndpoint(res *config.Resolved, marketEP string) (string, error) {
-	if v := w.f.Getenv("MKT_NEST_ENDPOINT"); v != "" {
-		ep, err := config.NormalizeEndpoint(v)
-		if err != nil {
-			return "", cmdutil.FlagError("config.endpoint.invalid", config.RedactEndpoint(v), "MKT_NEST_ENDPOINT", err.Error())
-		}
-		return ep, nil
+// nestEndpoint is where ComputeNestSupplier's actions go live (config.Resolved.NestEndpoint).
+func (w *wiring) nestEndpoint(res *config.Resolved, _ string) (string, error) {
+	v, fromEnv := res.NestEndpoint(w.f.Getenv)
+	ep, err := config.NormalizeEndpoint(v)
+	if err != nil && fromEnv {
+		return "", cmdutil.FlagError("config.endpoint.invalid", config.RedactEndpoint(v), "MKT_NEST_ENDPOINT", err.Error())
 	}
-	if res.EndpointSource.Kind != config.SourceDefault {
-		return marketEP, nil
-	}
-	return config.NormalizeEndpoint(config.NestEndpointForRegion(res.Region))
+	return ep, err
 }
 
 // discover asks a served sandbox for its own keys (sandbox.DiscoveryPath), once.

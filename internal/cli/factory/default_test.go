@@ -1,6 +1,7 @@
 package factory
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/mkt-cli/mkt/internal/cmdutil"
@@ -44,5 +45,24 @@ func TestWiring(t *testing.T) {
 	}
 	if _, _, err := live.SPIKey(false); cmdutil.ExitCode(err) != 4 {
 		t.Errorf("no SPI key for live: %v", err)
+	}
+	// Compute Nest's supplier API has endpoints of its own: by region, unless one is named.
+	if c.NestEndpoint() != "https://computenestsupplier.cn-hangzhou.aliyuncs.com" {
+		t.Errorf("nest endpoint: %s", c.NestEndpoint())
+	}
+	for vars, want := range map[string]string{
+		"MKT_REGION=ap-southeast-1":          "https://computenestsupplier.ap-southeast-1.aliyuncs.com",
+		"MKT_ENDPOINT=http://127.0.0.1:9":    "http://127.0.0.1:9",
+		"MKT_NEST_ENDPOINT=nest.example.com": "https://nest.example.com",
+	} {
+		k, v, _ := strings.Cut(vars, "=")
+		f := newFactory(t, map[string]string{"MKT_ACCESS_KEY_ID": "LTAI5tExampleKeyId", "MKT_ACCESS_KEY_SECRET": "notarealsecret", k: v})
+		if c, err := f.Client(); err != nil || c.NestEndpoint() != want {
+			t.Errorf("%s: %v %v, want %s", vars, c.NestEndpoint(), err, want)
+		}
+	}
+	f = newFactory(t, map[string]string{"MKT_ACCESS_KEY_ID": "LTAI5tExampleKeyId", "MKT_ACCESS_KEY_SECRET": "notarealsecret", "MKT_NEST_ENDPOINT": "ftp://x"})
+	if _, err := f.Client(); cmdutil.ExitCode(err) != 2 {
+		t.Errorf("a bad MKT_NEST_ENDPOINT: %v", err)
 	}
 }

@@ -24,19 +24,21 @@ type Status struct {
 	Target       config.Target `json:"target"`
 	TargetSource config.Source `json:"targetSource"`
 	// Extension reports whether the endpoint serves mkt's seller extension (docs/api.md).
-	Extension        bool            `json:"extension"`
-	Profile          string          `json:"profile"`
-	Sandbox          bool            `json:"sandbox"`
-	AccessKeyID      string          `json:"accessKeyId,omitempty"`
-	SecurityToken    bool            `json:"securityToken"`
-	CredentialSource config.Source   `json:"credentialSource"`
-	Endpoint         string          `json:"endpoint"`
-	EndpointSource   config.Source   `json:"endpointSource"`
-	Region           string          `json:"region"`
-	RegionSource     config.Source   `json:"regionSource"`
-	ConfigFile       string          `json:"configFile"`
-	Profiles         []ProfileStatus `json:"profiles"`
-	Notes            []string        `json:"notes,omitempty"`
+	Extension        bool          `json:"extension"`
+	Profile          string        `json:"profile"`
+	Sandbox          bool          `json:"sandbox"`
+	AccessKeyID      string        `json:"accessKeyId,omitempty"`
+	SecurityToken    bool          `json:"securityToken"`
+	CredentialSource config.Source `json:"credentialSource"`
+	Endpoint         string        `json:"endpoint"`
+	EndpointSource   config.Source `json:"endpointSource"`
+	// NestEndpoint is where Compute Nest's supplier actions go (live only).
+	NestEndpoint string          `json:"nestEndpoint,omitempty"`
+	Region       string          `json:"region"`
+	RegionSource config.Source   `json:"regionSource"`
+	ConfigFile   string          `json:"configFile"`
+	Profiles     []ProfileStatus `json:"profiles"`
+	Notes        []string        `json:"notes,omitempty"`
 }
 
 // ProfileStatus summarises one stored profile.
@@ -93,6 +95,10 @@ func statusRun(opts *Options) error {
 		RegionSource:     res.RegionSource,
 		ConfigFile:       file.FilePath(),
 		Profiles:         []ProfileStatus{},
+	}
+	if !res.Sandbox() {
+		ep, _ := res.NestEndpoint(f.Getenv)
+		s.NestEndpoint = config.RedactEndpoint(ep)
 	}
 	if c := res.Credential; c != nil {
 		s.AccessKeyID = config.MaskID(c.AccessKeyID)
@@ -172,6 +178,12 @@ func renderTable(opts *Options, s Status, lang i18n.Lang) error {
 	t.AddField(endpoint)
 	t.AddStyledField(sourceText(lang, s.EndpointSource), st.Muted)
 	t.EndRow()
+	if s.NestEndpoint != "" {
+		t.AddStyledField(i18n.T(lang, "status.nestendpoint"), st.Bold)
+		t.AddField(s.NestEndpoint)
+		t.AddField("")
+		t.EndRow()
+	}
 	t.AddStyledField(i18n.T(lang, "status.region"), st.Bold)
 	t.AddField(s.Region)
 	t.AddStyledField(sourceText(lang, s.RegionSource), st.Muted)

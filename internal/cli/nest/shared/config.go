@@ -145,8 +145,12 @@ func StepLine(f *cmdutil.Factory, s nest.Step) string {
 	if s.Version != "" {
 		line += " v" + s.Version
 	}
-	if s.Status != "" {
-		line += " (" + f.EnumBeside(statusKind(s.Kind), s.Status) + ")"
+	switch {
+	case s.Status == "":
+	case f.Lang() == i18n.ZH:
+		line += "，" + f.EnumBeside(statusKind(s.Kind), s.Status)
+	default:
+		line += " (" + s.Status + ")"
 	}
 	return line
 }
