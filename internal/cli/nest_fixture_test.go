@@ -108,6 +108,8 @@ Artifact:
     ArtifactProperty:
       Url: app.tgz
 `), 0o600)
+	usage := filepath.Join(dir, "nest-usage.json")
+	os.WriteFile(usage, []byte(`[{"StartTime":1700000000,"EndTime":1700003600,"VirtualCpu":2}]`), 0o600)
 	file := filepath.Join(dir, "app.tgz")
 	os.WriteFile(file, []byte("package"), 0o600)
 	si, _ := inst["ServiceInstanceId"].(string)
@@ -130,6 +132,7 @@ Artifact:
 		"mkt nest artifact delete":    {unused.ArtifactId, "--yes"},
 		"mkt nest instance list":      {},
 		"mkt nest instance get":       {si},
+		"mkt nest instance meter":     {si, "-f", usage},
 		"mkt nest usage list":         {},
 		"mkt nest usage approve":      {restricted, "1001"},
 		"mkt nest usage reject":       {restricted, "1002", "--comment", "该地域暂不提供"},

@@ -250,6 +250,8 @@ var catalog = map[string]entry{
 	"manifest.service.file":       {"服务缺少 file（其 computenest-cli 配置文件）", "the service has no file (its computenest-cli config)"},
 	"nest.manifest.problems":      {"服务 %s（%s）：\n%s", "service %s (%s):\n%s"},
 	"status.nestendpoint":         {"计算巢接入地址", "Compute Nest endpoint"},
+	"nest.meter.invalid":          {"%s 应是计量条目的 JSON 列表", "%s must be a JSON list of metering entries"},
+	"nest.metered":                {"已推送服务实例 %s 的用量", "pushed the usage of service instance %s"},
 	"nest.config.notmap":          {"配置文件应是一个 YAML 映射（Service: 与 Artifact:）", "the config must be a YAML mapping (Service: and Artifact:)"},
 	"nest.config.notmapof":        {"%s 应是一个映射", "%s must be a mapping"},
 	"nest.config.unknown":         {"未知的键 %s（%s 中）", "unknown key %s (in %s)"},

@@ -234,23 +234,6 @@ func (c *Client) CancelServiceRegistration(ctx context.Context, registrationID, 
 	return c.nest(ctx, "CancelServiceRegistration", c.regional(url.Values{"RegistrationId": {registrationID}}), token, nil)
 }
 
-// ServiceRegistrations lists the reviews of serviceID ("" all).
-func (c *Client) ServiceRegistrations(ctx context.Context, serviceID string) ([]marketapi.NestRegistration, error) {
-	var filter map[string][]string
-	if serviceID != "" {
-		filter = map[string][]string{"ServiceId": {serviceID}}
-	}
-	var all []marketapi.NestRegistration
-	return all, c.pages(ctx, "ListServiceRegistrations", filter, "Value", nil, func(b []byte) (string, error) {
-		var page marketapi.NestRegistrationList
-		if err := json.Unmarshal(b, &page); err != nil {
-			return "", err
-		}
-		all = append(all, page.ServiceRegistrations...)
-		return page.NextToken, nil
-	})
-}
-
 // ArtifactInput is what an artifact version is made of.
 type ArtifactInput struct {
 	ArtifactID       string

@@ -3,7 +3,6 @@ package nest
 import (
 	"context"
 	"os"
-	"strconv"
 	"time"
 
 	"github.com/mkt-cli/mkt/internal/i18n"
@@ -266,6 +265,3 @@ type WaitTimeout struct {
 }
 
 func (e *WaitTimeout) Error() string { return e.What + " is still " + e.Status }
-
-// VersionNumber is a version's number (0 when it is not one).
-func VersionNumber(v string) int { n, _ := strconv.Atoi(v); return n }

@@ -13,6 +13,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/nest/artifact/release"
 	instanceget "github.com/mkt-cli/mkt/internal/cli/nest/instance/get"
 	instancelist "github.com/mkt-cli/mkt/internal/cli/nest/instance/list"
+	"github.com/mkt-cli/mkt/internal/cli/nest/instance/meter"
 	"github.com/mkt-cli/mkt/internal/cli/nest/plan"
 	servicecreate "github.com/mkt-cli/mkt/internal/cli/nest/service/create"
 	servicedelete "github.com/mkt-cli/mkt/internal/cli/nest/service/deletecmd"
@@ -52,7 +53,7 @@ file (.computenest/config.yaml) and use mkt nest plan and mkt nest apply.`,
 	artifact.AddCommand(artifactlist.NewCmdList(f, nil), artifactget.NewCmdGet(f, nil), artifactcreate.NewCmdCreate(f, nil),
 		release.NewCmdRelease(f, nil), artifactdelete.NewCmdDelete(f, nil))
 	instance := group("instance <command>", "Service instances your buyers deployed")
-	instance.AddCommand(instancelist.NewCmdList(f, nil), instanceget.NewCmdGet(f, nil))
+	instance.AddCommand(instancelist.NewCmdList(f, nil), instanceget.NewCmdGet(f, nil), meter.NewCmdMeter(f, nil))
 	usage := group("usage <command>", "Buyers' requests to use restricted services")
 	usage.AddCommand(usagelist.NewCmdList(f, nil), answer.NewCmdApprove(f, nil), answer.NewCmdReject(f, nil))
 	cmd.AddCommand(plan.NewCmdPlan(f, nil), apply.NewCmdApply(f, nil), service, artifact, instance, usage)
