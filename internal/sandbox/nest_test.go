@@ -261,3 +261,54 @@ func TestUploadThroughOSSSDK(t *testing.T) {
 		t.Errorf("unsigned GET: %d", resp.StatusCode)
 	}
 }
+
+// Buying the Marketplace product a service is bound to (its Commodity) deploys the service: a
+// service instance for the buyer, pay-as-you-go when the commodity is postpaid.
+func TestBoundProductPurchaseDeploysTheService(t *testing.T) {
+	store, err := sandbox.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	c := market.New(market.Options{Endpoint: "http://sandbox.mkt.local", Credential: mustCredential(t, store),
+		Transport: sandbox.Transport{Handler: sandbox.NewServer(store)}})
+	ctx := context.Background()
+	name, mode, act := "Nest product", "license", "https://isv.example.com/activate"
+	p, err := c.CreateProduct(ctx, market.ProductInput{Type: "SAAS", Name: &name, DeliveryMode: &mode, ActivationUrl: &act,
+		Skus: []marketapi.SKU{{Name: "Basic", Price: "10"}}, ValidityPeriods: []string{"1m"}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.SubmitProduct(ctx, p.Code, "review", "")
+	c.ReviewProduct(ctx, p.Code, "approve", "")
+	s, err := c.CreateService(ctx, "", market.NestSpec{DeployType: "spi", ShareType: "Public",
+		ServiceInfos: []marketapi.NestServiceInfo{{Locale: "zh-CN", Name: "绑定服务"}},
+		Commodity:    &marketapi.NestCommodity{CommodityCode: p.Code, ChargeType: "POSTPAY"}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []string{"RegisterService", "review", "LaunchService", "clock"} {
+		switch step {
+		case "review":
+			_, err = c.ReviewService(ctx, s.ServiceId, true, "")
+		case "clock":
+			_, err = c.AdvanceClock(ctx, "5s")
+		default:
+			_, err = c.ServiceStep(ctx, step, s.ServiceId, "1", "")
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+	}
+	got, _ := c.GetService(ctx, s.ServiceId, "")
+	if got.Commodity == nil || got.CommodityCode != p.Code {
+		t.Fatalf("binding: %+v", got)
+	}
+	if _, err := c.Simulate(ctx, "SandboxPurchase", market.BuyerEvent{Code: p.Code, AliUid: "1002"}); err != nil {
+		t.Fatal(err)
+	}
+	list, err := c.ServiceInstances(ctx, map[string][]string{"ServiceId": {s.ServiceId}})
+	if err != nil || len(list) != 1 || list[0].PayType != "PayAsYouGo" || list[0].UserId != 1002 || list[0].Source != "Market" {
+		t.Errorf("%+v %v", list, err)
+	}
+}
