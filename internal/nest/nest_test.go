@@ -179,3 +179,14 @@ func TestPlanAndApply(t *testing.T) {
 		t.Errorf("launch a draft: %v", err)
 	}
 }
+
+// The example in docs/examples/computenest is a config mkt reads.
+func TestExampleConfig(t *testing.T) {
+	cfg, err := Load(filepath.Join("..", "..", "docs", "examples", "computenest", "config.yaml"), map[string]string{"TrialSeconds": "604800"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Name != "云CRM 私有部署版" || len(cfg.Artifacts) != 2 || len(cfg.Files) != 3 {
+		t.Errorf("%+v", cfg)
+	}
+}
