@@ -4,16 +4,7 @@ package marketapi
 // reads and writes, named as the API names them. Lists are plain JSON arrays, as this API
 // answers them; object parameters (ArtifactProperty, Commodity) travel as JSON text.
 
-// Compute Nest service statuses (GetService's Status).
-const (
-	NestDraft     = "Draft"
-	NestSubmitted = "Submitted"
-	NestApproved  = "Approved"
-	NestLaunching = "Launching"
-	NestOnline    = "Online"
-	NestOffline   = "Offline"
-	NestBeta      = "Beta"
-)
+// A service version's statuses are internal/rules' (NestDraft…): its status machine.
 
 // Compute Nest artifact statuses.
 const (
