@@ -6,6 +6,7 @@ package todo
 import (
 	"context"
 	"errors"
+	"strconv"
 	"time"
 
 	"github.com/mkt-cli/mkt/internal/i18n"
@@ -37,6 +38,8 @@ type Snapshot struct {
 	Requested []marketapi.Invoice
 	// Failed are the SPI notifications the marketplace could not deliver, not yet confirmed.
 	Failed []marketapi.Notification
+	// Usages are buyers' requests to use a restricted Compute Nest service, not yet answered.
+	Usages []marketapi.NestUsage
 }
 
 // The parts of the to-do list, as Gather reports the ones it could not check.
@@ -45,6 +48,7 @@ const (
 	PartShop       = "shop"
 	PartSettlement = "settlement"
 	PartProducts   = "products"
+	PartNest       = "nest"
 )
 
 // Compute lists what is to do at now, in lang: onboarding, shop, settlement account, rejected
@@ -78,6 +82,10 @@ func Compute(s Snapshot, now time.Time, lang i18n.Lang) []Item {
 	}
 	for _, n := range s.Failed {
 		add("notification", n.NotificationRequestId, "", i18n.M("todo.notification", n.Action, n.NotificationRequestId), i18n.M("todo.fix.notification", n.NotificationRequestId))
+	}
+	for _, u := range s.Usages {
+		uid := strconv.FormatInt(u.UserAliUid, 10)
+		add("nest", u.ServiceId, "", i18n.M("todo.nest.usage", uid, u.ServiceName, u.ServiceId), i18n.M("todo.fix.nest.usage", u.ServiceId, uid))
 	}
 	for _, inv := range s.Requested {
 		req, err := invoice.ParseTime(inv.CreateTimeStr)
@@ -136,6 +144,20 @@ func Gather(ctx context.Context, c *market.Client, skipped func(part string)) (S
 		return true
 	}); err != nil {
 		return s, err
+	}
+	// Compute Nest's usage requests: public, but an account that sells nothing through Compute
+	// Nest (or a RAM user without its permissions) is refused: that part is skipped, said so.
+	usages, err := c.ServiceUsages(ctx, map[string][]string{"Status": {"Submitted"}})
+	var ae *market.APIError
+	switch {
+	case err == nil:
+		s.Usages = usages
+	case errors.As(err, &ae) && ae.HTTPStatus >= 400 && ae.HTTPStatus < 500:
+		skipped(PartNest)
+	default:
+		if err := unserved(PartNest, err); err != nil {
+			return s, err
+		}
 	}
 	err = c.ListInvoices(ctx, market.InvoiceFilter{Status: "0"}, func(page []marketapi.Invoice) bool {
 		s.Requested = append(s.Requested, page...)

@@ -64,3 +64,13 @@ func TestCompute(t *testing.T) {
 		t.Errorf("zh: %+v", zh)
 	}
 }
+
+// A buyer's request to use a restricted Compute Nest service waits for the vendor's answer.
+func TestComputeNestUsages(t *testing.T) {
+	s := Snapshot{Usages: []marketapi.NestUsage{{ServiceId: "service-0e6fca6a51a54420", ServiceName: "受限服务", UserAliUid: 1001, Status: "Submitted"}}}
+	items := Compute(s, time.Now(), i18n.ZH)
+	if len(items) != 1 || items[0].Kind != "nest" || !strings.Contains(items[0].Message, "1001") ||
+		items[0].Fix != "mkt nest usage approve service-0e6fca6a51a54420 1001（拒绝：mkt nest usage reject service-0e6fca6a51a54420 1001 --comment …）" {
+		t.Errorf("%+v", items)
+	}
+}
