@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -176,7 +178,7 @@ func (c *Client) pages(ctx context.Context, action string, filter map[string][]s
 			v.Set("NextToken", next)
 		}
 		i := 1
-		for _, name := range sortedKeys(filter) {
+		for _, name := range slices.Sorted(maps.Keys(filter)) {
 			v.Set(fmt.Sprintf("Filter.%d.Name", i), name)
 			for j, val := range filter[name] {
 				v.Set(fmt.Sprintf("Filter.%d.%s.%d", i, valueKey, j+1), val)
@@ -203,19 +205,6 @@ func (c *Client) pages(ctx context.Context, action string, filter map[string][]s
 		}
 	}
 	return fmt.Errorf("%s: more than 1000 pages", action)
-}
-
-func sortedKeys(m map[string][]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	return keys
 }
 
 // ServiceStep is one of the actions that move a version along: RegisterService (version

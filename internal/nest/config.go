@@ -108,6 +108,8 @@ type Config struct {
 var (
 	artifactRef = regexp.MustCompile(`\$\{Artifact\.([^.}]+)\.([A-Za-z]+)\}`)
 	paramRef    = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+	imageID     = regexp.MustCompile(`^m-[0-9a-z]{8,}$`)
+	lineNumber  = regexp.MustCompile(`line (\d+)`)
 )
 
 // Load reads and checks the config at path. params are the values of `${Name}` placeholders
@@ -178,7 +180,7 @@ func Load(path string, params map[string]string) (*Config, error) {
 }
 
 func yamlLine(err error) int {
-	m := regexp.MustCompile(`line (\d+)`).FindStringSubmatch(err.Error())
+	m := lineNumber.FindStringSubmatch(err.Error())
 	if m == nil {
 		return 0
 	}
@@ -433,7 +435,7 @@ func (cfg *Config) loadArtifacts(n *yaml.Node, add adder) []Artifact {
 				a.File = cfg.file(urlNode, add)
 			}
 		case "EcsImage":
-			if s, _ := a.Property["ImageId"].(string); !regexp.MustCompile(`^m-[0-9a-z]{8,}$`).MatchString(s) && !strings.Contains(s, "${") {
+			if s, _ := a.Property["ImageId"].(string); !imageID.MatchString(s) && !strings.Contains(s, "${") {
 				add(kv[0], "nest.config.imageid", a.Key, s)
 			}
 		}

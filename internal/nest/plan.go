@@ -2,6 +2,8 @@ package nest
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -62,11 +64,7 @@ func Fetch(ctx context.Context, c *market.Client, cfg *Config, name string) (*St
 
 func sortVersions(vs []marketapi.NestService) {
 	n := func(s marketapi.NestService) int { v, _ := strconv.Atoi(s.Version); return v }
-	for i := 1; i < len(vs); i++ {
-		for j := i; j > 0 && n(vs[j]) < n(vs[j-1]); j-- {
-			vs[j], vs[j-1] = vs[j-1], vs[j]
-		}
-	}
+	slices.SortFunc(vs, func(a, b marketapi.NestService) int { return n(a) - n(b) })
 }
 
 // Draft is the draft version, if any.
@@ -286,21 +284,8 @@ func (cfg *Config) allFiles() []*File {
 	for _, a := range cfg.Artifacts {
 		add(a.File)
 	}
-	keys := make([]string, 0, len(cfg.Files))
-	for k := range cfg.Files {
-		keys = append(keys, k)
-	}
-	sortStrings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(cfg.Files)) {
 		add(cfg.Files[k])
 	}
 	return out
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -209,7 +210,7 @@ var nestEnums = map[string][]string{
 // applyServiceParams writes the parameters of CreateService or UpdateService onto doc.
 func applyServiceParams(c *Call, doc *marketapi.NestService) error {
 	for name, allowed := range nestEnums {
-		if v := c.Params.Get(name); v != "" && !contains(allowed, v) {
+		if v := c.Params.Get(name); v != "" && !slices.Contains(allowed, v) {
 			return Errf(400, "InvalidParameter."+name, "%s %q is not one of %s.", name, v, strings.Join(allowed, ", "))
 		}
 	}
@@ -267,25 +268,17 @@ func applyServiceParams(c *Call, doc *marketapi.NestService) error {
 		if err := json.Unmarshal([]byte(v), &com); err != nil {
 			return badParam("Commodity", "Commodity must be JSON text: %v", err)
 		}
-		doc.Commodity = &marketapi.NestCommodity{CommodityCode: com.CommodityCode, Type: cmp(com.Type, "Marketplace"), ChargeType: com.ChargeType}
+		doc.Commodity = &marketapi.NestCommodity{CommodityCode: com.CommodityCode, Type: orDefault(com.Type, "Marketplace"), ChargeType: com.ChargeType}
 	}
 	return nil
 }
 
-func cmp(v, def string) string {
+// orDefault is v, or def when v is empty.
+func orDefault(v, def string) string {
 	if v == "" {
 		return def
 	}
 	return v
-}
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // createService makes a service (version 1, Draft), or with ServiceId a new draft version of
@@ -459,7 +452,7 @@ func nestFilters(c *Call, prefix string) (map[string][]string, error) {
 
 func matches(filter map[string][]string, name, value string) bool {
 	vs, ok := filter[name]
-	return !ok || contains(vs, value)
+	return !ok || slices.Contains(vs, value)
 }
 
 // page cuts a list by MaxResults (default 20, at most 100) and NextToken (an offset).
@@ -560,7 +553,7 @@ func hasFilter(f map[string][]string, name string) bool { _, ok := f[name]; retu
 
 func anyName(infos []marketapi.NestServiceInfo, names []string) bool {
 	for _, in := range infos {
-		if contains(names, in.Name) {
+		if slices.Contains(names, in.Name) {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -150,7 +151,7 @@ func createArtifact(c *Call) (any, error) {
 		return nil, err
 	}
 	kind := c.Params.Get("ArtifactType")
-	if !contains(artifactTypes, kind) {
+	if !slices.Contains(artifactTypes, kind) {
 		return nil, badParam("ArtifactType", "ArtifactType %q is not one of %s.", kind, strings.Join(artifactTypes, ", "))
 	}
 	id := c.Params.Get("ArtifactId")

@@ -136,7 +136,7 @@ func sandboxNestPurchase(c *Call) (any, error) {
 		}
 		uid = n
 	}
-	pay := cmp(c.Params.Get("PayType"), "Subscription")
+	pay := orDefault(c.Params.Get("PayType"), "Subscription")
 	if pay != "Subscription" && pay != "PayAsYouGo" {
 		return nil, badParam("PayType", "PayType must be Subscription or PayAsYouGo.")
 	}
