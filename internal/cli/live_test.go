@@ -310,6 +310,22 @@ func TestProductReadsLive(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, `"name": "Basic"`) || !strings.Contains(r.stdout, `"1y"`) {
 		t.Errorf("get: %d %s %s", r.code, r.stdout, r.stderr)
 	}
+	// --type filters what the public API lists; a --status without "listed" asks for what the
+	// public API cannot show, and is refused before anything is sent, not answered "none".
+	if r = run(t, env, "", false, "product", "list", "--type", "api"); r.code != 0 || r.stdout != "" {
+		t.Errorf("--type api: %d %q %s", r.code, r.stdout, r.stderr)
+	}
+	if r = run(t, env, "", false, "product", "list", "--type", "saas", "--status", "listed,draft"); r.code != 0 || !strings.HasPrefix(r.stdout, p.Code) {
+		t.Errorf("--status listed,draft: %d %q %s", r.code, r.stdout, r.stderr)
+	}
+	stub.Reset()
+	if r = run(t, env, "", false, "product", "list", "--status", "draft,reviewing"); r.code != 10 || r.stdout != "" ||
+		!strings.Contains(r.stderr, "listed products only: it cannot list products in state DRAFT,REVIEWING; nothing was sent") {
+		t.Errorf("--status draft: %d %q %s", r.code, r.stdout, r.stderr)
+	}
+	if got := stub.Received(); len(got) != 0 {
+		t.Errorf("--status draft sent %v", got)
+	}
 	// Another account's products are not this seller's: the filter is the caller's account.
 	env["MKT_STS_ENDPOINT"] = "http://127.0.0.1:1"
 	if r = run(t, env, "", false, "product", "list"); r.code != 7 {

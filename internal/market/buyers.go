@@ -144,9 +144,6 @@ func (c *Client) Simulate(ctx context.Context, action string, e BuyerEvent) (mar
 	return p, c.Call(ctx, Request{Action: action, Form: e.form()}, &p)
 }
 
-// STSVersion is the API version of the STS action GetCallerIdentity.
-const STSVersion = "2015-04-01"
-
 // CallerIdentity is STS GetCallerIdentity: the account the credentials belong to. It is sent
 // to stsEndpoint (a base URL), signed with this client's credentials.
 func (c *Client) CallerIdentity(ctx context.Context, stsEndpoint string) (string, error) {
@@ -154,7 +151,7 @@ func (c *Client) CallerIdentity(ctx context.Context, stsEndpoint string) (string
 	opts.Endpoint, opts.Offer = stsEndpoint, nil
 	sts := &Client{opts: opts, http: c.http}
 	var out struct{ AccountId, UserId, Arn string }
-	if err := sts.Call(ctx, Request{Action: "GetCallerIdentity", Version: STSVersion}, &out); err != nil {
+	if err := sts.Call(ctx, Request{Product: marketapi.STSProduct, Action: "GetCallerIdentity"}, &out); err != nil {
 		return "", err
 	}
 	return out.AccountId, nil

@@ -54,6 +54,13 @@ const NestProduct = "ComputeNestSupplier"
 // NestVersion is ComputeNestSupplier's API version.
 const NestVersion = "2021-05-21"
 
+// STSProduct is Security Token Service: mkt asks it whose live credentials are
+// (GetCallerIdentity), to read the seller's own listed products through the public API.
+const STSProduct = "Sts"
+
+// STSVersion is STS's API version.
+const STSVersion = "2015-04-01"
+
 // Version is the public Market API's version.
 const Version = "2015-11-01"
 
@@ -65,7 +72,7 @@ const ExtensionVersion = "mkt-2026-11-30"
 
 // Action is one row of the table.
 type Action struct {
-	// Product is the API product (APIProduct or NestProduct): an action is known by product
+	// Product is the API product (APIProduct, NestProduct or STSProduct): an action is known by product
 	// and name together (both products have a PushMeteringData).
 	Product string
 	Name    string
@@ -236,6 +243,10 @@ var table = []Action{
 	nest("ApproveServiceUsage", false, true, postGet),
 	nest("RejectServiceUsage", false, true, postGet),
 	nest("GetUploadCredentials", false, false, postGet),
+
+	// STS: whose the credentials are. Production answers it at sts.aliyuncs.com; the sandbox
+	// answers it for its own keys, so a served sandbox stands in for production whole.
+	{Product: STSProduct, Name: "GetCallerIdentity", Version: STSVersion, Kind: Public, ReadOnly: true, Methods: postGet},
 }
 
 // Key is how an action is known: its product and its name.
@@ -283,13 +294,15 @@ func LookupIn(product, name string) (Action, bool) {
 }
 
 // ProductOfVersion is the API product a request's Version names: Market's public version and
-// mkt's extension version are APIProduct's, NestVersion is NestProduct's.
+// mkt's extension version are APIProduct's, NestVersion is NestProduct's, STSVersion STSProduct's.
 func ProductOfVersion(version string) (string, bool) {
 	switch version {
 	case Version, ExtensionVersion:
 		return APIProduct, true
 	case NestVersion:
 		return NestProduct, true
+	case STSVersion:
+		return STSProduct, true
 	}
 	return "", false
 }

@@ -101,7 +101,7 @@ func TestTableRows(t *testing.T) {
 			t.Errorf("%s: two rows", a.Key())
 		}
 		seen[a.Key()] = true
-		if a.Product != APIProduct && a.Product != NestProduct {
+		if a.Product != APIProduct && a.Product != NestProduct && a.Product != STSProduct {
 			t.Errorf("%s: product %q", a.Name, a.Product)
 		}
 		if p, ok := ProductOfVersion(a.Version); !ok || p != a.Product {

@@ -211,7 +211,7 @@ func NewServer(store *Store) *Server {
 		},
 		Nonces: acs.NewNonceCache(0),
 	}
-	for product, hs := range map[string]map[string]func(*Call) (any, error){marketapi.APIProduct: handlers(), marketapi.NestProduct: nestHandlers()} {
+	for product, hs := range productHandlers() {
 		for name, run := range hs {
 			row, ok := marketapi.LookupIn(product, name)
 			if !ok {
@@ -222,6 +222,15 @@ func NewServer(store *Store) *Server {
 		}
 	}
 	return s
+}
+
+// productHandlers are the actions the sandbox answers, by API product and name.
+func productHandlers() map[string]map[string]func(*Call) (any, error) {
+	return map[string]map[string]func(*Call) (any, error){
+		marketapi.APIProduct:  handlers(),
+		marketapi.NestProduct: nestHandlers(),
+		marketapi.STSProduct:  stsHandlers(),
+	}
 }
 
 // Actions lists the served actions by name.
@@ -332,7 +341,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	product, ok := marketapi.ProductOfVersion(version)
 	if !ok {
-		s.writeError(w, r, requestID, Errf(400, "InvalidVersion", "Specified parameter Version is not valid: the Market API version is %s, ComputeNestSupplier's %s.", marketapi.Version, marketapi.NestVersion))
+		s.writeError(w, r, requestID, Errf(400, "InvalidVersion", "Specified parameter Version is not valid: the Market API version is %s, ComputeNestSupplier's %s, STS's %s.", marketapi.Version, marketapi.NestVersion, marketapi.STSVersion))
 		return
 	}
 	if !verified {

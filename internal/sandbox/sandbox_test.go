@@ -332,7 +332,7 @@ func TestServedActionsAreInTheTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	served := map[string]bool{}
-	for product, hs := range map[string]map[string]func(*Call) (any, error){marketapi.APIProduct: handlers(), marketapi.NestProduct: nestHandlers()} {
+	for product, hs := range productHandlers() {
 		for name := range hs {
 			if _, ok := marketapi.LookupIn(product, name); !ok {
 				t.Errorf("%s %s: served, but not in the action table (internal/marketapi)", product, name)

@@ -773,15 +773,3 @@ func HoldServe(dir string) (release func(), err error) {
 	}
 	return func() { l.Unlock() }, nil
 }
-
-// SellerUID is the sandbox seller's Alibaba Cloud account ID (what STS GetCallerIdentity
-// answers for the sandbox's keys), for test stubs that stand in for production.
-func (s *Store) SellerUID() (int64, error) {
-	var uid int64
-	err := s.readTx(context.Background(), func(tx *sql.Tx) error {
-		var err error
-		uid, err = sellerUID(tx)
-		return err
-	})
-	return uid, err
-}

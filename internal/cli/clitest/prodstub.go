@@ -9,7 +9,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -19,9 +18,10 @@ import (
 	"github.com/mkt-cli/mkt/internal/sandbox"
 )
 
-// ProdStub stands in for the real marketplace: it serves exactly the public Market actions (by
-// the sandbox's handler, so the answers are real), STS GetCallerIdentity, and answers every
-// other action as production answers one it does not have. It records what it received.
+// ProdStub stands in for the real marketplace: it serves exactly the action table's public
+// actions — Market, ComputeNestSupplier and STS GetCallerIdentity — by the sandbox's handler,
+// so the answers are real, and answers every other action as production answers one it does
+// not have. It records what it received.
 type ProdStub struct {
 	URL string
 	// Seller reaches the stub's state with every action (to seed listed products, purchases…).
@@ -46,10 +46,6 @@ func NewProdStub(t testing.TB) *ProdStub {
 	}
 	t.Cleanup(func() { store.Close() })
 	id, secret, _ := store.Credentials()
-	uid, err := store.SellerUID()
-	if err != nil {
-		t.Fatal(err)
-	}
 	handler := sandbox.NewServer(store)
 	s := &ProdStub{store: store, id: id, secret: secret}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -75,6 +71,7 @@ func NewProdStub(t testing.TB) *ProdStub {
 			version = param("Version")
 		}
 		product, _ := marketapi.ProductOfVersion(version)
+		row, known := marketapi.LookupIn(product, action)
 		if product == marketapi.NestProduct {
 			action = marketapi.Key(product, action)
 		}
@@ -82,12 +79,7 @@ func NewProdStub(t testing.TB) *ProdStub {
 		s.got = append(s.got, action)
 		s.mu.Unlock()
 		w.Header().Set("Content-Type", "application/json;charset=utf-8")
-		if action == "GetCallerIdentity" {
-			_ = json.NewEncoder(w).Encode(map[string]string{"RequestId": "STUB", "AccountId": strconv.FormatInt(uid, 10),
-				"UserId": strconv.FormatInt(uid, 10), "IdentityType": "Account", "Arn": "acs:ram::" + strconv.FormatInt(uid, 10) + ":root"})
-			return
-		}
-		if PublicAction(action) {
+		if known && row.Kind == marketapi.Public {
 			handler.ServeHTTP(w, r)
 			return
 		}

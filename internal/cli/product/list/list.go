@@ -4,12 +4,15 @@ package list
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mkt-cli/mkt/internal/catalog"
 	"github.com/mkt-cli/mkt/internal/cli/product/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
+	"github.com/mkt-cli/mkt/internal/exitcode"
 	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
@@ -32,7 +35,11 @@ func NewCmdList(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Aliases: []string{"ls"},
 		Short:   "List your products, newest first",
 		Long: `List your products, following the pages to the end (or up to --limit). Deleted products
-are left out unless asked for with --status DELETED.`,
+are left out unless asked for with --status DELETED.
+
+Against the live marketplace, Alibaba Cloud's public API shows your listed products only
+(found by the account your credentials belong to): a --status without listed is refused
+before anything is sent (exit 10); drafts and products in review are in the seller console.`,
 		Example: `  mkt product list
   mkt product list --type saas --status listed,delisted
   mkt product list --limit 20 -o json
@@ -78,10 +85,15 @@ func listRun(ctx context.Context, opts *Options) error {
 	}
 	products := []marketapi.Product{}
 	if f.PublicOnly() {
-		if products, err = listedProducts(ctx, f, client, opts.Limit); err != nil {
+		if len(opts.Status) > 0 && !slices.Contains(opts.Status, catalog.Listed) {
+			// The public API shows listed products only: an empty list would read as "you have
+			// no drafts", which it cannot know.
+			return &cmdutil.Error{Kind: exitcode.NotOffered, Code: "NotOffered", Msg: i18n.M("product.live.status", strings.Join(opts.Status, ",")), Remedy: i18n.M("remedy.live.status")}
+		}
+		if products, err = listedProducts(ctx, f, client, opts.Type, opts.Limit); err != nil {
 			return err
 		}
-		return printList(f, products)
+		return printList(f, products, "product.none.live")
 	}
 	flt := market.ProductFilter{Type: opts.Type, Status: opts.Status}
 	if opts.Limit > 0 && opts.Limit < 100 {
@@ -99,12 +111,13 @@ func listRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	return printList(f, products)
+	return printList(f, products, "product.none")
 }
 
 // listedProducts is what the public API shows of the caller's catalogue: its listed products
-// (DescribeProducts filtered by the account STS names).
-func listedProducts(ctx context.Context, f *cmdutil.Factory, client *market.Client, limit int) ([]marketapi.Product, error) {
+// (DescribeProducts filtered by the account STS names), of type typ when it is not "" (the
+// public API does not filter by type: a product's type is its code's prefix).
+func listedProducts(ctx context.Context, f *cmdutil.Factory, client *market.Client, typ string, limit int) ([]marketapi.Product, error) {
 	account, err := f.CallerAccount(ctx)
 	if err != nil {
 		return nil, err
@@ -115,7 +128,9 @@ func listedProducts(ctx context.Context, f *cmdutil.Factory, client *market.Clie
 			if limit > 0 && len(products) >= limit {
 				return false
 			}
-			products = append(products, catalog.FromItem(it))
+			if p := catalog.FromItem(it); typ == "" || p.Type == typ {
+				products = append(products, p)
+			}
 		}
 		return true
 	})
@@ -125,7 +140,8 @@ func listedProducts(ctx context.Context, f *cmdutil.Factory, client *market.Clie
 	return products, err
 }
 
-func printList(f *cmdutil.Factory, products []marketapi.Product) error {
+// printList prints products; none says what an empty list means on a terminal.
+func printList(f *cmdutil.Factory, products []marketapi.Product, none string) error {
 	return f.Print(products, func() error {
 		ios := f.IOStreams
 		st := ios.Styles()
@@ -142,7 +158,7 @@ func printList(f *cmdutil.Factory, products []marketapi.Product) error {
 			return err
 		}
 		if len(products) == 0 && ios.IsStderrTTY() {
-			ios.ErrOut.Write([]byte(f.T("product.none") + "\n"))
+			ios.ErrOut.Write([]byte(f.T(none) + "\n"))
 		}
 		return nil
 	})
