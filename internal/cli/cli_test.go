@@ -467,6 +467,11 @@ func TestDynamicCompletion(t *testing.T) {
 	if r.code != 0 || !strings.HasPrefix(r.stdout, listed+"\tInvoice Helper (LISTED)\n") || strings.Contains(r.stderr, "sandbox") {
 		t.Errorf("product codes: %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
+	env["MKT_LANG"] = "zh"
+	if r := run(t, env, "", false, "__complete", "product", "submit", ""); !strings.HasPrefix(r.stdout, listed+"\tInvoice Helper (已上架)\n") {
+		t.Errorf("product codes in Chinese: %s", r.stdout)
+	}
+	delete(env, "MKT_LANG")
 	id := e.InvoiceRequest(t, listed)
 	if r := run(t, env, "", false, "__complete", "invoice", "issue", ""); !strings.HasPrefix(r.stdout, id+"\t") {
 		t.Errorf("invoice IDs: %s", r.stdout)
@@ -490,6 +495,27 @@ func TestDynamicCompletion(t *testing.T) {
 	env["CI"] = "true"
 	if r := run(t, env, "", false, "__complete", "product", "submit", ""); r.code != 0 || strings.Contains(r.stdout, "cmgj") {
 		t.Errorf("no target: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// The descriptions a shell shows beside each candidate are in the merchant's language:
+// MKT_LANG, or the --lang on the line being completed.
+func TestCompletionDescriptionsInChinese(t *testing.T) {
+	for _, c := range []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{map[string]string{"MKT_LANG": "zh"}, []string{"product", ""}, "create\t创建商品草稿"},
+		{nil, []string{"--lang", "zh", "product", ""}, "create\t创建商品草稿"},
+		{nil, []string{"product", "list", "--lang=zh", "--st"}, "--status\t只看这些状态"},
+		{nil, []string{"product", ""}, "create\tCreate a product"},
+		{map[string]string{"MKT_LANG": "zh"}, []string{"--lang", "en", "product", ""}, "create\tCreate a product"},
+	} {
+		r := run(t, c.env, "", false, append([]string{"__complete"}, c.args...)...)
+		if r.code != 0 || !strings.Contains(r.stdout, c.want) {
+			t.Errorf("%v %v: %d %q", c.env, c.args, r.code, r.stdout)
+		}
 	}
 }
 

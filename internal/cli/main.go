@@ -81,6 +81,7 @@ func runWith(ctx context.Context, args []string, ios *iostreams.IOStreams, geten
 	f.LookupEnv = lookup
 	defer f.Close()
 	cmd := root.NewCmdRoot(f, build.Read())
+	root.LocalizeCompletion(cmd, f, args)
 	cmd.SetArgs(args)
 	cmd.SetIn(ios.In)
 	cmd.SetOut(ios.Out)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mkt-cli/mkt/internal/i18n"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
 )
@@ -94,7 +95,7 @@ func ProductCodes(f *Factory) []string {
 		var out []string
 		err := c.ListProducts(ctx, market.ProductFilter{}, func(p marketapi.ProductPage) bool {
 			for _, pr := range p.Products {
-				out = append(out, describe(pr.Code, pr.Name+" ("+pr.Status+")"))
+				out = append(out, describe(pr.Code, pr.Name+" ("+f.Enum(i18n.EnumProductState, pr.Status)+")"))
 			}
 			return len(out) < 1000
 		})

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/i18n"
 )
 
@@ -59,6 +60,27 @@ func Localize(root *cobra.Command, lang i18n.Lang) {
 		root.Annotations = map[string]string{}
 	}
 	root.Annotations[localizedAnnotation] = string(lang)
+}
+
+// LocalizeCompletion puts the tree in the merchant's language when args (the command line
+// without the program name) ask for shell completions: the descriptions a shell shows beside
+// each candidate are the commands' short help and the flags' usage. The line's own --lang
+// counts, as it would for the command being completed.
+func LocalizeCompletion(root *cobra.Command, f *cmdutil.Factory, args []string) {
+	if len(args) == 0 || (args[0] != cobra.ShellCompRequestCmd && args[0] != cobra.ShellCompNoDescRequestCmd) {
+		return
+	}
+	lang := f.Lang()
+	for i, a := range args[1:] {
+		v, ok := strings.CutPrefix(a, "--lang=")
+		if !ok && a == "--lang" && i+2 < len(args) {
+			v, ok = args[i+2], true
+		}
+		if l, valid := i18n.ParseLang(v); ok && valid {
+			lang = l
+		}
+	}
+	Localize(root, lang)
 }
 
 // walk calls fn on c and every command under it.
