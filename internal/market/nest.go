@@ -223,6 +223,20 @@ func (c *Client) CancelServiceRegistration(ctx context.Context, registrationID, 
 	return c.nest(ctx, "CancelServiceRegistration", c.regional(url.Values{"RegistrationId": {registrationID}}), token, nil)
 }
 
+// ServiceRegistrations follows ListServiceRegistrations' pages: the review requests, oldest
+// first as the API lists them.
+func (c *Client) ServiceRegistrations(ctx context.Context, filter map[string][]string) ([]marketapi.NestRegistration, error) {
+	var all []marketapi.NestRegistration
+	return all, c.pages(ctx, "ListServiceRegistrations", filter, "Value", nil, func(b []byte) (string, error) {
+		var page marketapi.NestRegistrationList
+		if err := json.Unmarshal(b, &page); err != nil {
+			return "", err
+		}
+		all = append(all, page.ServiceRegistrations...)
+		return page.NextToken, nil
+	})
+}
+
 // ArtifactInput is what an artifact version is made of.
 type ArtifactInput struct {
 	ArtifactID       string

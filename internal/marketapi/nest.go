@@ -40,6 +40,24 @@ type NestServiceInfo struct {
 	Softwares          []NestSoftware  `json:"Softwares,omitempty"`
 }
 
+// NestName is a service's name in locale (zh-CN, en-US) when it has one, else its first.
+func NestName(infos []NestServiceInfo, locale string) string {
+	name := ""
+	for _, in := range infos {
+		if in.Locale == locale || name == "" {
+			name = in.Name
+		}
+	}
+	return name
+}
+
+// Compute Nest review request (registration) statuses.
+const (
+	RegistrationSubmitted = "Submitted"
+	RegistrationApproved  = "Approved"
+	RegistrationRejected  = "Rejected"
+)
+
 // NestCommodity binds a service to its Marketplace product (GetService's Commodity).
 type NestCommodity struct {
 	CommodityCode string `json:"CommodityCode,omitempty"`

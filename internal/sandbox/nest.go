@@ -623,9 +623,9 @@ func anyAvailable(as []*artRow) bool {
 }
 
 func finishReview(c *Call, r *svcRow, approve bool, comment string) error {
-	status, reg := rules.NestDraft, "Rejected"
+	status, reg := rules.NestDraft, marketapi.RegistrationRejected
 	if approve {
-		status, reg = rules.NestApproved, "Approved"
+		status, reg = rules.NestApproved, marketapi.RegistrationApproved
 	}
 	if _, err := c.Tx.Exec(`UPDATE nest_registrations SET status = ?, comment = ?, finished_at = ? WHERE registration_id = ?`,
 		reg, comment, c.Now.UnixMilli(), r.regID); err != nil {

@@ -6,6 +6,7 @@ package todo
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/mkt-cli/mkt/internal/manifest"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/marketapi"
+	"github.com/mkt-cli/mkt/internal/rules"
 )
 
 // Item is one thing to do.
@@ -40,6 +42,9 @@ type Snapshot struct {
 	Failed []marketapi.Notification
 	// Usages are buyers' requests to use a restricted Compute Nest service, not yet answered.
 	Usages []marketapi.NestUsage
+	// NestRejected are Compute Nest service versions whose last review was a rejection and
+	// that were not sent again; StatusDetail is the reviewer's reason.
+	NestRejected []marketapi.NestService
 }
 
 // The parts of the to-do list, as Gather reports the ones it could not check.
@@ -82,6 +87,14 @@ func Compute(s Snapshot, now time.Time, lang i18n.Lang) []Item {
 	}
 	for _, n := range s.Failed {
 		add("notification", n.NotificationRequestId, "", i18n.M("todo.notification", n.Action, n.NotificationRequestId), i18n.M("todo.fix.notification", n.NotificationRequestId))
+	}
+	for _, v := range s.NestRejected {
+		locale := "en-US"
+		if lang == i18n.ZH {
+			locale = "zh-CN"
+		}
+		add("nest", v.ServiceId, "", i18n.M("todo.nest.rejected", marketapi.NestName(v.ServiceInfos, locale), v.ServiceId, v.Version, v.StatusDetail),
+			i18n.M("todo.fix.nest.rejected", v.ServiceId))
 	}
 	for _, u := range s.Usages {
 		uid := strconv.FormatInt(u.UserAliUid, 10)
@@ -145,14 +158,15 @@ func Gather(ctx context.Context, c *market.Client, skipped func(part string)) (S
 	}); err != nil {
 		return s, err
 	}
-	// Compute Nest's usage requests: public, but an account that sells nothing through Compute
-	// Nest (or a RAM user without its permissions) is refused: that part is skipped, said so.
-	usages, err := c.ServiceUsages(ctx, map[string][]string{"Status": {"Submitted"}})
+	// Compute Nest's usage requests and rejected versions: public, but an account that sells
+	// nothing through Compute Nest (or a RAM user without its permissions) is refused: that part
+	// is skipped, said so.
+	err = gatherNest(ctx, c, &s)
 	var ae *market.APIError
 	switch {
 	case err == nil:
-		s.Usages = usages
 	case errors.As(err, &ae) && ae.HTTPStatus >= 400 && ae.HTTPStatus < 500:
+		s.Usages, s.NestRejected = nil, nil
 		skipped(PartNest)
 	default:
 		if err := unserved(PartNest, err); err != nil {
@@ -164,6 +178,61 @@ func Gather(ctx context.Context, c *market.Client, skipped func(part string)) (S
 		return true
 	})
 	return s, err
+}
+
+func gatherNest(ctx context.Context, c *market.Client, s *Snapshot) error {
+	usages, err := c.ServiceUsages(ctx, map[string][]string{"Status": {"Submitted"}})
+	if err != nil {
+		return err
+	}
+	s.Usages = usages
+	regs, err := c.ServiceRegistrations(ctx, nil)
+	if err != nil {
+		return err
+	}
+	last := LastReviews(regs)
+	var ids []string
+	for id, r := range last {
+		if r.Status == marketapi.RegistrationRejected {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	slices.Sort(ids)
+	drafts, err := c.ListServices(ctx, map[string][]string{"ServiceId": ids, "Status": {rules.NestDraft}}, true)
+	if err != nil {
+		return err
+	}
+	for _, d := range drafts {
+		reg := last[d.ServiceId]
+		v, err := c.GetService(ctx, d.ServiceId, d.Version)
+		if err != nil {
+			return err
+		}
+		// A draft made after the rejection (a new version) is not the rejected one.
+		if v.Status != rules.NestDraft || v.RegistrationId != "" && v.RegistrationId != reg.RegistrationId {
+			continue
+		}
+		if v.StatusDetail == "" {
+			v.StatusDetail = reg.Comment
+		}
+		s.NestRejected = append(s.NestRejected, v)
+	}
+	return nil
+}
+
+// LastReviews is each service's latest review request (by submission time; of two at the same
+// time, the one listed later), by service ID.
+func LastReviews(regs []marketapi.NestRegistration) map[string]marketapi.NestRegistration {
+	last := map[string]marketapi.NestRegistration{}
+	for _, r := range regs {
+		if prev, ok := last[r.ServiceId]; !ok || r.SubmitTime >= prev.SubmitTime {
+			last[r.ServiceId] = r
+		}
+	}
+	return last
 }
 
 // FromPlan lists what a listing manifest's plan leaves to do: against a live endpoint without

@@ -74,3 +74,35 @@ func TestComputeNestUsages(t *testing.T) {
 		t.Errorf("%+v", items)
 	}
 }
+
+// A rejected Compute Nest version is named in the reader's language, with the reason.
+func TestComputeNestRejected(t *testing.T) {
+	v := marketapi.NestService{ServiceId: "service-0e6fca6a51a54420", Version: "2", Status: "Draft", StatusDetail: "图标不清晰",
+		ServiceInfos: []marketapi.NestServiceInfo{{Locale: "en-US", Name: "Backup"}, {Locale: "zh-CN", Name: "备份服务"}}}
+	zh := Compute(Snapshot{NestRejected: []marketapi.NestService{v}}, time.Now(), i18n.ZH)
+	if len(zh) != 1 || zh[0].Subject != v.ServiceId || zh[0].Message != "计算巢服务 备份服务（service-0e6fca6a51a54420）的版本 2 审核未通过：图标不清晰" ||
+		!strings.HasSuffix(zh[0].Fix, "mkt nest service submit service-0e6fca6a51a54420") {
+		t.Errorf("zh: %+v", zh)
+	}
+	en := Compute(Snapshot{NestRejected: []marketapi.NestService{v}}, time.Now(), i18n.EN)
+	if len(en) != 1 || !strings.HasPrefix(en[0].Message, "Compute Nest service Backup (") {
+		t.Errorf("en: %+v", en)
+	}
+}
+
+// Each service's latest review counts: a rejection followed by a new submission is not one.
+func TestLastReviews(t *testing.T) {
+	last := LastReviews([]marketapi.NestRegistration{
+		{RegistrationId: "r1", ServiceId: "a", Status: "Rejected", SubmitTime: "2026-12-01T01:00:00Z"},
+		{RegistrationId: "r2", ServiceId: "b", Status: "Rejected", SubmitTime: "2026-12-01T02:00:00Z"},
+		{RegistrationId: "r3", ServiceId: "a", Status: "Submitted", SubmitTime: "2026-12-01T03:00:00Z"},
+		{RegistrationId: "r4", ServiceId: "b", Status: "Canceled", SubmitTime: "2026-12-01T01:30:00Z"},
+		{RegistrationId: "r5", ServiceId: "c", Status: "Approved", SubmitTime: "2026-12-01T04:00:00Z"},
+		{RegistrationId: "r6", ServiceId: "c", Status: "Rejected", SubmitTime: "2026-12-01T04:00:00Z"},
+	})
+	for id, want := range map[string]string{"a": "r3", "b": "r2", "c": "r6"} {
+		if last[id].RegistrationId != want {
+			t.Errorf("%s: %s, want %s", id, last[id].RegistrationId, want)
+		}
+	}
+}

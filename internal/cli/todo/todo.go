@@ -32,8 +32,9 @@ func NewCmdTodo(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Short: "What stands between you and selling, each with the command that resolves it",
 		Long: `The to-do list of the seller console (待办事项, FAQ 二): the onboarding application not
 submitted or rejected, the shop not decorated, the settlement account missing or failed,
-rejected products, invoice requests due within the 7-day window, and buyers' requests to use
-your restricted Compute Nest services. Each line has the command that resolves it. Nothing to do: exit 0 (and a friendly line on a terminal). With
+rejected products, invoice requests due within the 7-day window, Compute Nest service versions
+rejected in review and not sent again, and buyers' requests to use your restricted Compute
+Nest services. Each line has the command that resolves it. Nothing to do: exit 0 (and a friendly line on a terminal). With
 --exit-code, a scheduled job fails when anything is outstanding: exit 9 and a count on stderr.
 
 Against Alibaba Cloud's public API (no seller extension) it lists what that API can see —

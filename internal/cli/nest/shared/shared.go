@@ -55,17 +55,10 @@ func StatusStyle(st *iostreams.Styles, status string) lipgloss.Style {
 
 // Name is a service's name in the reader's language (its zh-CN or en-US info), else the first.
 func Name(f *cmdutil.Factory, infos []marketapi.NestServiceInfo) string {
-	want := "en-US"
 	if f.Lang() == i18n.ZH {
-		want = "zh-CN"
+		return marketapi.NestName(infos, "zh-CN")
 	}
-	name := ""
-	for _, in := range infos {
-		if in.Locale == want || name == "" {
-			name = in.Name
-		}
-	}
-	return name
+	return marketapi.NestName(infos, "en-US")
 }
 
 // PrintServices prints services (or versions of one) as a table, or the model.
@@ -137,7 +130,7 @@ func PrintService(f *cmdutil.Factory, s marketapi.NestService) error {
 			row("nest.f.commodity", s.Commodity.CommodityCode, &st.ID)
 		}
 		row("nest.f.metadata", s.DeployMetadata, nil)
-		row("col.updated", f.FormatTime(s.UpdateTime), &st.Muted)
+		row("nest.f.updated", f.FormatTime(s.UpdateTime), &st.Muted)
 		row("nest.f.published", f.FormatTime(s.PublishTime), &st.Muted)
 		return t.Render()
 	})
@@ -178,7 +171,7 @@ func PrintArtifact(f *cmdutil.Factory, a marketapi.NestArtifact) error {
 		for _, r := range [][2]string{{"nest.f.id", a.ArtifactId}, {"nest.f.version", a.ArtifactVersion + versionName(a.VersionName)},
 			{"nest.f.name", a.Name}, {"nest.f.type", f.EnumBeside(i18n.EnumArtifactType, a.ArtifactType)}, {"nest.f.status", f.EnumBeside(i18n.EnumArtifactStatus, a.Status)},
 			{"nest.f.description", a.Description}, {"nest.f.property", a.ArtifactProperty}, {"nest.f.regions", a.SupportRegionIds},
-			{"col.updated", f.FormatTime(a.GmtModified)}} {
+			{"nest.f.updated", f.FormatTime(a.GmtModified)}} {
 			if r[1] == "" {
 				continue
 			}

@@ -38,7 +38,11 @@ it is a draft again with the reason in its status detail.`,
 			if err != nil {
 				return err
 			}
-			f.Success("nest.review.done", s.ServiceId, s.Version, i18n.E(i18n.EnumNestStatus, s.Status))
+			if decision == "approve" {
+				f.Success("nest.review.done", s.ServiceId, s.Version, i18n.E(i18n.EnumNestStatus, s.Status))
+			} else {
+				f.Success("nest.review.rejected", s.ServiceId, s.Version, reason)
+			}
 			return nestshared.PrintService(f, s)
 		},
 	}
