@@ -123,6 +123,18 @@ func params(dir string, extraSetup func(*testscript.Env) error) testscript.Param
 				}
 				ts.Setenv(args[0], fmt.Sprint(m[args[1]]))
 			},
+			// onejson: the last stdout is exactly one JSON value, nothing before or after it.
+			"onejson": func(ts *testscript.TestScript, neg bool, args []string) {
+				dec := json.NewDecoder(strings.NewReader(ts.ReadFile("stdout")))
+				var v any
+				err := dec.Decode(&v)
+				if err == nil && dec.More() {
+					err = fmt.Errorf("more after the first value")
+				}
+				if (err == nil) == neg {
+					ts.Fatalf("stdout as one JSON value: %v", err)
+				}
+			},
 			// stdout2env NAME: set NAME to the last command's standard output, trimmed.
 			"stdout2env": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 1 {

@@ -50,10 +50,12 @@ func lookupEnv(f *cmdutil.Factory) func(string) (string, bool) {
 	}
 }
 
-// PlanReport is what `-o json` prints.
+// PlanReport is what `-o json` prints: the products' plan, the Compute Nest services' (each
+// with what apply did), and the products' apply results.
 type PlanReport struct {
-	Plan    manifest.Plan     `json:"plan"`
-	Results []manifest.Result `json:"results,omitempty"`
+	Plan     manifest.Plan     `json:"plan"`
+	Services []ServiceReport   `json:"services,omitempty"`
+	Results  []manifest.Result `json:"results,omitempty"`
 }
 
 // Row is one plan item or apply result as -o csv and -o tsv print it — the same columns, in
@@ -78,17 +80,18 @@ func report(f *cmdutil.Factory) (whole, records bool) {
 	return false, false
 }
 
-// writePlan prints the plan in the chosen form; records also show what is notable on stderr.
-func writePlan(f *cmdutil.Factory, plan manifest.Plan) error {
+// writePlan prints the plan and the services' in the chosen form; records also show what is
+// notable on stderr. The services' human form was printed before.
+func writePlan(f *cmdutil.Factory, plan manifest.Plan, services []ServiceRun) error {
 	whole, records := report(f)
 	switch {
 	case whole:
-		return f.Print(PlanReport{Plan: plan}, nil)
+		return f.Print(PlanReport{Plan: plan, Services: serviceReports(services)}, nil)
 	case records:
-		rows := make([]Row, len(plan.Items))
+		rows := serviceRows(services)
 		var notable []manifest.Item
-		for i, it := range plan.Items {
-			rows[i] = Row{string(it.Action), it.Kind, it.Key, it.Code, planDetail(it)}
+		for _, it := range plan.Items {
+			rows = append(rows, Row{string(it.Action), it.Kind, it.Key, it.Code, planDetail(it)})
 			if it.Action != manifest.Unchanged && it.Action != manifest.InSync {
 				notable = append(notable, it)
 			}
@@ -165,14 +168,14 @@ func Run(ctx context.Context, opts *Options) error {
 	}
 	if f.PublicOnly() {
 		if len(plan.Items) == 0 && len(services) > 0 {
-			return servicesOnly(opts, svcChanges, svcBlocked)
+			return servicesOnly(opts, services, svcChanges, svcBlocked)
 		}
-		return driftRun(opts, plan, svcChanges)
+		return driftRun(opts, plan, services, svcChanges)
 	}
 	creates, updates, unchanged, blocked := plan.Count(manifest.Create), plan.Count(manifest.Update), plan.Count(manifest.Unchanged), plan.Count(manifest.Blocked)
 
 	if opts.DryRun {
-		if err := writePlan(f, plan); err != nil {
+		if err := writePlan(f, plan, services); err != nil {
 			return err
 		}
 		fmt.Fprintln(ios.ErrOut, f.T("apply.summary", creates, updates, unchanged, blocked))
@@ -209,11 +212,11 @@ func Run(ctx context.Context, opts *Options) error {
 	status.Stop()
 	switch {
 	case whole:
-		if err := f.Print(PlanReport{Plan: plan, Results: results}, nil); err != nil {
+		if err := f.Print(PlanReport{Plan: plan, Services: serviceReports(services), Results: results}, nil); err != nil {
 			return err
 		}
 	case records:
-		rows := make([]Row, 0, len(results))
+		rows := serviceRows(services)
 		for _, it := range onlyBlocked(plan).Items {
 			rows = append(rows, Row{string(it.Action), it.Kind, it.Key, it.Code, planDetail(it)})
 		}
@@ -289,10 +292,10 @@ func onlyBlocked(p manifest.Plan) manifest.Plan {
 // check of the manifest against the live listing (public actions only). Plan exits 9 with
 // --detailed-exitcode when anything drifted; apply changes nothing it cannot and exits 10 with
 // the plan, so a release pipeline can verify what the seller console made live.
-func driftRun(opts *Options, plan manifest.Plan, svcChanges int) error {
+func driftRun(opts *Options, plan manifest.Plan, services []ServiceRun, svcChanges int) error {
 	f := opts.Factory
 	ios := f.IOStreams
-	if err := writePlan(f, plan); err != nil {
+	if err := writePlan(f, plan, services); err != nil {
 		return err
 	}
 	drifted := plan.Count(manifest.Drift)
@@ -307,8 +310,14 @@ func driftRun(opts *Options, plan manifest.Plan, svcChanges int) error {
 }
 
 // servicesOnly ends a live run of a manifest that holds only Compute Nest services: they were
-// planned (or applied) like everywhere, and nothing needs the seller console.
-func servicesOnly(opts *Options, changes, blocked int) error {
+// planned (or applied) like everywhere, and nothing needs the seller console. With -o, the
+// report holds them (and an empty product plan).
+func servicesOnly(opts *Options, services []ServiceRun, changes, blocked int) error {
+	if whole, records := report(opts.Factory); whole || records {
+		if err := writePlan(opts.Factory, manifest.Plan{Items: []manifest.Item{}}, services); err != nil {
+			return err
+		}
+	}
 	switch {
 	case blocked > 0:
 		return &cmdutil.Error{Kind: exitcode.Rule, Msg: i18n.M("apply.blocked", blocked), Remedy: i18n.M("remedy.apply.blocked")}

@@ -25,7 +25,58 @@ type ServiceRun struct {
 	Cfg   *nest.Config
 	State *nest.State
 	Plan  nest.Plan
+	// Result is what apply did (nil when it did nothing).
+	Result *nest.Result
 }
+
+// ServiceReport is a Compute Nest service of the manifest as -o json and -o yaml print it: its
+// key, its plan and, after apply, what was applied.
+type ServiceReport struct {
+	Key    string       `json:"key"`
+	Plan   nest.Plan    `json:"plan"`
+	Result *nest.Result `json:"result,omitempty"`
+}
+
+func serviceReports(runs []ServiceRun) []ServiceReport {
+	var out []ServiceReport
+	for _, r := range runs {
+		out = append(out, ServiceReport{Key: r.Key, Plan: r.Plan, Result: r.Result})
+	}
+	return out
+}
+
+// serviceRows are the services as rows, in the manifest plan's columns: after apply what was
+// applied ("applied", the version and its status), else the plan — the action, the fields
+// that change or why it is blocked.
+func serviceRows(runs []ServiceRun) []Row {
+	rows := []Row{}
+	for _, r := range runs {
+		rows = append(rows, serviceRow(r))
+	}
+	return rows
+}
+
+func serviceRow(r ServiceRun) Row {
+	if res := r.Result; res != nil {
+		return Row{"applied", "service", r.Key, res.ServiceID, "v" + res.Version + " " + res.Status}
+	}
+	svc := r.Plan.Steps[len(r.Plan.Steps)-1]
+	detail := svc.WhyText
+	if detail == "" {
+		var fields []string
+		for _, c := range svc.Changes {
+			fields = append(fields, c.Field)
+		}
+		detail = strings.Join(fields, ",")
+	}
+	action := svc.Action
+	if action == nest.Unchanged && r.Plan.Changes() {
+		action = nest.Update // its files or artifacts change
+	}
+	return Row{action, "service", r.Key, r.Plan.ServiceID, detail}
+}
+
+func (r Row) tsv() string { return strings.Join([]string{r.Action, r.Kind, r.Key, r.Code, r.Detail}, "\t") }
 
 // loadServices reads each service's computenest-cli config (relative to the manifest) and
 // plans it. A config's problems are reported with the manifest line of its service and the
@@ -82,30 +133,19 @@ func serviceCounts(runs []ServiceRun) (changes, blocked int) {
 	return changes, blocked
 }
 
-// printServicePlans writes each service's plan: on a terminal as mkt nest plan does; in a pipe
-// one row per service in the manifest plan's shape — action, kind, key, service ID, detail (the
-// fields that change, or why it is blocked).
+// printServicePlans writes each service's plan without -o: on a terminal as mkt nest plan
+// does; in a pipe one row per service (serviceRow). With -o the report holds them.
 func printServicePlans(f *cmdutil.Factory, runs []ServiceRun) {
 	ios := f.IOStreams
+	if whole, records := report(f); whole || records {
+		return
+	}
 	for _, r := range runs {
 		if ios.IsStdoutTTY() {
 			nestshared.PrintPlan(f, ios.Out, r.Plan)
 			continue
 		}
-		svc := r.Plan.Steps[len(r.Plan.Steps)-1]
-		detail := svc.WhyText
-		if detail == "" {
-			var fields []string
-			for _, c := range svc.Changes {
-				fields = append(fields, c.Field)
-			}
-			detail = strings.Join(fields, ",")
-		}
-		action := svc.Action
-		if action == nest.Unchanged && r.Plan.Changes() {
-			action = nest.Update // its files or artifacts change
-		}
-		fmt.Fprintln(ios.Out, strings.Join([]string{action, "service", r.Key, r.Plan.ServiceID, detail}, "\t"))
+		fmt.Fprintln(ios.Out, serviceRow(r).tsv())
 	}
 }
 
@@ -113,7 +153,8 @@ func printServicePlans(f *cmdutil.Factory, runs []ServiceRun) {
 // each step; the first failure stops it.
 func applyServices(ctx context.Context, opts *Options, client *market.Client, runs []ServiceRun) error {
 	f := opts.Factory
-	for _, r := range runs {
+	whole, records := report(f)
+	for i, r := range runs {
 		if !r.Plan.Changes() && !opts.Submit {
 			continue
 		}
@@ -130,8 +171,9 @@ func applyServices(ctx context.Context, opts *Options, client *market.Client, ru
 			}
 			return err
 		}
-		if !f.IOStreams.IsStdoutTTY() {
-			fmt.Fprintln(f.IOStreams.Out, strings.Join([]string{"applied", "service", r.Key, res.ServiceID, "v" + res.Version + " " + res.Status}, "\t"))
+		runs[i].Result = &res
+		if !f.IOStreams.IsStdoutTTY() && !whole && !records {
+			fmt.Fprintln(f.IOStreams.Out, serviceRow(runs[i]).tsv())
 		}
 	}
 	return nil
