@@ -76,7 +76,9 @@ func serviceRow(r ServiceRun) Row {
 	return Row{action, "service", r.Key, r.Plan.ServiceID, detail}
 }
 
-func (r Row) tsv() string { return strings.Join([]string{r.Action, r.Kind, r.Key, r.Code, r.Detail}, "\t") }
+func (r Row) tsv() string {
+	return strings.Join([]string{r.Action, r.Kind, r.Key, r.Code, r.Detail}, "\t")
+}
 
 // loadServices reads each service's computenest-cli config (relative to the manifest) and
 // plans it. A config's problems are reported with the manifest line of its service and the
