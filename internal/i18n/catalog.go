@@ -699,6 +699,7 @@ var catalog = map[string]entry{
 	"manifest.type.change":      {"商品 %s 是 %s，清单要求 %s：类型不能修改", "product %s is %s and the manifest says %s: a type cannot change"},
 	"apply.invalid":             {"清单有 %d 处问题，未发送任何请求", "the manifest has %d problem(s); nothing was sent"},
 	"apply.file.missing":        {"缺少清单：-f listing.yaml", "no manifest: -f listing.yaml"},
+	"apply.summary.services":    {"计算巢服务：%d 个有变更，%d 个不变，%d 个受阻", "Compute Nest services: %d to change, %d unchanged, %d blocked"},
 	"apply.summary":             {"%d 个新建，%d 个更新，%d 个不变，%d 个受阻", "%d to create, %d to update, %d unchanged, %d blocked"},
 	"apply.done":                {"已应用：%d 个新建，%d 个更新，%d 个不变", "applied: %d created, %d updated, %d unchanged"},
 	"apply.blocked":             {"%d 项受阻，未应用（见上）", "%d item(s) are blocked and were not applied (see above)"},

@@ -163,6 +163,9 @@ func Run(ctx context.Context, opts *Options) error {
 	svcChanges, svcBlocked := serviceCounts(services)
 	if opts.DryRun {
 		printServicePlans(f, services)
+		if len(services) > 0 {
+			fmt.Fprintln(ios.ErrOut, f.T("apply.summary.services", svcChanges, len(services)-svcChanges-svcBlocked, svcBlocked))
+		}
 	} else if err := applyServices(ctx, opts, client, services); err != nil {
 		return err
 	}
