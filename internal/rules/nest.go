@@ -55,6 +55,43 @@ func NestTransient(status string) bool { return status == NestLaunching }
 // NestAllows reports whether step may be done to a version in status.
 func NestAllows(step NestStep, status string) bool { return slices.Contains(nestFrom[step], status) }
 
+// NestVersion is one version of a service and its status.
+type NestVersion struct{ Version, Status string }
+
+// NestVersionFor is the version step acts on among a service's versions (oldest first): the
+// one named; else, to withdraw, the one in review, then the online or beta one; to launch or
+// pre-launch, the newest approved or beta one; else the newest. ok is false when the named
+// version is not among them, or there are none.
+func NestVersionFor(step NestStep, named string, versions []NestVersion) (v NestVersion, ok bool) {
+	if len(versions) == 0 {
+		return NestVersion{}, false
+	}
+	if named != "" {
+		for _, v := range versions {
+			if v.Version == named {
+				return v, true
+			}
+		}
+		return NestVersion{}, false
+	}
+	switch step {
+	case NestWithdraw:
+		if i := slices.IndexFunc(versions, func(v NestVersion) bool { return v.Status == NestSubmitted }); i >= 0 {
+			return versions[i], true
+		}
+		if i := slices.IndexFunc(versions, func(v NestVersion) bool { return v.Status == NestOnline || v.Status == NestBeta }); i >= 0 {
+			return versions[i], true
+		}
+	case NestLaunch, NestPreLaunch:
+		for i := len(versions) - 1; i >= 0; i-- {
+			if versions[i].Status == NestApproved || versions[i].Status == NestBeta {
+				return versions[i], true
+			}
+		}
+	}
+	return versions[len(versions)-1], true
+}
+
 // NestStepRefused is the refusal of step on version v of service id, in status: an online
 // (or reviewed) version is locked — the remedy is a new draft version, as for Marketplace
 // products whose listed fields cannot change.

@@ -3,8 +3,10 @@
 package shared
 
 import (
+	"cmp"
 	"context"
 	"regexp"
+	"slices"
 	"strconv"
 	"time"
 
@@ -51,6 +53,21 @@ func StatusStyle(st *iostreams.Styles, status string) lipgloss.Style {
 		return st.Error
 	}
 	return st.Muted
+}
+
+// Versions are a service's versions (ListServices with AllVersions) as the status machine
+// sees them, oldest first whatever order the API listed them in.
+func Versions(list []marketapi.NestService) []rules.NestVersion {
+	out := make([]rules.NestVersion, len(list))
+	for i, v := range list {
+		out[i] = rules.NestVersion{Version: v.Version, Status: v.Status}
+	}
+	slices.SortStableFunc(out, func(a, b rules.NestVersion) int {
+		x, _ := strconv.Atoi(a.Version)
+		y, _ := strconv.Atoi(b.Version)
+		return cmp.Compare(x, y)
+	})
+	return out
 }
 
 // Name is a service's name in the reader's language (its zh-CN or en-US info), else the first.

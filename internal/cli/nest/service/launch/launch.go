@@ -63,23 +63,16 @@ func launchRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	version, status := opts.Version, ""
-	for _, v := range list {
-		if (opts.Version == "" && (v.Status == rules.NestApproved || v.Status == rules.NestBeta)) || v.Version == opts.Version {
-			version, status = v.Version, v.Status
-		}
-	}
-	if version == "" && len(list) > 0 {
-		version, status = list[len(list)-1].Version, list[len(list)-1].Status
-	}
-	if version == "" {
-		_, err := client.GetService(ctx, opts.ID, "")
-		return err
-	}
 	step, action := rules.NestLaunch, "LaunchService"
 	if opts.Beta {
 		step, action = rules.NestPreLaunch, "PreLaunchService"
 	}
+	v, ok := rules.NestVersionFor(step, opts.Version, shared.Versions(list))
+	if !ok {
+		_, err := client.GetService(ctx, opts.ID, opts.Version)
+		return err
+	}
+	version, status := v.Version, v.Status
 	if viol := rules.NestStepRefused(step, opts.ID, version, status); viol != nil {
 		return cmdutil.RuleViolation(viol)
 	}

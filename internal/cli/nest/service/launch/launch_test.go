@@ -24,6 +24,11 @@ func Test_launchRun(t *testing.T) {
 	if clitest.ExitCode(err) != 3 || !strings.Contains(err.Error(), "cannot launch") {
 		t.Errorf("draft: %v", err)
 	}
+	// A version the service does not have is not found (exit 5), not refused for its status.
+	err = launchRun(context.Background(), &Options{Factory: e.F, ID: id, Version: "9"})
+	if clitest.ExitCode(err) != 5 {
+		t.Errorf("version 9: exit %d %v", clitest.ExitCode(err), err)
+	}
 	e.NestStep(t, id, "submit", "approve")
 	if err := launchRun(context.Background(), &Options{Factory: e.F, ID: id, Beta: true}); err != nil || !strings.Contains(e.Out.String(), "Beta") {
 		t.Fatalf("beta: %v %s", err, e.Out)

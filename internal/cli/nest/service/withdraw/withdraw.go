@@ -9,7 +9,6 @@ import (
 	"github.com/mkt-cli/mkt/internal/cli/nest/shared"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/i18n"
-	"github.com/mkt-cli/mkt/internal/marketapi"
 	"github.com/mkt-cli/mkt/internal/rules"
 )
 
@@ -47,24 +46,6 @@ beta version goes Offline (WithdrawService) and buyers can no longer deploy it. 
 	return cmd
 }
 
-func pick(list []marketapi.NestService, version string) *marketapi.NestService {
-	var found *marketapi.NestService
-	for i, v := range list {
-		switch {
-		case version != "" && v.Version == version:
-			return &list[i]
-		case version == "" && v.Status == rules.NestSubmitted:
-			return &list[i]
-		case version == "" && (v.Status == rules.NestOnline || v.Status == rules.NestBeta) && found == nil:
-			found = &list[i]
-		}
-	}
-	if found == nil && version == "" && len(list) > 0 {
-		found = &list[len(list)-1]
-	}
-	return found
-}
-
 func withdrawRun(ctx context.Context, opts *Options) error {
 	f := opts.Factory
 	client, err := f.Client()
@@ -75,8 +56,8 @@ func withdrawRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	v := pick(list, opts.Version)
-	if v == nil {
+	v, ok := rules.NestVersionFor(rules.NestWithdraw, opts.Version, shared.Versions(list))
+	if !ok {
 		_, err := client.GetService(ctx, opts.ID, opts.Version)
 		return err
 	}
