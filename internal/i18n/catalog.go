@@ -25,6 +25,7 @@ var catalog = map[string]entry{
 	"error.args.min":         {"%s 需要参数 %s（至少 %d 个），实际给了 %d 个", "%s takes %s (at least %d argument(s)), got %d"},
 	"error.args.none":        {"%s 不接受参数，收到 %s", "%s takes no arguments, got %s"},
 	"error.output.invalid":   {"不支持的输出格式 %q，可选：%s", "unknown output format %q, use one of %s"},
+	"error.nodata":           {"%[2]s 不输出可筛选的数据，%[1]s 不适用；去掉它", "%[2]s prints no data to filter: %[1]s does not apply; leave it out"},
 	"error.lang.invalid":     {"不支持的语言 %q，可选：zh、en", "unknown language %q, use zh or en"},
 	"export.output":          {"export 输出的是清单文件：-o yaml（默认）或 -o json，不支持 -o %s", "export writes a manifest: -o yaml (the default) or -o json, not -o %s"},
 	"error.timeout.invalid":  {"超时不能为负数：%s", "timeout cannot be negative: %s"},

@@ -72,6 +72,9 @@ offer it sends nothing and exits 10. 'mkt auth status' shows the target and why.
 					return cmdutil.FlagError("error.lang.invalid", g.Lang)
 				}
 			}
+			if err := checkFilterApplies(cmd, g); err != nil {
+				return err
+			}
 			fl, err := cmdutil.ParseFilter(g.JQ, g.Template, g.Output)
 			if err != nil {
 				return err
