@@ -1,7 +1,6 @@
 package cmdutil
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/mkt-cli/mkt/internal/exitcode"
@@ -45,18 +44,4 @@ func Join(probs []error, summary string) error {
 		return probs[0]
 	}
 	return &Problems{Errs: probs, Summary: i18n.M(summary, len(probs))}
-}
-
-// Each calls fn on the problems in err: each of a Problems, or err itself.
-func Each(err error, fn func(error)) {
-	var ps *Problems
-	if errors.As(err, &ps) {
-		for _, e := range ps.Errs {
-			fn(e)
-		}
-		return
-	}
-	if err != nil {
-		fn(err)
-	}
 }
