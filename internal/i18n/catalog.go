@@ -91,6 +91,7 @@ var catalog = map[string]entry{
 	"rule.image.delist":           {"镜像商品 %s 不能下架，只能删除（云市场 FAQ 三 Q7）", "image product %s cannot be delisted, only deleted (marketplace FAQ 三 Q7)"},
 	"remedy.image.delist":         {"mkt product delete %s", "mkt product delete %s"},
 	"rule.status":                 {"商品 %s 当前状态为 %s，不能执行“%s”", "product %s is %s: %s is not allowed in that state"},
+	"rule.purchase.status":        {"商品 %s 当前状态为 %s，买家不能购买：只有已上架的商品（以及测试中的商品，作为测试订单）可以购买", "product %s is %s: buyers cannot buy it; only listed products (and products in testing, as test orders) can be bought"},
 	"remedy.status.next":          {"当前可执行：%s", "allowed next: %s"},
 	"rule.url.locked":             {"商品 %s 状态为 %s，不能修改生产接口地址：上架或测试中的商品需运营小二驳回后才能修改（FAQ 三 Q1）", "product %s is %s: the production URL cannot change while a product is in testing, in review or listed; marketplace operations must reject it first (FAQ 三 Q1)"},
 	"remedy.url.locked":           {"请云市场运营驳回该商品后再修改（沙箱中：mkt sandbox review product %s --reject --reason …）", "ask marketplace operations to reject the product, then set the URL (in the sandbox: mkt sandbox review product %s --reject --reason …)"},

@@ -161,6 +161,15 @@ func nextStepCommands(code string, s State) string {
 	return strings.Join(cmds, "; ")
 }
 
+// Purchasable refuses a purchase of a product buyers cannot buy: only a listed product can be
+// bought, and one in testing as a test order.
+func Purchasable(code string, s State) *Violation {
+	if s == StateListed || s == StateTesting {
+		return nil
+	}
+	return rule(CodeProductStatus, i18n.M("rule.purchase.status", code, i18n.E(i18n.EnumProductState, string(s))), i18n.M("remedy.status.next", nextStepCommands(code, s)))
+}
+
 // Transition checks that step may be taken from state, for a product of type t, and returns
 // the new state. Image products cannot be delisted, only deleted (FAQ 三 Q7), and a listed
 // image product may be deleted.

@@ -151,8 +151,8 @@ func sandboxPurchase(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st := r.state(); st != rules.StateListed && st != rules.StateTesting {
-		return nil, Errf(400, "InvalidParameter.ProductStatus", "Product %s is %s: only listed products (and products in testing, as test orders) can be bought.", r.Code, st)
+	if viol := rules.Purchasable(r.Code, r.state()); viol != nil {
+		return nil, c.Violation(viol)
 	}
 	plan, err := planFor(c, r, c.Params.Get("SkuCode"), c.Params.Get("Period"))
 	if err != nil {

@@ -38,3 +38,16 @@ func TestPurchaseAPIQuota(t *testing.T) {
 		t.Errorf("quota %d, want 7", quota)
 	}
 }
+
+// A draft cannot be bought: a rule (exit 3) with the steps that would make it buyable.
+func TestPurchaseDraftRefused(t *testing.T) {
+	e := clitest.New(t)
+	p, err := e.Client(t).CreateProduct(context.Background(), clitest.LicenseInput("Draft"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = e.Exec(NewCmdPurchase(e.F), p.Code)
+	if clitest.ExitCode(err) != 3 || !strings.Contains(err.Error(), "buyers cannot buy it") || e.Out.Len() != 0 {
+		t.Errorf("draft: exit %d %v %q", clitest.ExitCode(err), err, e.Out)
+	}
+}
