@@ -162,6 +162,23 @@ func (r *Resolved) NestEndpoint(getenv func(string) string) (endpoint string, fr
 	return NestEndpointForRegion(r.Region), false
 }
 
+// DefaultSTSEndpoint is STS's public endpoint: it answers GetCallerIdentity for every region.
+const DefaultSTSEndpoint = "sts.aliyuncs.com"
+
+// STSEndpoint is where mkt asks STS whose the live credentials are (to read the seller's
+// listed products through the public API), as given (the caller normalizes it):
+// MKT_STS_ENDPOINT, else the configured endpoint when one was named (a stub or a proxy
+// answers both), else STS's public endpoint.
+func (r *Resolved) STSEndpoint(getenv func(string) string) (endpoint string, fromEnv bool) {
+	if v := getenv("MKT_STS_ENDPOINT"); v != "" {
+		return v, true
+	}
+	if r.EndpointSource.Kind != SourceDefault {
+		return r.Endpoint, false
+	}
+	return DefaultSTSEndpoint, false
+}
+
 // Resolve applies the precedence documented in README.md (Configuration): flag → MKT_* env → ALIBABA_CLOUD_* env → mkt
 // profile → aliyun CLI profile → sandbox.
 func Resolve(in Inputs) (*Resolved, error) {

@@ -253,6 +253,7 @@ var catalog = map[string]entry{
 	"simulate.usage":              {"用户 %s 已提交服务 %s 的使用申请（受限服务，待审批）", "user %s asked to use service %s (restricted: awaiting approval)"},
 	"manifest.service.file":       {"服务缺少 file（其 computenest-cli 配置文件）", "the service has no file (its computenest-cli config)"},
 	"nest.manifest.problems":      {"服务 %s（%s）：\n%s", "service %s (%s):\n%s"},
+	"status.stsendpoint":          {"STS 接入地址（查询凭证所属账号）", "STS endpoint (whose credentials)"},
 	"status.nestendpoint":         {"计算巢接入地址", "Compute Nest endpoint"},
 	"nest.meter.invalid":          {"%s 应是计量条目的 JSON 列表", "%s must be a JSON list of metering entries"},
 	"nest.metered":                {"已推送服务实例 %s 的用量", "pushed the usage of service instance %s"},

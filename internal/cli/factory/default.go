@@ -287,12 +287,8 @@ func (w *wiring) shownNow() time.Time {
 	return w.f.Now()
 }
 
-// DefaultSTSEndpoint answers GetCallerIdentity for every region.
-const DefaultSTSEndpoint = "https://sts.aliyuncs.com"
-
-// callerAccount asks STS whose the live credentials are. The STS endpoint is MKT_STS_ENDPOINT,
-// else the configured endpoint's own host when one was named (a stub or a proxy answers
-// both), else STS's public endpoint.
+// callerAccount asks STS whose the live credentials are, at the endpoint
+// config.Resolved.STSEndpoint names.
 func (w *wiring) callerAccount(ctx context.Context) (string, error) {
 	f := w.f
 	res, err := f.Resolved()
@@ -303,14 +299,12 @@ func (w *wiring) callerAccount(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	sts := DefaultSTSEndpoint
-	switch {
-	case f.Getenv("MKT_STS_ENDPOINT") != "":
-		if sts, err = config.NormalizeEndpoint(f.Getenv("MKT_STS_ENDPOINT")); err != nil {
+	sts, fromEnv := res.STSEndpoint(f.Getenv)
+	if sts, err = config.NormalizeEndpoint(sts); err != nil {
+		if fromEnv {
 			return "", cmdutil.FlagError("config.endpoint.invalid", config.RedactEndpoint(f.Getenv("MKT_STS_ENDPOINT")), "MKT_STS_ENDPOINT", err.Error())
 		}
-	case res.EndpointSource.Kind != config.SourceDefault:
-		sts = client.Endpoint()
+		return "", err
 	}
 	return client.CallerIdentity(ctx, sts)
 }

@@ -33,7 +33,10 @@ type Status struct {
 	Endpoint         string        `json:"endpoint"`
 	EndpointSource   config.Source `json:"endpointSource"`
 	// NestEndpoint is where Compute Nest's supplier actions go (live only).
-	NestEndpoint string          `json:"nestEndpoint,omitempty"`
+	NestEndpoint string `json:"nestEndpoint,omitempty"`
+	// STSEndpoint is where mkt asks whose the credentials are (live without the seller
+	// extension: to read the seller's listed products).
+	STSEndpoint  string          `json:"stsEndpoint,omitempty"`
 	Region       string          `json:"region"`
 	RegionSource config.Source   `json:"regionSource"`
 	ConfigFile   string          `json:"configFile"`
@@ -99,6 +102,10 @@ func statusRun(opts *Options) error {
 	if !res.Sandbox() {
 		ep, _ := res.NestEndpoint(f.Getenv)
 		s.NestEndpoint = config.RedactEndpoint(ep)
+		if !res.Extension {
+			sts, _ := res.STSEndpoint(f.Getenv)
+			s.STSEndpoint = config.RedactEndpoint(sts)
+		}
 	}
 	if c := res.Credential; c != nil {
 		s.AccessKeyID = config.MaskID(c.AccessKeyID)
@@ -178,11 +185,13 @@ func renderTable(opts *Options, s Status, lang i18n.Lang) error {
 	t.AddField(endpoint)
 	t.AddStyledField(sourceText(lang, s.EndpointSource), st.Muted)
 	t.EndRow()
-	if s.NestEndpoint != "" {
-		t.AddStyledField(i18n.T(lang, "status.nestendpoint"), st.Bold)
-		t.AddField(s.NestEndpoint)
-		t.AddField("")
-		t.EndRow()
+	for _, ep := range [][2]string{{"status.nestendpoint", s.NestEndpoint}, {"status.stsendpoint", s.STSEndpoint}} {
+		if ep[1] != "" {
+			t.AddStyledField(i18n.T(lang, ep[0]), st.Bold)
+			t.AddField(ep[1])
+			t.AddField("")
+			t.EndRow()
+		}
 	}
 	t.AddStyledField(i18n.T(lang, "status.region"), st.Bold)
 	t.AddField(s.Region)

@@ -26,3 +26,25 @@ func Test_statusRun(t *testing.T) {
 		t.Errorf("the source not named:\n%s", out)
 	}
 }
+
+// Live, status names where each product's requests go: Compute Nest's, and STS's (asked whose
+// the credentials are) unless the endpoint has the seller extension; MKT_STS_ENDPOINT wins.
+func TestStatusEndpoints(t *testing.T) {
+	env := []string{"MKT_ACCESS_KEY_ID", "LTAI5tExampleKeyId", "MKT_ACCESS_KEY_SECRET", "notarealsecret"}
+	e := clitest.New(t, env...)
+	if err := statusRun(&Options{Factory: e.F, IO: e.IO}); err != nil {
+		t.Fatal(err)
+	}
+	if out := e.Out.String(); !strings.Contains(out, "Compute Nest endpoint\tcomputenestsupplier.cn-hangzhou.aliyuncs.com") ||
+		!strings.Contains(out, "STS endpoint (whose credentials)\tsts.aliyuncs.com") {
+		t.Errorf("default:\n%s", out)
+	}
+	e = clitest.New(t, append(env, "MKT_STS_ENDPOINT", "http://127.0.0.1:9")...)
+	if err := statusRun(&Options{Factory: e.F, IO: e.IO}); err != nil || !strings.Contains(e.Out.String(), "\thttp://127.0.0.1:9") {
+		t.Errorf("MKT_STS_ENDPOINT: %v\n%s", err, e.Out)
+	}
+	e = clitest.New(t, append(env, "MKT_EXTENSION", "1")...)
+	if err := statusRun(&Options{Factory: e.F, IO: e.IO}); err != nil || strings.Contains(e.Out.String(), "STS") {
+		t.Errorf("with the extension: %v\n%s", err, e.Out)
+	}
+}
