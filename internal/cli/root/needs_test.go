@@ -16,17 +16,7 @@ import (
 
 // Every command named in needs exists, and every action it names is in the action table.
 func TestNeedsNameRealCommandsAndActions(t *testing.T) {
-	ios, _, _, _ := iostreams.Test()
-	root := NewCmdRoot(cmdutil.NewFactory(ios, func(string) string { return "" }), build.Info{})
-	paths := map[string]bool{}
-	var walk func(*cobra.Command)
-	walk = func(c *cobra.Command) {
-		paths[c.CommandPath()] = true
-		for _, s := range c.Commands() {
-			walk(s)
-		}
-	}
-	walk(root)
+	paths := commandPaths()
 	for path, actions := range needs {
 		if !paths[path] {
 			t.Errorf("needs names %q, which is not a command", path)
@@ -59,4 +49,22 @@ func TestExitCodesTopicMatchesKinds(t *testing.T) {
 	if len(listed) > 0 {
 		t.Errorf("mkt help exit-codes lists codes no kind has: %v", listed)
 	}
+}
+
+// commandPaths are the paths of every command of the tree, cobra's completion commands
+// included.
+func commandPaths() map[string]bool {
+	ios, _, _, _ := iostreams.Test()
+	root := NewCmdRoot(cmdutil.NewFactory(ios, func(string) string { return "" }), build.Info{})
+	root.InitDefaultCompletionCmd()
+	paths := map[string]bool{}
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		paths[c.CommandPath()] = true
+		for _, s := range c.Commands() {
+			walk(s)
+		}
+	}
+	walk(root)
+	return paths
 }

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spf13/cobra"
-
 	"github.com/mkt-cli/mkt/internal/build"
 	"github.com/mkt-cli/mkt/internal/cmdutil"
 	"github.com/mkt-cli/mkt/internal/iostreams"
@@ -14,18 +12,8 @@ import (
 // --jq and --template on a command that prints no data are refused before it runs, naming
 // the flag; every command printsNoData names exists.
 func TestFilterOnCommandWithoutData(t *testing.T) {
+	paths := commandPaths()
 	ios, _, out, _ := iostreams.Test()
-	root := NewCmdRoot(cmdutil.NewFactory(ios, func(string) string { return "" }), build.Info{})
-	root.InitDefaultCompletionCmd()
-	paths := map[string]bool{}
-	var walk func(*cobra.Command)
-	walk = func(c *cobra.Command) {
-		paths[c.CommandPath()] = true
-		for _, s := range c.Commands() {
-			walk(s)
-		}
-	}
-	walk(root)
 	for path := range printsNoData {
 		if !paths[path] {
 			t.Errorf("printsNoData names %q, which is not a command", path)
