@@ -471,34 +471,31 @@ func (m *Manifest) Check() Problems {
 	}
 	keys := map[string]int{}
 	codes := map[string]bool{}
-	for _, sv := range m.Services {
+	// checkKey checks a service's or product's key: present, valid, and unique across both.
+	checkKey := func(key string, line int) {
 		switch {
-		case sv.Key == "":
-			add(sv.line, "manifest.key.missing")
-		case !validKey(sv.Key):
-			add(sv.line, "manifest.key.invalid", sv.Key)
-		case keys[sv.Key] > 0:
-			add(sv.line, "manifest.key.duplicate", sv.Key, keys[sv.Key])
+		case key == "":
+			add(line, "manifest.key.missing")
+		case !validKey(key):
+			add(line, "manifest.key.invalid", key)
+		case keys[key] > 0:
+			add(line, "manifest.key.duplicate", key, keys[key])
 		default:
-			keys[sv.Key] = sv.line
+			keys[key] = line
 		}
+	}
+	for _, sv := range m.Services {
+		checkKey(sv.Key, sv.line)
 		if sv.File == "" {
 			add(sv.line, "manifest.service.file")
 		}
 	}
 	for _, p := range m.Products {
 		who := p.Key
-		switch {
-		case p.Key == "":
-			add(p.line, "manifest.key.missing")
+		if p.Key == "" {
 			who = "?"
-		case !validKey(p.Key):
-			add(p.line, "manifest.key.invalid", p.Key)
-		case keys[p.Key] > 0:
-			add(p.line, "manifest.key.duplicate", p.Key, keys[p.Key])
-		default:
-			keys[p.Key] = p.line
 		}
+		checkKey(p.Key, p.line)
 		if p.Code != "" {
 			if codes[p.Code] {
 				add(p.line, "manifest.code.duplicate", p.Code)

@@ -14,7 +14,6 @@ import (
 	"github.com/mkt-cli/mkt/internal/manifest"
 	"github.com/mkt-cli/mkt/internal/market"
 	"github.com/mkt-cli/mkt/internal/nest"
-	"github.com/mkt-cli/mkt/internal/rules"
 )
 
 // ServiceRun is a Compute Nest service of the manifest: its config read, the target's state
@@ -163,15 +162,7 @@ func applyServices(ctx context.Context, opts *Options, client *market.Client, ru
 		res, err := nest.Apply(ctx, client, r.Cfg, r.State, r.Plan, nest.ApplyOptions{Submit: opts.Submit, Wait: opts.Wait,
 			WaitTimeout: opts.WaitTimeout, Poll: nestshared.Poll, Done: func(s nest.Step) { f.Success("nest.applied", r.Key+" · "+nestshared.StepLine(f, s)) }})
 		if err != nil {
-			var v *rules.Violation
-			var wt *nest.WaitTimeout
-			switch {
-			case errors.As(err, &v):
-				return cmdutil.RuleViolation(v)
-			case errors.As(err, &wt):
-				return nestshared.Pending(wt.What, f.EnumBeside(i18n.EnumNestStatus, wt.Status))
-			}
-			return err
+			return nestshared.ApplyError(f, err)
 		}
 		runs[i].Result = &res
 		if !f.IOStreams.IsStdoutTTY() && !whole && !records {

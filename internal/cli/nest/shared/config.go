@@ -117,15 +117,7 @@ func RunConfig(ctx context.Context, o *ConfigOptions) error {
 	res, err := nest.Apply(ctx, client, cfg, st, plan, nest.ApplyOptions{Submit: o.Submit, Launch: o.Launch, Wait: o.Wait,
 		WaitTimeout: o.Timeout, Poll: Poll, Done: func(s nest.Step) { f.Success("nest.applied", StepLine(f, s)) }})
 	if err != nil {
-		var v *rules.Violation
-		var wt *nest.WaitTimeout
-		switch {
-		case errors.As(err, &v):
-			return cmdutil.RuleViolation(v)
-		case errors.As(err, &wt):
-			return Pending(wt.What, f.EnumBeside(i18n.EnumNestStatus, wt.Status))
-		}
-		return err
+		return ApplyError(f, err)
 	}
 	return f.Print(res, func() error {
 		fmt.Fprintln(f.IOStreams.Out, f.T("nest.apply.done", res.ServiceID, res.Version, i18n.E(i18n.EnumNestStatus, res.Status)))
@@ -223,4 +215,18 @@ func ConfigFlags(cmd *cobra.Command, o *ConfigOptions) {
 	fl.StringVar(&o.ServiceName, "service-name", "", "the service's name (default: its zh-CN name in the config)")
 	fl.StringVar(&o.ParamFile, "parameters", "", "a YAML file of ${Name} values (computenest-cli's parameters)")
 	fl.StringArrayVar(&o.Params, "parameter", nil, "a ${Name} value, NAME=VALUE (repeatable)")
+}
+
+// ApplyError is how a failed nest.Apply ends a command: a status rule is exit 3 with its
+// remedy, a wait that ran out is exit 11, anything else as it is.
+func ApplyError(f *cmdutil.Factory, err error) error {
+	var v *rules.Violation
+	var wt *nest.WaitTimeout
+	switch {
+	case errors.As(err, &v):
+		return cmdutil.RuleViolation(v)
+	case errors.As(err, &wt):
+		return Pending(wt.What, f.EnumBeside(i18n.EnumNestStatus, wt.Status))
+	}
+	return err
 }
